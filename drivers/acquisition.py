@@ -86,7 +86,9 @@ class AcquisitionWorker(QObject):
         self._stall_after_s = stall_after_s
         self._reconnect_after_s = reconnect_after_s
         self._backoff_s = backoff_s
-        self._filter = CausalFilter(display_filter_sos(layout.sampling_rate, profile.mains_hz), len(layout.eeg_rows))
+        self._filter = CausalFilter(
+            display_filter_sos(layout.sampling_rate, profile.mains_hz), len(layout.eeg_rows)
+        )
         self._loss = (
             PacketLossCounter(profile.package_counter.modulo, profile.package_counter.step)
             if profile.package_counter and layout.package_row is not None

@@ -27,7 +27,9 @@ DISPLAY_BAND_HZ = (1.0, 40.0)
 NOTCH_QUALITY = 30.0
 
 
-def display_filter_sos(sampling_rate: float, mains_hz: float | None, band: tuple[float, float] = DISPLAY_BAND_HZ) -> np.ndarray:
+def display_filter_sos(
+    sampling_rate: float, mains_hz: float | None, band: tuple[float, float] = DISPLAY_BAND_HZ
+) -> np.ndarray:
     """Second-order sections of the display chain: mains notch then a 4th-order Butterworth band-pass."""
     nyquist = sampling_rate / 2
     low, high = band

@@ -207,14 +207,16 @@ def parse_profile(data: Mapping[str, Any], source: str, key: str, path: Path | N
         if not isinstance(modulo, int) or modulo < 2:
             raise ProfileError(source, "package_counter.modulo", f"must be an integer >= 2, got {modulo!r}")
         if not isinstance(step, int) or not 1 <= step < modulo:
-            raise ProfileError(source, "package_counter.step", f"must be an integer in 1..modulo-1, got {step!r}")
+            raise ProfileError(
+                source, "package_counter.step", f"must be an integer in 1..modulo-1, got {step!r}"
+            )
         counter = PackageCounter(modulo=modulo, step=step)
 
     board_id = None
     sampling_rate = data.get("sampling_rate")
     if kind == "brainflow":
         if "board" not in data:
-            raise ProfileError(source, "board", "required for a BrainFlow profile (e.g. \"CYTON_BOARD\")")
+            raise ProfileError(source, "board", 'required for a BrainFlow profile (e.g. "CYTON_BOARD")')
         board_id = resolve_board_id(source, "board", data["board"])
         if sampling_rate is not None:
             raise ProfileError(source, "sampling_rate", "set by the BrainFlow board, leave it out")
@@ -223,13 +225,21 @@ def parse_profile(data: Mapping[str, Any], source: str, key: str, path: Path | N
         expected = brainflow_eeg_channel_count(layout_board)
         if expected != len(channels):
             raise ProfileError(
-                source, "channels", f"the board has {expected} EEG channels, the profile lists {len(channels)}"
+                source,
+                "channels",
+                f"the board has {expected} EEG channels, the profile lists {len(channels)}",
             )
     else:
         if "board" in data:
             raise ProfileError(source, "board", "a simulated source has no BrainFlow board id")
-        if not isinstance(sampling_rate, int) or isinstance(sampling_rate, bool) or not 50 <= sampling_rate <= 4000:
-            raise ProfileError(source, "sampling_rate", f"required, an integer 50..4000 Hz, got {sampling_rate!r}")
+        if (
+            not isinstance(sampling_rate, int)
+            or isinstance(sampling_rate, bool)
+            or not 50 <= sampling_rate <= 4000
+        ):
+            raise ProfileError(
+                source, "sampling_rate", f"required, an integer 50..4000 Hz, got {sampling_rate!r}"
+            )
 
     return BoardProfile(
         key=key,
@@ -289,7 +299,9 @@ def load_profile_file(path: str | Path) -> BoardProfile:
 def builtin_profile_paths() -> dict[str, Path]:
     """The profiles shipped with the app, by key (file stem)."""
     folder = resources.files("drivers") / BUILTIN_PROFILE_DIR
-    return {Path(entry.name).stem: Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith(".toml")}
+    return {
+        Path(entry.name).stem: Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith(".toml")
+    }
 
 
 def builtin_profiles() -> dict[str, BoardProfile]:

@@ -58,7 +58,9 @@ class RingBuffer:
         with self._lock:
             return self._written
 
-    def write(self, raw: np.ndarray, filtered: np.ndarray, timestamps: np.ndarray, markers: np.ndarray) -> int:
+    def write(
+        self, raw: np.ndarray, filtered: np.ndarray, timestamps: np.ndarray, markers: np.ndarray
+    ) -> int:
         """Append a chunk; returns how many samples were written."""
         n = raw.shape[1]
         if n == 0:

@@ -52,7 +52,7 @@ class Stream:
 
     def latest(self, seconds: float, *, filtered: bool = True) -> Window:
         """The newest ``seconds`` of data (less while the stream is young)."""
-        return self._buffer.latest(int(round(seconds * self.sampling_rate)), filtered=filtered)
+        return self._buffer.latest(round(seconds * self.sampling_rate), filtered=filtered)
 
     def read_since(self, cursor: int, *, filtered: bool = True) -> Window:
         """Everything since ``cursor`` (an absolute sample index; start with ``total_samples``)."""

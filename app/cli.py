@@ -1,0 +1,135 @@
+"""The ``bci-showroom`` command: start the app on a board, or list boards and exit."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import __version__
+from drivers.profiles import MAINS_CHOICES, BoardProfile, ProfileError, builtin_profiles, find_profile
+
+DEFAULT_BOARD = "synthetic"  # until the virtual visitor lands
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bci-showroom",
+        description="Brain-computer-interface demos for science-outreach showrooms.",
+        epilog="Example: bci-showroom --board cyton --param serial_port=COM3",
+    )
+    parser.add_argument(
+        "--board",
+        default=DEFAULT_BOARD,
+        metavar="PROFILE",
+        help=f"a built-in board profile (see --list-boards) or a .toml profile (default: {DEFAULT_BOARD})",
+    )
+    parser.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="set a BrainFlow input parameter of the board, e.g. serial_port=COM3 (repeatable)",
+    )
+    parser.add_argument(
+        "--mains", type=int, choices=MAINS_CHOICES, help="mains frequency for the notch filter"
+    )
+    parser.add_argument("--lang", choices=("zh_CN", "en"), help="interface language (default: last used)")
+    parser.add_argument("--demo", metavar="ID", help="open this demo straight away")
+    parser.add_argument("--settings", type=Path, metavar="FILE", help="settings file to use (INI)")
+    parser.add_argument(
+        "--list-boards", action="store_true", help="list the built-in board profiles and exit"
+    )
+    parser.add_argument("--version", action="version", version=f"bci-showroom {__version__}")
+    return parser
+
+
+def parse_params(pairs: Sequence[str]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise ProfileError("--param", pair, "expected KEY=VALUE, e.g. serial_port=COM3")
+        params[key.strip()] = value.strip()
+    return params
+
+
+def format_board_list(profiles: dict[str, BoardProfile]) -> str:
+    from drivers.board import layout_for
+
+    lines = [f"{'PROFILE':<18} {'CHANNELS':>8} {'RATE':>7}  NAME"]
+    for key, profile in profiles.items():
+        rate = layout_for(profile).sampling_rate
+        needs = "".join(f" (needs --param {name}=…)" for name in profile.missing_params())
+        lines.append(f"{key:<18} {len(profile.channels):>8} {rate:>5} Hz  {profile.name}{needs}")
+    return "\n".join(lines)
+
+
+def resolve_profile(args: argparse.Namespace) -> BoardProfile:
+    profile = find_profile(args.board).with_params(parse_params(args.param))
+    return profile.with_mains(args.mains) if args.mains else profile
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.list_boards:
+            print(format_board_list(builtin_profiles()))
+            return 0
+        profile = resolve_profile(args)
+        from drivers.board import layout_for
+
+        # Fail here, in the terminal, rather than later in a window that keeps retrying.
+        for name in profile.missing_params():
+            raise ProfileError(profile.key, f"params.{name}", f"required: pass --param {name}=VALUE")
+        layout_for(profile)
+    except ProfileError as error:
+        print(f"bci-showroom: {error}", file=sys.stderr)
+        return 2
+    return run_app(profile, language=args.lang, demo_id=args.demo, settings_path=args.settings)
+
+
+def run_app(
+    profile: BoardProfile,
+    *,
+    language: str | None = None,
+    demo_id: str | None = None,
+    settings_path: Path | None = None,
+) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from app.errors import install_excepthook, setup_logging
+    from app.i18n import LANGUAGES, LanguageManager, default_language, install_cjk_fallback
+    from app.main_window import MainWindow
+    from app.settings import AppSettings
+    from demos.registry import discover_demos
+    from drivers.acquisition import Acquisition
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("bci-showroom")
+    app.setOrganizationName("BCI Showroom")
+    app.setApplicationVersion(__version__)
+    log_path = setup_logging()
+    log.info("bci-showroom %s starting on %s", __version__, profile.key)
+    install_cjk_fallback(app)
+    settings = AppSettings(settings_path)
+    languages = LanguageManager(app)
+    chosen = language or settings.value("language") or default_language()
+    languages.set_language(chosen if chosen in LANGUAGES else default_language())
+
+    acquisition = Acquisition(profile)
+    window = MainWindow(acquisition, discover_demos(), languages, settings)
+    window.log_path = log_path
+    install_excepthook(window.show_message)
+    acquisition.start()
+    window.show()
+    if demo_id:
+        window.open_demo_by_id(demo_id)
+    try:
+        return app.exec()
+    finally:
+        window.host.close_demo()
+        acquisition.stop()

@@ -1,0 +1,77 @@
+"""Errors: a log line with the details for staff, a friendly sentence for the visitor.
+
+Visitors must never see a traceback. ``install_excepthook`` routes any uncaught exception (also
+those raised inside Qt slots) to the log and to a callback that shows a translated message.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+
+log = logging.getLogger("bci_showroom")
+
+
+def default_log_dir() -> Path:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+    return Path(folder or Path.home() / ".bci-showroom") / "logs"
+
+
+def setup_logging(log_dir: Path | None = None, level: int = logging.INFO) -> Path:
+    """Log to a rotating file (for staff and support) and to stderr; returns the file's path."""
+    log_dir = log_dir or default_log_dir()
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / "bci-showroom.log"
+    formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s]: %(message)s")
+    file_handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    file_handler.setFormatter(formatter)
+    console = logging.StreamHandler()
+    console.setFormatter(formatter)
+    root = logging.getLogger()
+    root.setLevel(level)
+    for handler in list(root.handlers):
+        if getattr(handler, "_bci_showroom", False):
+            root.removeHandler(handler)
+    for handler in (file_handler, console):
+        handler._bci_showroom = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
+    return path
+
+
+def friendly_message(kind: str = "generic") -> str:
+    """What a visitor reads when something fails, in the current language."""
+    messages = {
+        "generic": QCoreApplication.translate(
+            "Errors", "Oops, something went wrong. Please ask a member of staff for help."
+        ),
+        "demo": QCoreApplication.translate(
+            "Errors", "This demo could not start. Please choose another one or ask a member of staff."
+        ),
+        "board": QCoreApplication.translate(
+            "Errors", "The headset is not sending data right now. A member of staff will check it."
+        ),
+    }
+    return messages.get(kind, messages["generic"])
+
+
+def install_excepthook(notify: Callable[[str], None]) -> None:
+    """Log uncaught exceptions with their traceback, show the visitor a friendly message instead."""
+
+    def hook(exc_type, exc_value, exc_traceback) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc_value, exc_traceback)
+            return
+        log.error("uncaught exception", exc_info=(exc_type, exc_value, exc_traceback))
+        try:
+            notify(friendly_message())
+        except Exception:  # the notifier itself must not loop back here
+            log.exception("could not show the error message")
+
+    sys.excepthook = hook

@@ -1,0 +1,200 @@
+"""The main window: demo menu and demo host in a stack, status bar, language and help menus."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+
+from app import __version__
+from app.demo_host import DemoHost
+from app.errors import friendly_message
+from app.i18n import LANGUAGES, LanguageManager
+from app.menu import DemoMenu
+from app.resources import icon
+from app.settings import AppSettings
+from app.status import StatusPanel
+from demos.base import DemoContext
+from demos.registry import DemoEntry
+from drivers.acquisition import Acquisition, AcquisitionState
+
+log = logging.getLogger(__name__)
+MESSAGE_SHOWN_MS = 10_000
+
+STYLE_SHEET = """
+QMainWindow, QStackedWidget > QWidget { background: #f7f8fa; }
+#menuHeading { font-size: 30px; font-weight: 600; color: #1f2d3d; }
+#menuSubheading { font-size: 18px; color: #52606d; }
+#demoTile { background: white; border: 1px solid #d9dee4; border-radius: 14px; text-align: left; }
+#demoTile:hover { border: 2px solid #4c72b0; }
+#demoTile:disabled { background: #eef0f3; }
+#tileTitle { font-size: 22px; font-weight: 600; color: #1f2d3d; }
+#tileBadge { color: #b35900; font-size: 14px; }
+#tileReason { color: #b42318; font-size: 14px; }
+#demoTitle { font-size: 22px; font-weight: 600; padding-left: 12px; }
+#backButton, #languageButton { font-size: 18px; border-radius: 10px; background: #4c72b0; color: white; }
+#messageBanner { background: #fff4e5; color: #663c00; font-size: 18px; padding: 12px; border-radius: 8px; }
+"""
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        acquisition: Acquisition,
+        entries: Sequence[DemoEntry],
+        languages: LanguageManager,
+        settings: AppSettings,
+    ) -> None:
+        super().__init__()
+        self.acquisition = acquisition
+        self.languages = languages
+        self.settings = settings
+        self.log_path: Path | None = None
+        self.setWindowIcon(icon("app.svg"))
+        self.setStyleSheet(STYLE_SHEET)
+        self.resize(1280, 800)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.message_banner = QLabel()
+        self.message_banner.setObjectName("messageBanner")
+        self.message_banner.setWordWrap(True)
+        self.message_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message_banner.hide()
+        layout.addWidget(self.message_banner)
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.timeout.connect(self.message_banner.hide)
+
+        self.stack = QStackedWidget()
+        self.menu = DemoMenu(entries)
+        self.menu.set_montage(acquisition.profile.roles)
+        self.menu.sigDemoChosen.connect(self.open_demo)
+        self.menu.sigLanguageToggle.connect(self.toggle_language)
+        self.host = DemoHost()
+        self.host.sigBackToMenu.connect(self.show_menu)
+        self.host.sigFailed.connect(self.show_message)
+        self.stack.addWidget(self.menu)
+        self.stack.addWidget(self.host)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.status_panel = StatusPanel(
+            self.statusBar(), acquisition.profile.name, acquisition.layout.sampling_rate
+        )
+        acquisition.sigState.connect(self.status_panel.set_state)
+        acquisition.sigStats.connect(self.status_panel.set_stats)
+        acquisition.sigState.connect(self._on_acquisition_state)
+
+        self._build_menu_bar()
+        languages.sigLanguageChanged.connect(self._on_language_changed)
+        self.retranslate()
+
+    # --- demos ------------------------------------------------------------------------------------------
+    def make_context(self, demo_id: str) -> DemoContext:
+        return DemoContext(
+            stream=self.acquisition.stream,
+            insert_marker=self.acquisition.insert_marker,
+            settings=self.settings.for_demo(demo_id),
+            logger=logging.getLogger(f"demos.{demo_id}"),
+        )
+
+    def open_demo(self, entry: DemoEntry) -> bool:
+        if self.host.open(entry, self.acquisition.profile.roles, self.make_context):
+            self.stack.setCurrentWidget(self.host)
+            return True
+        self.show_menu()
+        return False
+
+    def open_demo_by_id(self, demo_id: str) -> bool:
+        for tile in self.menu.tiles:
+            if tile.entry.key == demo_id:
+                return self.open_demo(tile.entry)
+        self.show_message(
+            QCoreApplication.translate("MainWindow", "There is no demo called %1.").replace("%1", demo_id)
+        )
+        return False
+
+    def show_menu(self) -> None:
+        self.host.close_demo()
+        self.stack.setCurrentWidget(self.menu)
+
+    def show_message(self, text: str) -> None:
+        """A friendly message at the top of the window that goes away by itself."""
+        self.message_banner.setText(text)
+        self.message_banner.show()
+        self._message_timer.start(MESSAGE_SHOWN_MS)
+
+    # --- language -----------------------------------------------------------------------------------------
+    def toggle_language(self) -> None:
+        codes = list(LANGUAGES)
+        self.set_language(codes[(codes.index(self.languages.language) + 1) % len(codes)])
+
+    def set_language(self, language: str) -> None:
+        self.languages.set_language(language)
+        self.settings.set_value("language", language)
+
+    def _on_language_changed(self, language: str) -> None:
+        for action in self._language_actions.actions():
+            action.setChecked(action.data() == language)
+        self.retranslate()
+
+    # --- chrome -----------------------------------------------------------------------------------------
+    def _build_menu_bar(self) -> None:
+        bar = self.menuBar()
+        self._language_menu = bar.addMenu("")
+        self._language_actions = QActionGroup(self)
+        for code, name in LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setData(code)
+            action.setChecked(code == self.languages.language)
+            action.triggered.connect(lambda _checked=False, chosen=code: self.set_language(chosen))
+            self._language_actions.addAction(action)
+            self._language_menu.addAction(action)
+        self._help_menu = bar.addMenu("")
+        self._about_action = QAction(self)
+        self._about_action.triggered.connect(self._show_about)
+        self._help_menu.addAction(self._about_action)
+
+    def _show_about(self) -> None:
+        def translate(text: str) -> str:
+            return QCoreApplication.translate("MainWindow", text)
+
+        profile, rate = self.acquisition.profile, self.acquisition.layout.sampling_rate
+        lines = [
+            f"BCI Showroom {__version__}",
+            translate("Brain-computer-interface demos for science-outreach showrooms."),
+            translate("Board: %1 (%2 Hz)").replace("%1", profile.name).replace("%2", str(rate)),
+            translate("Log file: %1").replace("%1", str(self.log_path or "-")),
+        ]
+        QMessageBox.about(self, translate("About BCI Showroom"), "\n".join(lines))
+
+    def _on_acquisition_state(self, state: str) -> None:
+        if (
+            AcquisitionState(state) is AcquisitionState.DISCONNECTED
+            and self.stack.currentWidget() is self.host
+        ):
+            self.show_message(friendly_message("board"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(QCoreApplication.translate("MainWindow", "BCI Showroom"))
+        self._language_menu.setTitle(QCoreApplication.translate("MainWindow", "&Language"))
+        self._help_menu.setTitle(QCoreApplication.translate("MainWindow", "&Help"))
+        self._about_action.setText(QCoreApplication.translate("MainWindow", "&About BCI Showroom"))
+        other = [name for code, name in LANGUAGES.items() if code != self.languages.language]
+        self.menu.set_language_button_text(" / ".join(other))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.host.close_demo()
+        self.acquisition.stop()
+        super().closeEvent(event)

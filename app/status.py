@@ -1,0 +1,78 @@
+"""The status bar: which board, sampling rate measured vs nominal, lost samples, stream state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from drivers.acquisition import AcquisitionState, AcquisitionStats
+
+STATE_TEXT = {
+    AcquisitionState.CONNECTING: QT_TRANSLATE_NOOP("StatusPanel", "connecting…"),
+    AcquisitionState.STREAMING: QT_TRANSLATE_NOOP("StatusPanel", "streaming"),
+    AcquisitionState.STALLED: QT_TRANSLATE_NOOP("StatusPanel", "stalled: no data"),
+    AcquisitionState.DISCONNECTED: QT_TRANSLATE_NOOP("StatusPanel", "disconnected, retrying"),
+    AcquisitionState.STOPPED: QT_TRANSLATE_NOOP("StatusPanel", "stopped"),
+}
+STATE_COLOUR = {
+    AcquisitionState.CONNECTING: "#7f7f7f",
+    AcquisitionState.STREAMING: "#2ca02c",
+    AcquisitionState.STALLED: "#ff7f0e",
+    AcquisitionState.DISCONNECTED: "#d62728",
+    AcquisitionState.STOPPED: "#7f7f7f",
+}
+
+
+class StatusPanel(QWidget):
+    """Labels placed in the main window's status bar, fed by the acquisition's signals."""
+
+    def __init__(self, status_bar: QStatusBar, board_name: str, nominal_rate: float) -> None:
+        super().__init__(status_bar)
+        self._board_name = board_name
+        self._nominal = nominal_rate
+        self.stats: AcquisitionStats | None = None
+        self.state = AcquisitionState.STOPPED
+        self.board_label = QLabel()
+        self.rate_label = QLabel()
+        self.lost_label = QLabel()
+        self.state_label = QLabel()
+        for label in (self.board_label, self.rate_label, self.lost_label):
+            status_bar.addWidget(label)
+        status_bar.addPermanentWidget(self.state_label)
+        self.retranslate()
+
+    def set_state(self, state: str) -> None:
+        self.state = AcquisitionState(state)
+        self.retranslate()
+
+    def set_stats(self, stats: AcquisitionStats) -> None:
+        self.stats = stats
+        self.state = stats.state
+        self.retranslate()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.board_label.setText(
+            QCoreApplication.translate("StatusPanel", "Board: %1").replace("%1", self._board_name)
+        )
+        measured = f"{self.stats.measured_rate:.1f}" if self.stats else "–"
+        self.rate_label.setText(
+            QCoreApplication.translate("StatusPanel", "Sampling rate: %1 / %2 Hz")
+            .replace("%1", measured)
+            .replace("%2", f"{self._nominal:g}")
+        )
+        lost = self.stats.lost_samples if self.stats else None
+        self.lost_label.setText(
+            QCoreApplication.translate("StatusPanel", "Lost samples: %1").replace(
+                "%1", "–" if lost is None else str(lost)
+            )
+        )
+        colour = STATE_COLOUR[self.state]
+        self.state_label.setText(
+            f'<span style="color:{colour}">●</span> '
+            + QCoreApplication.translate("StatusPanel", STATE_TEXT[self.state])
+        )

@@ -1,0 +1,232 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>DemoHost</name>
+    <message>
+        <source>← Back to menu</source>
+        <translation>← 返回菜单</translation>
+    </message>
+</context>
+<context>
+    <name>DemoMenu</name>
+    <message>
+        <source>Needs an electrode over the %1.</source>
+        <translation>需要在%1放置电极。</translation>
+    </message>
+    <message>
+        <source>Needs %1 channels; this headset has %2.</source>
+        <translation>需要 %1 个通道，当前头戴设备只有 %2 个。</translation>
+    </message>
+    <message>
+        <source>This demo could not be loaded.</source>
+        <translation>此演示无法加载。</translation>
+    </message>
+    <message>
+        <source>Staff: see the log for details.</source>
+        <translation>工作人员：详情请查看日志。</translation>
+    </message>
+    <message>
+        <source>⚠ Flashing light</source>
+        <translation>⚠ 含闪烁光</translation>
+    </message>
+    <message>
+        <source>Brain-Computer Interface Showroom</source>
+        <translation>脑机接口体验厅</translation>
+    </message>
+    <message>
+        <source>Choose a demo: touch a tile to start.</source>
+        <translation>请选择一个演示：轻触卡片即可开始。</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Oops, something went wrong. Please ask a member of staff for help.</source>
+        <translation>哎呀，出了点问题。请向工作人员求助。</translation>
+    </message>
+    <message>
+        <source>This demo could not start. Please choose another one or ask a member of staff.</source>
+        <translation>此演示无法启动。请选择其他演示，或向工作人员求助。</translation>
+    </message>
+    <message>
+        <source>The headset is not sending data right now. A member of staff will check it.</source>
+        <translation>头戴设备暂时没有发送数据，工作人员会来检查。</translation>
+    </message>
+</context>
+<context>
+    <name>LivePlots</name>
+    <message>
+        <source>δ delta</source>
+        <translation>δ 德尔塔</translation>
+    </message>
+    <message>
+        <source>θ theta</source>
+        <translation>θ 西塔</translation>
+    </message>
+    <message>
+        <source>α alpha</source>
+        <translation>α 阿尔法</translation>
+    </message>
+    <message>
+        <source>β beta</source>
+        <translation>β 贝塔</translation>
+    </message>
+    <message>
+        <source>γ gamma</source>
+        <translation>γ 伽马</translation>
+    </message>
+    <message>
+        <source>seconds ago</source>
+        <translation>秒前</translation>
+    </message>
+    <message>
+        <source>Spectrum</source>
+        <translation>频谱</translation>
+    </message>
+    <message>
+        <source>frequency (Hz)</source>
+        <translation>频率 (Hz)</translation>
+    </message>
+    <message>
+        <source>power (µV²/Hz)</source>
+        <translation>功率 (µV²/Hz)</translation>
+    </message>
+    <message>
+        <source>Band power (% of total)</source>
+        <translation>频段功率（占总量 %）</translation>
+    </message>
+    <message>
+        <source>EEG, %1 µV between channels</source>
+        <translation>脑电，通道间距 %1 µV</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>There is no demo called %1.</source>
+        <translation>没有名为 %1 的演示。</translation>
+    </message>
+    <message>
+        <source>BCI Showroom</source>
+        <translation>脑机接口体验厅</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About BCI Showroom</source>
+        <translation>关于脑机接口体验厅(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>back of the head (occipital)</source>
+        <extracomment>Language codes with the name each language has in itself (never translated). How a role reads to staff and visitors (&quot;needs an electrode over the ...&quot;).</extracomment>
+        <translation>后脑（枕区）</translation>
+    </message>
+    <message>
+        <source>top-back of the head (parietal)</source>
+        <translation>头顶后部（顶区）</translation>
+    </message>
+    <message>
+        <source>left motor area (C3)</source>
+        <translation>左侧运动区 (C3)</translation>
+    </message>
+    <message>
+        <source>right motor area (C4)</source>
+        <translation>右侧运动区 (C4)</translation>
+    </message>
+    <message>
+        <source>top of the head (Cz)</source>
+        <translation>头顶 (Cz)</translation>
+    </message>
+    <message>
+        <source>forehead (frontal)</source>
+        <translation>前额（额区）</translation>
+    </message>
+    <message>
+        <source>temples (temporal)</source>
+        <translation>太阳穴（颞区）</translation>
+    </message>
+    <message>
+        <source>ears (reference)</source>
+        <translation>耳部（参考）</translation>
+    </message>
+</context>
+<context>
+    <name>SignalExplorer</name>
+    <message>
+        <source>Channel</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <source>RMS (µV)</source>
+        <translation>均方根 (µV)</translation>
+    </message>
+    <message>
+        <source>Mains hum (µV)</source>
+        <translation>工频干扰 (µV)</translation>
+    </message>
+    <message>
+        <source>Main rhythm (Hz)</source>
+        <translation>主节律 (Hz)</translation>
+    </message>
+    <message>
+        <source>Mark an event</source>
+        <translation>标记事件</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <source>connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>streaming</source>
+        <translation>数据正常</translation>
+    </message>
+    <message>
+        <source>stalled: no data</source>
+        <translation>停滞：没有数据</translation>
+    </message>
+    <message>
+        <source>disconnected, retrying</source>
+        <translation>已断开，正在重试</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Board: %1</source>
+        <translation>设备：%1</translation>
+    </message>
+    <message>
+        <source>Sampling rate: %1 / %2 Hz</source>
+        <translation>采样率：%1 / %2 Hz</translation>
+    </message>
+    <message>
+        <source>Lost samples: %1</source>
+        <translation>丢失样本：%1</translation>
+    </message>
+</context>
+<context>
+    <name>demos</name>
+    <message>
+        <source>Signal explorer</source>
+        <translation>脑电信号探索</translation>
+    </message>
+    <message>
+        <source>See your brain waves live: every channel, their rhythms and the power in each band.</source>
+        <translation>实时观看你的脑电波：每个通道的波形、节律以及各频段的能量。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,56 @@
+"""Per-channel signal summary for the signal explorer (numpy/scipy only, no Qt).
+
+Staff read this table while fitting a headset: amplitude (too flat, fine, too large), how much mains
+hum the raw signal carries (a loose electrode picks up 50 Hz first) and the dominant rhythm.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from drivers.dsp import welch_spectrum
+
+FLAT_BELOW_UV = 0.5
+NOISY_ABOVE_UV = 100.0
+MAINS_HALF_WIDTH_HZ = 1.0
+RHYTHM_RANGE_HZ = (1.0, 40.0)
+
+
+@dataclass(frozen=True)
+class ChannelSummary:
+    rms_uv: float
+    mains_uv: float
+    dominant_hz: float
+
+    @property
+    def flat(self) -> bool:
+        return self.rms_uv < FLAT_BELOW_UV
+
+    @property
+    def noisy(self) -> bool:
+        return self.rms_uv > NOISY_ABOVE_UV
+
+
+def summarize_channels(
+    raw: np.ndarray, filtered: np.ndarray, sampling_rate: float, mains_hz: float
+) -> list[ChannelSummary]:
+    """Summaries of (channels, samples) raw and display-filtered EEG in µV."""
+    if raw.shape[1] < int(sampling_rate / 2):
+        return []
+    rms = np.sqrt(np.mean((filtered - filtered.mean(axis=1, keepdims=True)) ** 2, axis=1))
+    raw_spectrum = welch_spectrum(raw, sampling_rate)
+    mains = raw_spectrum.band_powers(
+        {"mains": (mains_hz - MAINS_HALF_WIDTH_HZ, mains_hz + MAINS_HALF_WIDTH_HZ)}
+    )
+    # A sine of amplitude A has power A²/2: report the hum as an amplitude staff can compare to EEG.
+    mains_uv = np.sqrt(2 * mains[:, 0])
+    filtered_spectrum = welch_spectrum(filtered, sampling_rate)
+    low, high = RHYTHM_RANGE_HZ
+    band = (filtered_spectrum.freqs >= low) & (filtered_spectrum.freqs <= high)
+    dominant = filtered_spectrum.freqs[band][np.argmax(filtered_spectrum.power[:, band], axis=1)]
+    return [
+        ChannelSummary(rms_uv=float(r), mains_uv=float(m), dominant_hz=float(d))
+        for r, m, d in zip(rms, mains_uv, dominant, strict=True)
+    ]

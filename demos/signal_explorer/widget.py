@@ -1,0 +1,98 @@
+"""The signal explorer's UI: the shared live panel plus a per-channel check table and a marker button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import role_name
+from app.live_plots import LiveSignalPanel
+from demos.base import DemoContext
+from demos.signal_explorer.processing import summarize_channels
+
+SUMMARY_INTERVAL_MS = 500
+SUMMARY_WINDOW_S = 2.0
+
+
+class SignalExplorerWidget(QWidget):
+    def __init__(self, context: DemoContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._next_marker = 1
+        self.panel = LiveSignalPanel(context.stream)
+        self.table = QTableWidget(context.stream.n_channels, 4)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setMinimumWidth(400)
+        for row, name in enumerate(context.stream.channel_names):
+            self.table.setItem(row, 0, QTableWidgetItem(name))
+        self.marker_button = QPushButton()
+        self.marker_button.setMinimumHeight(48)
+        self.marker_button.clicked.connect(self.insert_marker)
+
+        side = QVBoxLayout()
+        side.addWidget(self.table, 1)
+        side.addWidget(self.marker_button)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.panel, 1)
+        layout.addLayout(side)
+
+        self._summary_timer = QTimer(self)
+        self._summary_timer.setInterval(SUMMARY_INTERVAL_MS)
+        self._summary_timer.timeout.connect(self.refresh_summary)
+        self.retranslate()
+
+    def start(self) -> None:
+        self.panel.start()
+        self._summary_timer.start()
+
+    def stop(self) -> None:
+        self.panel.stop()
+        self._summary_timer.stop()
+
+    def insert_marker(self) -> None:
+        """Put a numbered event into the stream; the time series draws it as a dashed line."""
+        self.context.insert_marker(float(self._next_marker))
+        self.context.logger.info("marker %d inserted by staff", self._next_marker)
+        self._next_marker += 1
+
+    def refresh_summary(self) -> None:
+        stream = self.context.stream
+        raw = stream.latest(SUMMARY_WINDOW_S, filtered=False).data
+        filtered = stream.latest(SUMMARY_WINDOW_S).data
+        for row, summary in enumerate(
+            summarize_channels(raw, filtered, stream.sampling_rate, stream.mains_hz)
+        ):
+            cells = (f"{summary.rms_uv:.1f}", f"{summary.mains_uv:.1f}", f"{summary.dominant_hz:.1f}")
+            for column, text in enumerate(cells, start=1):
+                item = QTableWidgetItem(text)
+                if column == 1 and (summary.flat or summary.noisy):
+                    item.setBackground(QColor("#fde2e1"))
+                self.table.setItem(row, column, item)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("SignalExplorer", "Channel"),
+                QCoreApplication.translate("SignalExplorer", "RMS (µV)"),
+                QCoreApplication.translate("SignalExplorer", "Mains hum (µV)"),
+                QCoreApplication.translate("SignalExplorer", "Main rhythm (Hz)"),
+            ]
+        )
+        self.marker_button.setText(QCoreApplication.translate("SignalExplorer", "Mark an event"))
+        for row, role in enumerate(self.context.stream.roles):
+            self.table.item(row, 0).setToolTip(role_name(role))
