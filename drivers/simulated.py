@@ -86,7 +86,8 @@ class SimulatedBoard:
             if not self._streaming:
                 return np.zeros((self.layout.num_rows, 0))
             now = self._clock()
-            due = int((now - self._start_time) * self._rate) - self._emitted
+            # The epsilon keeps float error (2.01 s * 500 Hz = 1004.9999…) from losing a sample.
+            due = int((now - self._start_time) * self._rate + 1e-6) - self._emitted
             if due <= 0:
                 return np.zeros((self.layout.num_rows, 0))
             block = self._generate(due)
