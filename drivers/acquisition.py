@@ -237,7 +237,7 @@ class AcquisitionWorker(QObject):
         self._buffer.write(raw, self._filter(raw), block[layout.timestamp_row], block[layout.marker_row])
         self._rate.add(raw.shape[1])
         if self._loss is not None and layout.package_row is not None:
-            self._loss.update(block[layout.package_row])
+            self._loss.update(block[layout.package_row], block[layout.timestamp_row], layout.sampling_rate)
 
     def _set_state(self, state: AcquisitionState) -> None:
         if state is not self._state:
@@ -319,7 +319,10 @@ class Acquisition(QObject):
         finished = self._thread.wait(timeout_ms)
         if not finished:
             log.error("acquisition thread did not end within %d ms", timeout_ms)
-        return finished
+            return False
+        # The worker's last state signal is still queued for this thread; the session is over now.
+        self.state = AcquisitionState.STOPPED
+        return True
 
     def insert_marker(self, value: float) -> None:
         """Put an event code into the stream (thread-safe). Zero is not a marker in BrainFlow."""

@@ -60,28 +60,41 @@ class Stream:
 
 
 class PacketLossCounter:
-    """Counts samples lost in transit from the board's wrapping packet counter."""
+    """Counts samples lost in transit from the board's wrapping packet counter.
+
+    An 8-bit counter wraps every 256 samples (about 1 s at 250 Hz), so a longer Bluetooth gap
+    would look short. Where timestamps are given, the time between the samples either side of a
+    gap tells how many whole wraps went missing as well.
+    """
 
     def __init__(self, modulo: int, step: int = 1) -> None:
         self.modulo = modulo
         self.step = step
         self.lost = 0
-        self._last: int | None = None
+        self._last: tuple[int, float] | None = None
 
     def reset_link(self) -> None:
         """Forget the last counter value (after a reconnect the counter restarts)."""
         self._last = None
 
-    def update(self, counters: np.ndarray) -> int:
+    def update(
+        self, counters: np.ndarray, timestamps: np.ndarray | None = None, sampling_rate: float | None = None
+    ) -> int:
         """Account for one chunk's counters; returns samples lost in it."""
         if counters.size == 0:
             return 0
         values = counters.astype(np.int64)
+        times = timestamps if timestamps is not None else np.zeros(len(values))
         if self._last is not None:
-            values = np.concatenate(([self._last], values))
-        gaps = np.diff(values) % self.modulo
-        lost = int(np.sum(np.maximum(gaps // self.step - 1, 0)))
-        self._last = int(values[-1])
+            values = np.concatenate(([self._last[0]], values))
+            times = np.concatenate(([self._last[1]], times))
+        lost_each = np.maximum((np.diff(values) % self.modulo) // self.step - 1, 0)
+        if timestamps is not None and sampling_rate:
+            period = self.modulo // self.step  # samples per counter wrap
+            missing_by_time = np.round(np.diff(times) * sampling_rate) - 1
+            lost_each = lost_each + period * np.maximum(np.round((missing_by_time - lost_each) / period), 0)
+        lost = int(lost_each.sum())
+        self._last = (int(values[-1]), float(times[-1]))
         self.lost += lost
         return lost
 

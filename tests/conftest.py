@@ -8,7 +8,7 @@ from pathlib import Path
 # Before any Qt import: tests run without a display (screenshots and GL use Xvfb instead).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
 SHARED_DATA_ENV = "BCI_SHOWROOM_DATA"
 

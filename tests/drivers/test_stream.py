@@ -19,6 +19,17 @@ def test_loss_counter_handles_wrap_and_gaps():
     assert counter.update(np.array([100])) == 0  # a new link restarts the counter
 
 
+def test_loss_counter_uses_timestamps_for_gaps_longer_than_a_counter_wrap():
+    counter = PacketLossCounter(modulo=256)
+    rate = 250.0
+    before = np.arange(0, 100)
+    after = np.arange(500, 520)  # 400 samples lost: the 8-bit counter alone would say 144
+    counter.update(before % 256, before / rate, rate)
+    assert counter.update(after % 256, after / rate, rate) == 400
+    jittery = np.arange(520, 540) / rate + 0.012  # 12 ms of host timestamp jitter, nothing lost
+    assert counter.update(np.arange(520, 540) % 256, jittery, rate) == 0
+
+
 def test_loss_counter_with_a_step_of_two():
     counter = PacketLossCounter(modulo=256, step=2)
     assert counter.update(np.array([0, 2, 4, 8, 10])) == 1

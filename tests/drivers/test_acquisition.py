@@ -1,0 +1,199 @@
+"""The acquisition worker against BrainFlow's synthetic board and the simulated source."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from drivers.acquisition import Acquisition, AcquisitionState
+from drivers.profiles import find_profile
+from drivers.simulated import SimulatedBoard
+
+
+def simulated_profile(channels: int, rate: int):
+    profile = find_profile("simulated_32ch_1k")
+    return replace(profile, channels=profile.channels[:channels], sampling_rate=rate)
+
+
+@pytest.fixture
+def acquisitions(qapp):
+    """Make acquisitions (over a built-in profile, or over a given board) always stopped at the end."""
+    made: list[Acquisition] = []
+
+    def make(profile_key: str = "synthetic", *, board: SimulatedBoard | None = None, **options) -> Acquisition:
+        if board is None:
+            acquisition = Acquisition(find_profile(profile_key), **options)
+        else:
+            profile = simulated_profile(len(board.layout.eeg_rows), board.layout.sampling_rate)
+            acquisition = Acquisition(profile, board_factory=lambda: board, layout=board.layout, **options)
+        made.append(acquisition)
+        return acquisition
+
+    yield make
+    for acquisition in made:
+        assert acquisition.stop(timeout_ms=10_000)
+
+
+def record_states(acquisition: Acquisition) -> list[str]:
+    states: list[str] = []
+    acquisition.sigState.connect(states.append)
+    return states
+
+
+def test_streams_the_synthetic_board_into_the_buffer_at_its_rate(qtbot, acquisitions):
+    acquisition = acquisitions("synthetic")
+    counts: list[int] = []
+    acquisition.sigSamples.connect(counts.append)
+    acquisition.start()
+    qtbot.waitUntil(lambda: acquisition.state is AcquisitionState.STREAMING, timeout=10_000)
+    qtbot.waitUntil(lambda: acquisition.stream.total_samples > 0, timeout=5_000)
+    first, started = acquisition.stream.total_samples, time.monotonic()
+    qtbot.wait(3_000)
+    received, elapsed = acquisition.stream.total_samples - first, time.monotonic() - started
+    assert received / elapsed == pytest.approx(250, rel=0.05)
+    assert acquisition.stats is not None
+    assert acquisition.stats.measured_rate == pytest.approx(250, rel=0.05)
+    assert acquisition.stats.lost_samples == 0
+    assert sum(counts) == acquisition.stream.total_samples  # emitted counts, never arrays
+    window = acquisition.stream.latest(2.0, filtered=False)
+    assert window.data.shape == (16, 500)
+    assert np.all(np.diff(window.timestamps) > 0)
+    assert np.all(window.data.std(axis=1) > 0)
+
+
+def test_a_marker_appears_in_the_stream_on_the_next_sample(qtbot, acquisitions):
+    acquisition = acquisitions("synthetic")
+    acquisition.start()
+    qtbot.waitUntil(lambda: acquisition.stream.total_samples > 250, timeout=10_000)
+    inserted_at = time.time()
+    acquisition.insert_marker(42.0)
+    qtbot.waitUntil(lambda: 42.0 in acquisition.stream.latest(2.0).markers, timeout=2_000)
+    window = acquisition.stream.latest(2.0)
+    where = np.flatnonzero(window.markers)
+    assert len(where) == 1 and window.markers[where[0]] == 42.0
+    assert abs(window.timestamps[where[0]] - inserted_at) < 0.1  # lands within 100 ms of the request
+    with pytest.raises(ValueError):
+        acquisition.insert_marker(0.0)
+
+
+def test_markers_from_many_threads_all_arrive(qtbot, acquisitions):
+    acquisition = acquisitions(board=SimulatedBoard(8, 250, seed=3))
+    acquisition.start()
+    qtbot.waitUntil(lambda: acquisition.state is AcquisitionState.STREAMING, timeout=5_000)
+    threads = [
+        threading.Thread(target=acquisition.insert_marker, args=(float(code),)) for code in range(1, 9)
+    ]
+    for thread in threads:
+        thread.start()
+        time.sleep(0.03)
+    for thread in threads:
+        thread.join()
+    qtbot.waitUntil(lambda: np.count_nonzero(acquisition.stream.latest(3.0).markers) == 8, timeout=3_000)
+    assert sorted(acquisition.stream.latest(3.0).markers[acquisition.stream.latest(3.0).markers > 0]) == list(
+        range(1, 9)
+    )
+
+
+def test_a_gap_is_detected_as_stalled_then_recovers_counting_lost_samples(qtbot, acquisitions):
+    board = SimulatedBoard(8, 250, seed=3)
+    acquisition = acquisitions(board=board)
+    states = record_states(acquisition)
+    acquisition.start()
+    qtbot.waitUntil(lambda: acquisition.stream.total_samples > 100, timeout=5_000)
+    board.drop_output(1.6)
+    qtbot.waitUntil(lambda: acquisition.state is AcquisitionState.STALLED, timeout=3_000)
+    qtbot.waitUntil(lambda: acquisition.state is AcquisitionState.STREAMING, timeout=3_000)
+    qtbot.wait(700)  # the next stats report
+    assert states[-3:] == ["streaming", "stalled", "streaming"]
+    assert acquisition.stats is not None
+    assert acquisition.stats.lost_samples == pytest.approx(1.6 * 250, abs=15)
+
+
+def test_a_lost_board_is_released_and_reconnected_with_backoff(qtbot, acquisitions):
+    board = SimulatedBoard(8, 250, seed=3)
+    acquisition = acquisitions(board=board, backoff_s=(0.2, 0.4))
+    errors: list[str] = []
+    acquisition.sigError.connect(errors.append)
+    try:
+        states = record_states(acquisition)
+        acquisition.start()
+        qtbot.waitUntil(lambda: acquisition.state is AcquisitionState.STREAMING, timeout=5_000)
+        board.set_unavailable(True)  # the headset is switched off
+        qtbot.waitUntil(lambda: acquisition.state is AcquisitionState.DISCONNECTED, timeout=3_000)
+        assert not board.is_prepared()  # released, not leaked
+        qtbot.wait(800)  # several failed attempts with back-off
+        assert states.count("connecting") >= 3
+        board.set_unavailable(False)
+        before = acquisition.stream.total_samples
+        qtbot.waitUntil(lambda: acquisition.state is AcquisitionState.STREAMING, timeout=3_000)
+        qtbot.waitUntil(lambda: acquisition.stream.total_samples > before + 50, timeout=3_000)
+        assert errors and "lost" in errors[0]
+    finally:
+        acquisition.stop()
+    assert not board.is_prepared()
+
+
+def test_long_silence_triggers_a_reconnect(qtbot, acquisitions):
+    board = SimulatedBoard(8, 250, seed=3)
+    acquisition = acquisitions(board=board, reconnect_after_s=0.6, backoff_s=(0.1,))
+    states = record_states(acquisition)
+    acquisition.start()
+    qtbot.waitUntil(lambda: acquisition.stream.total_samples > 50, timeout=5_000)
+    board.drop_output(1.0)
+    qtbot.waitUntil(lambda: "disconnected" in states, timeout=3_000)
+    qtbot.waitUntil(lambda: acquisition.state is AcquisitionState.STREAMING, timeout=5_000)
+
+
+class ExplodingBoard(SimulatedBoard):
+    """Fails in every way a driver can: data errors, and errors while being stopped."""
+
+    released = 0
+
+    def get_board_data(self):
+        raise RuntimeError("driver crashed")
+
+    def stop_stream(self):
+        raise RuntimeError("stream already dead")
+
+    def release_session(self):
+        ExplodingBoard.released += 1
+        super().release_session()
+
+
+def test_stop_releases_the_session_even_after_errors(qtbot, qapp):
+    board = ExplodingBoard(4, 250)
+    profile = find_profile("simulated_32ch_1k")
+    from dataclasses import replace
+
+    profile = replace(profile, channels=profile.channels[:4], sampling_rate=250)
+    acquisition = Acquisition(profile, board_factory=lambda: board, layout=board.layout, backoff_s=(5.0,))
+    acquisition.start()
+    qtbot.waitUntil(lambda: acquisition.state is AcquisitionState.DISCONNECTED, timeout=3_000)
+    assert ExplodingBoard.released == 1
+    started = time.monotonic()
+    assert acquisition.stop(timeout_ms=5_000)  # a pending 5 s retry does not delay stopping
+    assert time.monotonic() - started < 1.0
+    assert not acquisition.is_running
+    assert not board.is_prepared()
+    assert acquisition.state is AcquisitionState.STOPPED
+
+
+def test_a_board_that_cannot_open_keeps_being_retried_until_stopped(qtbot, qapp):
+    attempts: list[float] = []
+
+    def factory():
+        attempts.append(time.monotonic())
+        raise OSError("no such serial port")
+
+    profile = find_profile("cyton").with_params({"serial_port": "/dev/does-not-exist"})
+    acquisition = Acquisition(profile, board_factory=factory, backoff_s=(0.1, 0.2, 0.4))
+    acquisition.start()
+    qtbot.waitUntil(lambda: len(attempts) >= 4, timeout=3_000)
+    assert acquisition.stop(timeout_ms=5_000)
+    gaps = np.diff(attempts)
+    assert gaps[1] > gaps[0] * 1.5  # backing off, not hammering the port
+    assert acquisition.state is AcquisitionState.STOPPED
