@@ -41,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", metavar="ID", help="open this demo straight away")
     parser.add_argument("--settings", type=Path, metavar="FILE", help="settings file to use (INI)")
     parser.add_argument(
+        "--quit-after",
+        type=float,
+        metavar="SECONDS",
+        help="close the app after this long (smoke tests, demos)",
+    )
+    parser.add_argument(
         "--list-boards", action="store_true", help="list the built-in board profiles and exit"
     )
     parser.add_argument("--version", action="version", version=f"bci-showroom {__version__}")
@@ -89,7 +95,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ProfileError as error:
         print(f"bci-showroom: {error}", file=sys.stderr)
         return 2
-    return run_app(profile, language=args.lang, demo_id=args.demo, settings_path=args.settings)
+    return run_app(
+        profile,
+        language=args.lang,
+        demo_id=args.demo,
+        settings_path=args.settings,
+        quit_after_s=args.quit_after,
+    )
 
 
 def run_app(
@@ -98,7 +110,9 @@ def run_app(
     language: str | None = None,
     demo_id: str | None = None,
     settings_path: Path | None = None,
+    quit_after_s: float | None = None,
 ) -> int:
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from app.errors import install_excepthook, setup_logging
@@ -128,6 +142,8 @@ def run_app(
     window.show()
     if demo_id:
         window.open_demo_by_id(demo_id)
+    if quit_after_s is not None:
+        QTimer.singleShot(int(quit_after_s * 1000), window.close)
     try:
         return app.exec()
     finally:

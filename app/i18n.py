@@ -12,6 +12,7 @@ import logging
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
+    QEvent,
     QLibraryInfo,
     QLocale,
     QObject,
@@ -97,6 +98,8 @@ class LanguageManager(QObject):
                 self._app.installTranslator(translator)
         self.language = language
         QLocale.setDefault(QLocale(language))
+        # Qt posts LanguageChange; deliver it now so every widget reads its texts before we return.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         log.info("language set to %s", language)
         self.sigLanguageChanged.emit(language)
 

@@ -28,3 +28,46 @@ def isolated_user_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture
+def make_window(qtbot, qapp, tmp_path):
+    """Build the real main window around an acquisition; everything is stopped afterwards.
+
+    ``board`` may be a SimulatedBoard to stand in for the profile's hardware (same montage, no
+    headset); without it the profile's own board is opened (the synthetic board by default).
+    """
+    from app.i18n import LanguageManager
+    from app.main_window import MainWindow
+    from app.settings import AppSettings
+    from demos.registry import discover_demos
+    from drivers.acquisition import Acquisition
+    from drivers.profiles import find_profile
+
+    made = []
+
+    def make(profile_key: str = "synthetic", *, board=None, entries=None, language: str = "en"):
+        profile = find_profile(profile_key)
+        if board is None:
+            acquisition = Acquisition(profile)
+        else:
+            acquisition = Acquisition(profile, board_factory=lambda: board, layout=board.layout)
+        languages = LanguageManager(qapp)
+        languages.set_language(language)
+        window = MainWindow(
+            acquisition,
+            discover_demos() if entries is None else entries,
+            languages,
+            AppSettings(tmp_path / "settings.ini"),
+        )
+        qtbot.addWidget(window)
+        made.append((window, acquisition, languages))
+        acquisition.start()
+        window.show()
+        return window
+
+    yield make
+    for window, acquisition, languages in made:
+        window.host.close_demo()
+        assert acquisition.stop(timeout_ms=10_000)
+        languages.set_language("en")  # translators are global to the QApplication

@@ -24,7 +24,9 @@ def acquisitions(qapp):
     """Make acquisitions (over a built-in profile, or over a given board) always stopped at the end."""
     made: list[Acquisition] = []
 
-    def make(profile_key: str = "synthetic", *, board: SimulatedBoard | None = None, **options) -> Acquisition:
+    def make(
+        profile_key: str = "synthetic", *, board: SimulatedBoard | None = None, **options
+    ) -> Acquisition:
         if board is None:
             acquisition = Acquisition(find_profile(profile_key), **options)
         else:

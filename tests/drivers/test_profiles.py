@@ -68,7 +68,10 @@ def test_a_valid_file_loads_with_roles_in_row_order(tmp_path):
     ("change", "field"),
     [
         (lambda t: t.replace('name = "Test board"\n', ""), "name"),
-        (lambda t: t.replace('role = "occipital" }, { name = "O2"', 'role = "visual" }, { name = "O2"'), "channels[6].role"),
+        (
+            lambda t: t.replace('role = "occipital" }, { name = "O2"', 'role = "visual" }, { name = "O2"'),
+            "channels[6].role",
+        ),
         (lambda t: t.replace('{ name = "O2", role = "occipital" },\n', ""), "channels"),
         (lambda t: t.replace('"CYTON_BOARD"', '"NO_SUCH_BOARD"'), "board"),
         (lambda t: t.replace('board = "CYTON_BOARD"\n', ""), "board"),
@@ -76,7 +79,12 @@ def test_a_valid_file_loads_with_roles_in_row_order(tmp_path):
         (lambda t: t + "mains_hz = 55\n", "mains_hz"),
         (lambda t: t + "colour = 'blue'\n", "colour"),
         (lambda t: t.replace('{ name = "Fp2"', '{ name = "Fp1"'), "channels[1].name"),
-        (lambda t: t.replace('{ name = "P7", role = "parietal" }', '{ name = "P7", role = "parietal", gain = 24 }'), "channels[4].gain"),
+        (
+            lambda t: t.replace(
+                '{ name = "P7", role = "parietal" }', '{ name = "P7", role = "parietal", gain = 24 }'
+            ),
+            "channels[4].gain",
+        ),
         (lambda t: t + "sampling_rate = 500\n", "sampling_rate"),
         (lambda t: t + "package_counter = { modulo = 256, step = 0 }\n", "package_counter.step"),
     ],

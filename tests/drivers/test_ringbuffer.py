@@ -83,7 +83,9 @@ def test_concurrent_writer_and_readers_never_see_torn_or_reordered_samples():
         while not done.is_set():
             window = buffer.latest(300)
             expected = np.arange(window.start, window.end, dtype=float)
-            if not (np.array_equal(window.data[0], expected) and np.array_equal(window.data[1], expected + 1000)):
+            if not (
+                np.array_equal(window.data[0], expected) and np.array_equal(window.data[1], expected + 1000)
+            ):
                 errors.append(f"torn window at {window.start}")
                 return
             if not np.array_equal(window.timestamps, expected / 100.0):
