@@ -207,9 +207,12 @@ class LiveSignalPanel(QWidget):
         self.sigFrame.emit()
 
     def _rescale(self, data: np.ndarray) -> None:
-        """Baseline spacing from the median channel's robust range; railed channels don't dominate."""
+        """Baseline spacing from the median channel's robust range; railed channels don't dominate.
+
+        Neighbours may touch at their extremes (0.8 × range) but each trace is clipped to ±spacing.
+        """
         low, high = np.percentile(data, [1, 99], axis=1)
-        spread = float(np.median(high - low))
+        spread = 0.8 * float(np.median(high - low))
         if not np.isfinite(spread) or spread <= 0:
             return
         spacing = _nice_step(spread)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from importlib.metadata import EntryPoint, entry_points
 
 from demos.base import Demo
-from demos.signal_explorer import SignalExplorerDemo
+from demos.signal_explorer.demo import SignalExplorerDemo
 
 log = logging.getLogger(__name__)
 

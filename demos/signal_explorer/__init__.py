@@ -1,5 +1,5 @@
-"""Signal explorer: the live EEG of every channel, its spectrum and band powers, with a per-channel check."""
+"""Signal explorer: every channel live, its spectrum and band powers, with a per-channel check.
 
-from demos.signal_explorer.demo import SignalExplorerDemo
-
-__all__ = ["SignalExplorerDemo"]
+The package imports nothing itself, so ``demos.signal_explorer.processing`` stays Qt-free; the
+demo class is ``demos.signal_explorer.demo.SignalExplorerDemo``.
+"""

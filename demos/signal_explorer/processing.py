@@ -14,7 +14,7 @@ from drivers.dsp import welch_spectrum
 
 FLAT_BELOW_UV = 0.5
 NOISY_ABOVE_UV = 100.0
-MAINS_HALF_WIDTH_HZ = 1.0
+MAINS_HALF_WIDTH_HZ = 2.0  # the Hann window spreads a line over about ±1.5 bins of 1 Hz
 RHYTHM_RANGE_HZ = (1.0, 40.0)
 
 

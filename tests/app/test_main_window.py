@@ -31,7 +31,7 @@ def broken_plugins(monkeypatch):
             ("not_a_demo", "tests.demos.plugins:NotADemo"),
             ("raises_in_create_widget", "tests.demos.plugins:RaisesInCreateWidget"),
             ("raises_in_start", "tests.demos.plugins:RaisesInStart"),
-            ("duplicate", "demos.signal_explorer:SignalExplorerDemo"),
+            ("duplicate", "demos.signal_explorer.demo:SignalExplorerDemo"),
         ),
     )
 

@@ -1,0 +1,75 @@
+"""Translations are complete, compiled and current; Chinese has a font."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QFontDatabase
+
+from app.i18n import LANGUAGES, LanguageManager, cjk_family, install_cjk_fallback, translation_file
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load_translations_tool():
+    # packaging/ is a folder of build scripts, not a package (and "packaging" is a PyPI name).
+    spec = importlib.util.spec_from_file_location("translations_tool", ROOT / "packaging" / "translations.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+translations = _load_translations_tool()
+
+
+def messages(ts_file):
+    return {m.findtext("source"): m.find("translation") for m in ET.parse(ts_file).iter("message")}
+
+
+def test_every_string_in_the_code_is_in_the_ts_file_and_translated(tmp_path):
+    for language in translations.LANGUAGES:
+        committed = translations.ts_path(language)
+        shutil.copy(committed, tmp_path / committed.name)
+        translations.update(tmp_path)  # what lupdate extracts from the code today
+        extracted = messages(tmp_path / committed.name)
+        known = messages(committed)
+        assert set(extracted) == set(known), "run: python packaging/translations.py update, then translate"
+        unfinished = [
+            source for source, text in known.items() if text.get("type") == "unfinished" or not text.text
+        ]
+        assert not unfinished, f"untranslated in {committed.name}: {unfinished}"
+
+
+def test_compiled_qm_files_match_their_sources(tmp_path):
+    translations.build(output=tmp_path)
+    for language in translations.LANGUAGES:
+        fresh = (tmp_path / translations.qm_path(language).name).read_bytes()
+        assert translations.qm_path(language).read_bytes() == fresh, (
+            "run: python packaging/translations.py build"
+        )
+
+
+def test_languages_load_and_unknown_ones_are_refused(qapp):
+    manager = LanguageManager(qapp)
+    try:
+        for language in LANGUAGES:
+            manager.set_language(language)
+            assert manager.language == language
+        with pytest.raises(ValueError):
+            manager.set_language("fr")
+    finally:
+        manager.set_language("en")
+    assert translation_file("zh_CN").endswith("bci_showroom_zh_CN.qm")
+
+
+def test_chinese_falls_back_to_a_font_with_chinese_glyphs(qapp):
+    family = cjk_family()
+    if family is None:
+        pytest.skip("no CJK font installed here (Debian: apt-get install fonts-noto-cjk)")
+    assert install_cjk_fallback(qapp) == family
+    assert family in qapp.font().families()
+    assert QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family)

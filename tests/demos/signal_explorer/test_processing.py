@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from demos.signal_explorer.processing import summarize_channels
+
+FS = 250.0
+
+
+def test_summary_reports_amplitude_mains_hum_and_main_rhythm():
+    t = np.arange(int(4 * FS)) / FS
+    rng = np.random.default_rng(0)
+    alpha = 20 * np.sin(2 * np.pi * 10 * t)
+    hum = 30 * np.sin(2 * np.pi * 50 * t)
+    raw = np.vstack([alpha + hum, 0.01 * rng.standard_normal(len(t)), 400 * np.sin(2 * np.pi * 6 * t)])
+    filtered = raw - np.vstack([hum, np.zeros_like(t), np.zeros_like(t)])  # as if notched
+    good, flat, huge = summarize_channels(raw, filtered, FS, 50)
+    assert good.rms_uv == pytest.approx(20 / np.sqrt(2), rel=0.02)
+    assert good.mains_uv == pytest.approx(30, rel=0.1)
+    assert good.dominant_hz == pytest.approx(10, abs=0.5)
+    assert not good.flat and not good.noisy
+    assert flat.flat
+    assert huge.noisy and huge.dominant_hz == pytest.approx(6, abs=0.5)
+
+
+def test_too_little_data_gives_no_summary_rather_than_nonsense():
+    assert summarize_channels(np.zeros((2, 10)), np.zeros((2, 10)), FS, 50) == []
