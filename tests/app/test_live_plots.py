@@ -7,7 +7,7 @@ import time
 import numpy as np
 import pytest
 
-from app.live_plots import LiveSignalPanel
+from app.live_plots import LiveSignalPanel, peak_decimate
 from drivers.profiles import find_profile
 from drivers.ringbuffer import RingBuffer
 from drivers.stream import Stream
@@ -34,15 +34,18 @@ def alpha_stream():
 def test_panel_draws_every_channel_for_the_chosen_seconds(qtbot, alpha_stream):
     panel = LiveSignalPanel(alpha_stream, seconds=5.0)
     qtbot.addWidget(panel)
+    panel.resize(1280, 720)
+    panel.show()
     panel.refresh()
-    assert len(panel.curves) == 4
-    for curve in panel.curves:
-        x = curve.xData  # all of it; getData() is what clip-to-view and downsampling leave
-        assert len(x) == 5 * FS
+    window = alpha_stream.latest(5.0)
+    for channel in range(4):
+        points = panel.traces.channel_points(channel)
+        x, y = points[:, 0], points[:, 1]
+        assert len(x) == 5 * FS  # 1,250 samples fit the plot's pixel columns: no decimation
         assert x[-1] - x[0] == pytest.approx(5 - 1 / FS)
         assert -1.0 < x[-1] <= 0.0  # the newest sample sits at its age on the display clock
-        assert curve.opts["clipToView"] and curve.opts["autoDownsample"] and curve.opts["skipFiniteCheck"]
-        assert curve.opts["pen"].width() in (0, 1)
+        np.testing.assert_allclose(y, window.data[channel] - 20 * channel)  # baseline 20 µV apart
+    assert all(pen.width() in (0, 1) and pen.isCosmetic() for pen in panel.traces._pens)
     ticks = [name for _pos, name in panel.time_plot.getAxis("left")._tickLevels[0]]
     assert ticks == ["TP9", "AF7", "AF8", "TP10"]
     assert panel._spacing == 20  # a ±10 µV rhythm: channels 20 µV apart, the scale in the title
@@ -53,9 +56,11 @@ def test_spectrum_peaks_at_the_rhythm_and_alpha_dominates_the_bands(qtbot, alpha
     panel = LiveSignalPanel(alpha_stream)
     qtbot.addWidget(panel)
     panel.refresh()
-    freqs, power = panel.spectrum_curves[0].getData()
+    points = panel.spectrum.channel_points(0)
+    freqs, log_power = points[:, 0], points[:, 1]
     assert freqs[0] >= 1.0 and freqs[-1] <= 60.0
-    assert freqs[np.argmax(power)] == pytest.approx(10.0, abs=1.0)
+    assert freqs[np.argmax(log_power)] == pytest.approx(10.0, abs=1.0)
+    assert log_power.max() == pytest.approx(np.log10(50 / 1.5), abs=0.3)  # A²/2 over Hann's 1.5 bins
     assert np.argmax(panel.band_fractions) == 2  # delta theta [alpha] beta gamma
     assert panel.band_fractions[2] > 80
     assert panel.band_fractions.sum() == pytest.approx(100)
@@ -64,11 +69,14 @@ def test_spectrum_peaks_at_the_rhythm_and_alpha_dominates_the_bands(qtbot, alpha
 def test_markers_are_drawn_where_they_happened(qtbot, alpha_stream):
     panel = LiveSignalPanel(alpha_stream)
     qtbot.addWidget(panel)
+    panel.resize(1280, 720)
+    panel.show()
     panel.refresh()
-    visible = [line for line in panel._marker_lines if line.isVisible()]
-    assert len(visible) == 1
-    newest_x = panel.curves[0].xData[-1]
-    assert visible[0].value() - newest_x == pytest.approx(-(FS - 1) / FS)  # one second before the newest
+    assert len(panel.traces.marker_x) == 1
+    newest_x = panel.traces.channel_points(0)[-1, 0]
+    assert panel.traces.marker_x[0] + panel.traces.x_shift - newest_x == pytest.approx(
+        -(FS - 1) / FS
+    )  # one second before the newest
 
 
 def test_panel_pulls_on_its_timer_and_measures_frames(qtbot, alpha_stream):
@@ -82,3 +90,16 @@ def test_panel_pulls_on_its_timer_and_measures_frames(qtbot, alpha_stream):
     assert not panel.is_running
     assert panel.meter.fps() > 0
     assert all(latency > 0 for latency in panel.meter.latencies_s)  # age of the newest sample on screen
+
+
+def test_more_samples_than_pixels_keeps_each_columns_extremes():
+    x = np.arange(10_000) / 1000.0
+    data = np.zeros((2, 10_000))
+    data[0, 5_003] = 300.0  # a one-sample spike must survive decimation
+    data[1, 7_777] = -80.0
+    dx, dy = peak_decimate(x, data, columns=500)
+    assert dy.shape == (2, 1000) and len(dx) == 1000
+    assert dy[0].max() == 300.0 and dy[1].min() == -80.0
+    assert dx[-1] <= x[-1] and dx[0] >= x[0]
+    _same_x, same = peak_decimate(x[:1000], data[:, :1000], columns=500)
+    assert same.shape == (2, 1000)  # two samples per column: drawn as they are

@@ -1,0 +1,27 @@
+"""The benchmark script still runs end to end (its numbers are read by people, not asserted)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+SCRIPT = Path(__file__).with_name("bench_live_panel.py")
+
+
+def test_benchmark_runs_and_reports_every_number():
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--seconds", "1", "--warmup", "0.5", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert [row["source"] for row in rows] == ["synthetic", "simulated_32ch_1k"]
+    for row in rows:
+        assert row["fps"] > 0 and row["cpu_percent_one_core"] > 0
+        assert row["latency_ms_p50"] is not None and row["latency_ms_p95"] >= row["latency_ms_p50"]
+        assert row["received_vs_expected"] > 0.5
+    assert rows[1]["channels"] == 32 and rows[1]["rate_hz"] == 1000
