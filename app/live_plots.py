@@ -143,6 +143,7 @@ class TraceStack(pg.GraphicsObject):
         return self._rect
 
     def paint(self, painter: QPainter, *_args) -> None:
+        painter.save()
         painter.setClipRect(self._rect)  # never draw outside what we claimed: no stale pixels
         painter.translate(self.x_shift, 0.0)
         for polygon, pen in zip(self._polygons, self._pens, strict=False):
@@ -153,6 +154,7 @@ class TraceStack(pg.GraphicsObject):
             top, bottom = self._rect.top(), self._rect.bottom()
             for x in self.marker_x:
                 painter.drawLine(QPointF(x, top), QPointF(x, bottom))
+        painter.restore()
 
 
 def peak_decimate(x: np.ndarray, data: np.ndarray, columns: int) -> tuple[np.ndarray, np.ndarray]:
@@ -188,9 +190,8 @@ class LiveSignalPanel(QWidget):
 
         self.view = _TimedLayoutWidget()
         # Items here draw with 1 px cosmetic pens and no antialiasing, so Qt need not widen every
-        # update by 2 px (which dirtied the axes beside the traces on every frame).
+        # update by 2 px to cover antialiased edges.
         self.view.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
-        self.view.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
         self.view.sigPainted.connect(self._on_painted)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

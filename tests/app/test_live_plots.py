@@ -6,6 +6,7 @@ import time
 
 import numpy as np
 import pytest
+from PySide6.QtGui import QColor
 
 from app.live_plots import LiveSignalPanel, peak_decimate
 from drivers.profiles import find_profile
@@ -103,3 +104,29 @@ def test_more_samples_than_pixels_keeps_each_columns_extremes():
     assert dx[-1] <= x[-1] and dx[0] >= x[0]
     _same_x, same = peak_decimate(x[:1000], data[:, :1000], columns=500)
     assert same.shape == (2, 1000)  # two samples per column: drawn as they are
+
+
+def test_rendered_panel_shows_traces_spectrum_bars_and_titles(qtbot, alpha_stream):
+    """Look at the pixels, as a person would: every plot has ink where it should."""
+    panel = LiveSignalPanel(alpha_stream)
+    qtbot.addWidget(panel)
+    panel.resize(1280, 720)
+    panel.show()
+    panel.refresh()
+    image = panel.view.grab().toImage()
+
+    def region_has(colour: str, plot) -> bool:
+        rect = plot.sceneBoundingRect().toRect()
+        wanted = QColor(colour).rgb()
+        return any(
+            image.pixel(x, y) == wanted
+            for x in range(max(rect.left(), 0), min(rect.right(), image.width()), 2)
+            for y in range(max(rect.top(), 0), min(rect.bottom(), image.height()), 2)
+        )
+
+    first_pen = panel.traces._pens[0].color().name()
+    assert region_has(first_pen, panel.time_plot.vb)
+    assert region_has(first_pen, panel.spectrum_plot.vb)
+    assert region_has("#4c72b0", panel.band_plot.vb)  # the alpha bar is drawn, not clipped away
+    for plot in (panel.time_plot, panel.spectrum_plot, panel.band_plot):
+        assert plot.titleLabel.isVisible() and plot.titleLabel.text
