@@ -173,8 +173,6 @@ def peak_decimate(x: np.ndarray, data: np.ndarray, columns: int) -> tuple[np.nda
 class LiveSignalPanel(QWidget):
     """Time series per channel, Welch spectrum (log power) and band-power bars of one stream."""
 
-    sigFrame = Signal()
-
     def __init__(self, stream: Stream, *, seconds: float = 5.0, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.stream = stream
@@ -304,7 +302,6 @@ class LiveSignalPanel(QWidget):
         if self._frame % SPECTRUM_EVERY_N_FRAMES == 1:
             self._refresh_spectrum(window.data[:, -int(SPECTRUM_WINDOW_S * rate) :])
         self._shown_newest_time = newest_time
-        self.sigFrame.emit()
 
     def _sample_offsets(self, n: int) -> np.ndarray:
         """Seconds from each of ``n`` samples to the newest one (the same array while n stays)."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from drivers.roles import Role
@@ -61,19 +61,6 @@ class DemoSettings(Protocol):
 
     def value(self, key: str, default: Any = None) -> Any: ...
     def set_value(self, key: str, value: Any) -> None: ...
-
-
-@dataclass
-class MemorySettings:
-    """Settings kept in memory: for tests, offline evaluation and demos run outside the shell."""
-
-    values: dict[str, Any] = field(default_factory=dict)
-
-    def value(self, key: str, default: Any = None) -> Any:
-        return self.values.get(key, default)
-
-    def set_value(self, key: str, value: Any) -> None:
-        self.values[key] = value
 
 
 @dataclass(frozen=True)

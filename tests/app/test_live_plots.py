@@ -32,11 +32,17 @@ def alpha_stream():
     return Stream(buffer, profile, FS)
 
 
-def test_panel_draws_every_channel_for_the_chosen_seconds(qtbot, alpha_stream):
-    panel = LiveSignalPanel(alpha_stream, seconds=5.0)
-    qtbot.addWidget(panel)
-    panel.resize(1280, 720)
-    panel.show()
+@pytest.fixture
+def panel(qtbot, alpha_stream):
+    """The panel on screen at kiosk size (its pixel width decides decimation)."""
+    shown = LiveSignalPanel(alpha_stream, seconds=5.0)
+    qtbot.addWidget(shown)
+    shown.resize(1280, 720)
+    shown.show()
+    return shown
+
+
+def test_panel_draws_every_channel_for_the_chosen_seconds(panel, alpha_stream):
     panel.refresh()
     window = alpha_stream.latest(5.0)
     for channel in range(4):
@@ -53,9 +59,7 @@ def test_panel_draws_every_channel_for_the_chosen_seconds(qtbot, alpha_stream):
     assert "20 µV" in panel.time_plot.titleLabel.text
 
 
-def test_spectrum_peaks_at_the_rhythm_and_alpha_dominates_the_bands(qtbot, alpha_stream):
-    panel = LiveSignalPanel(alpha_stream)
-    qtbot.addWidget(panel)
+def test_spectrum_peaks_at_the_rhythm_and_alpha_dominates_the_bands(qtbot, panel):
     panel.refresh()
     points = panel.spectrum.channel_points(0)
     freqs, log_power = points[:, 0], points[:, 1]
@@ -67,11 +71,7 @@ def test_spectrum_peaks_at_the_rhythm_and_alpha_dominates_the_bands(qtbot, alpha
     assert panel.band_fractions.sum() == pytest.approx(100)
 
 
-def test_markers_are_drawn_where_they_happened(qtbot, alpha_stream):
-    panel = LiveSignalPanel(alpha_stream)
-    qtbot.addWidget(panel)
-    panel.resize(1280, 720)
-    panel.show()
+def test_markers_are_drawn_where_they_happened(qtbot, panel):
     panel.refresh()
     assert len(panel.traces.marker_x) == 1
     newest_x = panel.traces.channel_points(0)[-1, 0]
@@ -80,11 +80,7 @@ def test_markers_are_drawn_where_they_happened(qtbot, alpha_stream):
     )  # one second before the newest
 
 
-def test_panel_pulls_on_its_timer_and_measures_frames(qtbot, alpha_stream):
-    panel = LiveSignalPanel(alpha_stream)
-    qtbot.addWidget(panel)
-    panel.resize(900, 500)
-    panel.show()
+def test_panel_pulls_on_its_timer_and_measures_frames(qtbot, panel):
     panel.start()
     qtbot.waitUntil(lambda: len(panel.meter.frame_times) >= 10, timeout=5_000)
     panel.stop()
@@ -106,12 +102,8 @@ def test_more_samples_than_pixels_keeps_each_columns_extremes():
     assert same.shape == (2, 1000)  # two samples per column: drawn as they are
 
 
-def test_rendered_panel_shows_traces_spectrum_bars_and_titles(qtbot, alpha_stream):
+def test_rendered_panel_shows_traces_spectrum_bars_and_titles(qtbot, panel):
     """Look at the pixels, as a person would: every plot has ink where it should."""
-    panel = LiveSignalPanel(alpha_stream)
-    qtbot.addWidget(panel)
-    panel.resize(1280, 720)
-    panel.show()
     panel.refresh()
     image = panel.view.grab().toImage()
 
