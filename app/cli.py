@@ -11,7 +11,7 @@ from pathlib import Path
 from app import __version__
 from drivers.profiles import MAINS_CHOICES, BoardProfile, ProfileError, builtin_profiles, find_profile
 
-DEFAULT_BOARD = "synthetic"  # until the virtual visitor lands
+DEFAULT_BOARD = "virtual_visitor"
 log = logging.getLogger(__name__)
 
 

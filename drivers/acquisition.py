@@ -28,6 +28,7 @@ from drivers.dsp import CausalFilter, display_filter_sos
 from drivers.profiles import BoardProfile
 from drivers.ringbuffer import RingBuffer
 from drivers.stream import PacketLossCounter, RateMeter, Stream
+from drivers.virtual_visitor import VirtualVisitor
 
 log = logging.getLogger(__name__)
 
@@ -277,10 +278,14 @@ class Acquisition(QObject):
         buffer_seconds: float = 60.0,
         board_factory: Callable[[], Board] | None = None,
         layout: BoardLayout | None = None,
+        visitor: VirtualVisitor | None = None,
         **worker_options: float | tuple[float, ...],
     ) -> None:
         super().__init__()
         self.profile = profile
+        #: The simulated person behind a simulated profile (None for real headsets). Steering it is
+        #: not board API: it is thread-safe and never touches the board the worker owns.
+        self.visitor = visitor or (VirtualVisitor() if profile.source == "simulated" else None)
         self.layout = layout or layout_for(profile)
         capacity = int(buffer_seconds * self.layout.sampling_rate)
         self.buffer = RingBuffer(len(self.layout.eeg_rows), capacity)
@@ -293,7 +298,7 @@ class Acquisition(QObject):
             profile,
             self.layout,
             self.buffer,
-            board_factory or (lambda: open_board(profile)),
+            board_factory or (lambda: open_board(profile, self.visitor)),
             **worker_options,  # type: ignore[arg-type]
         )
         self._worker.moveToThread(self._thread)

@@ -9,11 +9,14 @@ BrainFlow's board description does.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from drivers.profiles import BoardProfile, ProfileError
+
+if TYPE_CHECKING:
+    from drivers.virtual_visitor import VirtualVisitor
 
 
 class Board(Protocol):
@@ -80,17 +83,22 @@ def layout_for(profile: BoardProfile) -> BoardLayout:
     return BoardLayout.from_brainflow(board_id)
 
 
-def open_board(profile: BoardProfile) -> Board:
-    """Create (not yet prepare) the board a profile names. Only the acquisition worker calls this."""
+def open_board(profile: BoardProfile, visitor: VirtualVisitor | None = None) -> Board:
+    """Create (not yet prepare) the board a profile names. Only the acquisition worker calls this.
+
+    A simulated profile gets the virtual visitor's headset, steered by ``visitor``.
+    """
     missing = profile.missing_params()
     if missing:
         name = missing[0]
         raise ProfileError(profile.key, f"params.{name}", f"required: pass --param {name}=VALUE")
     if profile.source == "simulated":
-        from drivers.simulated import SimulatedBoard
+        from drivers.virtual_visitor import VirtualVisitor, VirtualVisitorBoard
 
         assert profile.sampling_rate is not None
-        return SimulatedBoard(len(profile.channels), profile.sampling_rate, mains_hz=profile.mains_hz)
+        return VirtualVisitorBoard(
+            profile.channels, profile.sampling_rate, visitor or VirtualVisitor(), mains_hz=profile.mains_hz
+        )
 
     from brainflow.board_shim import BoardShim, BrainFlowInputParams
 

@@ -59,7 +59,7 @@ class SimulatedBoard:
         self._emitted = 0  # samples generated since start_stream (delivered or dropped)
         self._pending_markers: list[tuple[float, float]] = []  # (value, clock time)
         self._pink_state = np.zeros((n_channels, len(_PINK_A) - 1))
-        self._drop_until = -np.inf
+        self._gap = (-np.inf, -np.inf)  # samples stamped inside it are lost
         self._unavailable = False
 
     # --- BoardShim's interface -------------------------------------------------------------------
@@ -91,9 +91,10 @@ class SimulatedBoard:
             if due <= 0:
                 return np.zeros((self.layout.num_rows, 0))
             block = self._generate(due)
-            if now < self._drop_until:
-                return np.zeros((self.layout.num_rows, 0))  # generated, counted, never delivered
-            return block
+            gap_start, gap_end = self._gap
+            stamps = block[self.layout.timestamp_row]
+            lost = (stamps > gap_start) & (stamps <= gap_end)
+            return block[:, ~lost] if lost.any() else block  # generated and counted, never delivered
 
     def insert_marker(self, value: float) -> None:
         if not self._streaming:
@@ -112,9 +113,10 @@ class SimulatedBoard:
 
     # --- fault injection (tests, and later the virtual visitor's fault menu) ----------------------
     def drop_output(self, seconds: float) -> None:
-        """Lose everything generated during the next ``seconds``, like a Bluetooth gap."""
+        """Lose every sample taken during the next ``seconds``, like a Bluetooth gap."""
         with self._lock:
-            self._drop_until = self._clock() + seconds
+            now = self._clock()
+            self._gap = (now, now + seconds)
 
     def set_unavailable(self, unavailable: bool) -> None:
         """Make every call fail (headset switched off) or work again."""
@@ -130,10 +132,7 @@ class SimulatedBoard:
         block = np.zeros((layout.num_rows, n))
         block[layout.package_row] = index % _PACKAGE_MODULO
         block[layout.timestamp_row] = self._start_time + (index + 1) / self._rate
-        white = self._rng.standard_normal((self._n_channels, n))
-        pink, self._pink_state = signal.lfilter(_PINK_B, _PINK_A, white, axis=1, zi=self._pink_state)
-        mains = _MAINS_UV * np.sin(2 * np.pi * self._mains_hz * index / self._rate)
-        block[list(layout.eeg_rows)] = _PINK_GAIN_UV * self._channel_gain * pink + mains
+        block[list(layout.eeg_rows)] = self._eeg(index, block[layout.timestamp_row])
         if self._pending_markers:
             # Like BrainFlow, a marker lands on the first sample acquired after it was inserted.
             stamps = block[layout.timestamp_row]
@@ -146,3 +145,14 @@ class SimulatedBoard:
                     still_pending.append((value, inserted_at))
             self._pending_markers = still_pending
         return block
+
+    def _eeg(self, index: np.ndarray, times: np.ndarray) -> np.ndarray:
+        """EEG rows (channels, n) in µV for samples ``index`` taken at clock ``times``.
+
+        Here: the background every electrode picks up (1/f activity and mains hum). Subclasses
+        add what a person does on top of it.
+        """
+        white = self._rng.standard_normal((self._n_channels, len(index)))
+        pink, self._pink_state = signal.lfilter(_PINK_B, _PINK_A, white, axis=1, zi=self._pink_state)
+        mains = _MAINS_UV * np.sin(2 * np.pi * self._mains_hz * index / self._rate)
+        return _PINK_GAIN_UV * self._channel_gain * pink + mains

@@ -12,6 +12,7 @@ from collections import deque
 import numpy as np
 
 from drivers.profiles import BoardProfile
+from drivers.quality import ChannelQuality, assess_channels
 from drivers.ringbuffer import RingBuffer, Window
 from drivers.roles import Role
 
@@ -57,6 +58,11 @@ class Stream:
     def read_since(self, cursor: int, *, filtered: bool = True) -> Window:
         """Everything since ``cursor`` (an absolute sample index; start with ``total_samples``)."""
         return self._buffer.read_since(cursor, filtered=filtered)
+
+    def channel_quality(self, seconds: float = 2.0) -> list[ChannelQuality]:
+        """A quality code per channel over the last ``seconds`` (see :mod:`drivers.quality`)."""
+        raw = self.latest(seconds, filtered=False).data
+        return assess_channels(raw, self.latest(seconds).data, self.sampling_rate)
 
 
 class PacketLossCounter:

@@ -44,7 +44,7 @@ def test_list_boards_shows_every_profile_with_rate_and_what_it_needs(capsys):
     ):
         assert f"\n{key} " in out
     assert "needs --param serial_port" in out.split("\ncyton ")[1].splitlines()[0]
-    assert "1000 Hz" in out.split("\nsimulated_32ch_1k ")[1].splitlines()[0]
+    assert "1000 Hz" in out.split("\nvirtual_visitor_32ch_1k ")[1].splitlines()[0]
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = ("synthetic", "simulated_32ch_1k")
+SOURCES = ("synthetic", "virtual_visitor_32ch_1k")
 
 
 def measure(source: str, seconds: float, warmup: float) -> dict:

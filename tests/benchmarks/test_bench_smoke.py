@@ -19,7 +19,7 @@ def test_benchmark_runs_and_reports_every_number():
     )
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    assert [row["source"] for row in rows] == ["synthetic", "simulated_32ch_1k"]
+    assert [row["source"] for row in rows] == ["synthetic", "virtual_visitor_32ch_1k"]
     for row in rows:
         assert row["fps"] > 0 and row["cpu_percent_one_core"] > 0
         assert row["latency_ms_p50"] is not None and row["latency_ms_p95"] >= row["latency_ms_p50"]

@@ -15,7 +15,7 @@ from drivers.simulated import SimulatedBoard
 
 
 def simulated_profile(channels: int, rate: int):
-    profile = find_profile("simulated_32ch_1k")
+    profile = find_profile("virtual_visitor_32ch_1k")
     return replace(profile, channels=profile.channels[:channels], sampling_rate=rate)
 
 
@@ -168,7 +168,7 @@ class ExplodingBoard(SimulatedBoard):
 
 def test_stop_releases_the_session_even_after_errors(qtbot, qapp):
     board = ExplodingBoard(4, 250)
-    profile = find_profile("simulated_32ch_1k")
+    profile = find_profile("virtual_visitor_32ch_1k")
     from dataclasses import replace
 
     profile = replace(profile, channels=profile.channels[:4], sampling_rate=250)
