@@ -15,6 +15,7 @@ from app.demo_host import DemoHost
 from app.errors import friendly_message
 from app.i18n import LANGUAGES, LanguageManager
 from app.menu import DemoMenu
+from app.rehearsal import RehearsalKeys, describe, key_help_text
 from app.resources import icon
 from app.settings import AppSettings
 from app.status import StatusPanel
@@ -91,6 +92,13 @@ class MainWindow(QMainWindow):
         acquisition.sigStats.connect(self.status_panel.set_stats)
         acquisition.sigState.connect(self._on_acquisition_state)
 
+        self.rehearsal: RehearsalKeys | None = None
+        self.visitor_label = QLabel()
+        if acquisition.visitor is not None:  # staff steer the virtual visitor from the keyboard
+            self.rehearsal = RehearsalKeys(self, acquisition.visitor, acquisition.stream)
+            self.rehearsal.sigChanged.connect(self.visitor_label.setText)
+            self.statusBar().addPermanentWidget(self.visitor_label)
+
         self._build_menu_bar()
         languages.sigLanguageChanged.connect(self._on_language_changed)
         self.retranslate()
@@ -157,9 +165,18 @@ class MainWindow(QMainWindow):
             self._language_actions.addAction(action)
             self._language_menu.addAction(action)
         self._help_menu = bar.addMenu("")
+        self._rehearsal_action = QAction(self)
+        self._rehearsal_action.triggered.connect(self._show_rehearsal_keys)
+        self._rehearsal_action.setVisible(self.rehearsal is not None)
+        self._help_menu.addAction(self._rehearsal_action)
         self._about_action = QAction(self)
         self._about_action.triggered.connect(self._show_about)
         self._help_menu.addAction(self._about_action)
+
+    def _show_rehearsal_keys(self) -> None:
+        QMessageBox.information(
+            self, QCoreApplication.translate("MainWindow", "Rehearsal keys"), key_help_text()
+        )
 
     def _show_about(self) -> None:
         def translate(text: str) -> str:
@@ -191,6 +208,11 @@ class MainWindow(QMainWindow):
         self._language_menu.setTitle(QCoreApplication.translate("MainWindow", "&Language"))
         self._help_menu.setTitle(QCoreApplication.translate("MainWindow", "&Help"))
         self._about_action.setText(QCoreApplication.translate("MainWindow", "&About BCI Showroom"))
+        self._rehearsal_action.setText(
+            QCoreApplication.translate("MainWindow", "&Rehearsal keys (virtual visitor)")
+        )
+        if self.rehearsal is not None:
+            self.visitor_label.setText(describe(self.rehearsal.state))
         other = [name for code, name in LANGUAGES.items() if code != self.languages.language]
         self.menu.set_language_button_text(" / ".join(other))
 

@@ -64,6 +64,8 @@ def make_window(qtbot, qapp, tmp_path):
         made.append((window, acquisition, languages))
         acquisition.start()
         window.show()
+        window.activateWindow()  # as on the kiosk screen: keys (rehearsal shortcuts) reach it
+        qapp.processEvents()
         return window
 
     yield make

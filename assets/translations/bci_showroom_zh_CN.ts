@@ -58,6 +58,7 @@
     <name>LivePlots</name>
     <message>
         <source>δ delta</source>
+        <extracomment>Room between the traces and the axes (whose ticks reach 5 px into the plot), so repainting the traces never dirties an axis.</extracomment>
         <translation>δ 德尔塔</translation>
     </message>
     <message>
@@ -108,6 +109,10 @@
         <translation>没有名为 %1 的演示。</translation>
     </message>
     <message>
+        <source>Rehearsal keys</source>
+        <translation>排练快捷键</translation>
+    </message>
+    <message>
         <source>BCI Showroom</source>
         <translation>脑机接口体验厅</translation>
     </message>
@@ -122,6 +127,114 @@
     <message>
         <source>&amp;About BCI Showroom</source>
         <translation>关于脑机接口体验厅(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Rehearsal keys (virtual visitor)</source>
+        <translation>排练快捷键（虚拟观众）(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>Rehearsal</name>
+    <message>
+        <source>look at flickering target 1 … 9 (8 – 15.8 Hz)</source>
+        <extracomment>Flicker frequencies of the targets behind keys 1-9 until a demo shows targets of its own. (key, what it does) in the order the help lists them.</extracomment>
+        <translation>注视闪烁目标 1 … 9（8 – 15.8 Hz）</translation>
+    </message>
+    <message>
+        <source>look away from the targets</source>
+        <translation>移开视线，不看目标</translation>
+    </message>
+    <message>
+        <source>imagine moving the left / right hand</source>
+        <translation>想象移动左手 / 右手</translation>
+    </message>
+    <message>
+        <source>stop imagining</source>
+        <translation>停止想象</translation>
+    </message>
+    <message>
+        <source>focus on / off</source>
+        <translation>专注 开 / 关</translation>
+    </message>
+    <message>
+        <source>relax with eyes closed on / off</source>
+        <translation>闭眼放松 开 / 关</translation>
+    </message>
+    <message>
+        <source>blink</source>
+        <translation>眨眼</translation>
+    </message>
+    <message>
+        <source>clench the jaw for a second</source>
+        <translation>咬紧牙关一秒钟</translation>
+    </message>
+    <message>
+        <source>BCI-illiterate visitor on / off</source>
+        <translation>“脑机接口盲”观众 开 / 关</translation>
+    </message>
+    <message>
+        <source>fault: flat electrode</source>
+        <translation>故障：电极信号平直</translation>
+    </message>
+    <message>
+        <source>fault: railed electrode</source>
+        <translation>故障：电极饱和</translation>
+    </message>
+    <message>
+        <source>fault: electrode pop</source>
+        <translation>故障：电极跳变</translation>
+    </message>
+    <message>
+        <source>fault: take the headset off / put it back</source>
+        <translation>故障：摘下 / 戴回头戴设备</translation>
+    </message>
+    <message>
+        <source>fault: 2 s radio gap</source>
+        <translation>故障：无线中断 2 秒</translation>
+    </message>
+    <message>
+        <source>clear all faults</source>
+        <translation>清除所有故障</translation>
+    </message>
+    <message>
+        <source>looking at %1 Hz</source>
+        <translation>注视 %1 Hz</translation>
+    </message>
+    <message>
+        <source>imagining the left hand</source>
+        <translation>想象左手</translation>
+    </message>
+    <message>
+        <source>imagining the right hand</source>
+        <translation>想象右手</translation>
+    </message>
+    <message>
+        <source>relaxed, eyes closed</source>
+        <translation>闭眼放松</translation>
+    </message>
+    <message>
+        <source>focused</source>
+        <translation>专注</translation>
+    </message>
+    <message>
+        <source>BCI-illiterate</source>
+        <translation>脑机接口盲</translation>
+    </message>
+    <message>
+        <source>headset off</source>
+        <translation>头戴设备已摘下</translation>
+    </message>
+    <message>
+        <source>electrode fault</source>
+        <translation>电极故障</translation>
+    </message>
+    <message>
+        <source>Virtual visitor: %1</source>
+        <translation>虚拟观众：%1</translation>
+    </message>
+    <message>
+        <source>resting</source>
+        <translation>静息</translation>
     </message>
 </context>
 <context>
@@ -163,8 +276,32 @@
 <context>
     <name>SignalExplorer</name>
     <message>
+        <source>good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>flat: check the electrode</source>
+        <translation>平直：请检查电极</translation>
+    </message>
+    <message>
+        <source>saturated: check the electrode</source>
+        <translation>饱和：请检查电极</translation>
+    </message>
+    <message>
+        <source>jump: movement or loose electrode</source>
+        <translation>跳变：有动作或电极松动</translation>
+    </message>
+    <message>
+        <source>muscle: relax jaw and face</source>
+        <translation>肌电：请放松下巴和面部</translation>
+    </message>
+    <message>
         <source>Channel</source>
         <translation>通道</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>信号</translation>
     </message>
     <message>
         <source>RMS (µV)</source>

@@ -1,7 +1,8 @@
 """Per-channel signal summary for the signal explorer (numpy/scipy only, no Qt).
 
-Staff read this table while fitting a headset: amplitude (too flat, fine, too large), how much mains
-hum the raw signal carries (a loose electrode picks up 50 Hz first) and the dominant rhythm.
+Staff read this table while fitting a headset: the quality code (flat, railed, artifact, muscle,
+good; see :mod:`drivers.quality`), the amplitude, how much mains hum the raw signal carries (a loose
+electrode picks up 50 Hz first) and the dominant rhythm.
 """
 
 from __future__ import annotations
@@ -11,26 +12,18 @@ from dataclasses import dataclass
 import numpy as np
 
 from drivers.dsp import welch_spectrum
+from drivers.quality import ChannelQuality, assess_channels
 
-FLAT_BELOW_UV = 0.5
-NOISY_ABOVE_UV = 100.0
 MAINS_HALF_WIDTH_HZ = 2.0  # the Hann window spreads a line over about ±1.5 bins of 1 Hz
 RHYTHM_RANGE_HZ = (1.0, 40.0)
 
 
 @dataclass(frozen=True)
 class ChannelSummary:
+    quality: ChannelQuality
     rms_uv: float
     mains_uv: float
     dominant_hz: float
-
-    @property
-    def flat(self) -> bool:
-        return self.rms_uv < FLAT_BELOW_UV
-
-    @property
-    def noisy(self) -> bool:
-        return self.rms_uv > NOISY_ABOVE_UV
 
 
 def summarize_channels(
@@ -50,7 +43,8 @@ def summarize_channels(
     low, high = RHYTHM_RANGE_HZ
     band = (filtered_spectrum.freqs >= low) & (filtered_spectrum.freqs <= high)
     dominant = filtered_spectrum.freqs[band][np.argmax(filtered_spectrum.power[:, band], axis=1)]
+    qualities = assess_channels(raw, filtered, sampling_rate)
     return [
-        ChannelSummary(rms_uv=float(r), mains_uv=float(m), dominant_hz=float(d))
-        for r, m, d in zip(rms, mains_uv, dominant, strict=True)
+        ChannelSummary(quality=q, rms_uv=float(r), mains_uv=float(m), dominant_hz=float(d))
+        for q, r, m, d in zip(qualities, rms, mains_uv, dominant, strict=True)
     ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,8 +18,17 @@ from app.i18n import role_name
 from app.live_plots import LiveSignalPanel
 from demos.base import DemoContext
 from demos.signal_explorer.processing import summarize_channels
+from drivers.quality import ChannelQuality
 
 SUMMARY_INTERVAL_MS = 500
+GOOD_COLOUR, BAD_COLOUR = "#e3f4e1", "#fde2e1"
+QUALITY_TEXT = {
+    ChannelQuality.GOOD: QT_TRANSLATE_NOOP("SignalExplorer", "good"),
+    ChannelQuality.FLAT: QT_TRANSLATE_NOOP("SignalExplorer", "flat: check the electrode"),
+    ChannelQuality.RAILED: QT_TRANSLATE_NOOP("SignalExplorer", "saturated: check the electrode"),
+    ChannelQuality.ARTIFACT: QT_TRANSLATE_NOOP("SignalExplorer", "jump: movement or loose electrode"),
+    ChannelQuality.MUSCLE: QT_TRANSLATE_NOOP("SignalExplorer", "muscle: relax jaw and face"),
+}
 SUMMARY_WINDOW_S = 2.0
 
 
@@ -29,7 +38,7 @@ class SignalExplorerWidget(QWidget):
         self.context = context
         self._next_marker = 1
         self.panel = LiveSignalPanel(context.stream)
-        self.table = QTableWidget(context.stream.n_channels, 4)
+        self.table = QTableWidget(context.stream.n_channels, 5)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumWidth(400)
@@ -69,15 +78,16 @@ class SignalExplorerWidget(QWidget):
         stream = self.context.stream
         raw = stream.latest(SUMMARY_WINDOW_S, filtered=False).data
         filtered = stream.latest(SUMMARY_WINDOW_S).data
-        for row, summary in enumerate(
-            summarize_channels(raw, filtered, stream.sampling_rate, stream.mains_hz)
-        ):
+        summaries = summarize_channels(raw, filtered, stream.sampling_rate, stream.mains_hz)
+        for row, summary in enumerate(summaries):
+            text = QCoreApplication.translate("SignalExplorer", QUALITY_TEXT[summary.quality])
+            quality = QTableWidgetItem(text)
+            good = summary.quality is ChannelQuality.GOOD
+            quality.setBackground(QColor(GOOD_COLOUR if good else BAD_COLOUR))
+            self.table.setItem(row, 1, quality)
             cells = (f"{summary.rms_uv:.1f}", f"{summary.mains_uv:.1f}", f"{summary.dominant_hz:.1f}")
-            for column, text in enumerate(cells, start=1):
-                item = QTableWidgetItem(text)
-                if column == 1 and (summary.flat or summary.noisy):
-                    item.setBackground(QColor("#fde2e1"))
-                self.table.setItem(row, column, item)
+            for column, value in enumerate(cells, start=2):
+                self.table.setItem(row, column, QTableWidgetItem(value))
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -88,6 +98,7 @@ class SignalExplorerWidget(QWidget):
         self.table.setHorizontalHeaderLabels(
             [
                 QCoreApplication.translate("SignalExplorer", "Channel"),
+                QCoreApplication.translate("SignalExplorer", "Signal"),
                 QCoreApplication.translate("SignalExplorer", "RMS (µV)"),
                 QCoreApplication.translate("SignalExplorer", "Mains hum (µV)"),
                 QCoreApplication.translate("SignalExplorer", "Main rhythm (Hz)"),

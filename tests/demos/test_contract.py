@@ -88,7 +88,7 @@ def test_every_registered_demo_opens_runs_and_closes_without_leaking(qtbot, make
     def cycle(entry) -> None:
         assert window.open_demo(entry), entry.key
         widget = window.host.demo_widget
-        qtbot.wait(400)  # let it run: timers fire, plots pull
+        qtbot.wait(1_200)  # let it run past its slowest timer: errors in slots fail the test
         window.show_menu()
         qtbot.waitUntil(lambda: not shiboken6.isValid(widget), timeout=3_000)  # deleted, not hidden
 

@@ -11,6 +11,7 @@ import pytest
 
 from drivers.acquisition import Acquisition, AcquisitionState
 from drivers.profiles import find_profile
+from drivers.quality import ChannelQuality
 from drivers.simulated import SimulatedBoard
 
 
@@ -199,3 +200,44 @@ def test_a_board_that_cannot_open_keeps_being_retried_until_stopped(qtbot, qapp)
     gaps = np.diff(attempts)
     assert gaps[1] > gaps[0] * 1.5  # backing off, not hammering the port
     assert acquisition.state is AcquisitionState.STOPPED
+
+
+def test_the_worker_runs_the_virtual_visitor_like_any_board(qtbot, acquisitions):
+    acquisition = acquisitions("virtual_visitor")
+    assert acquisition.visitor is not None
+    acquisition.start()
+    qtbot.waitUntil(lambda: acquisition.stream.total_samples > 250, timeout=5_000)
+    acquisition.insert_marker(9.0)
+    qtbot.waitUntil(lambda: 9.0 in acquisition.stream.latest(1.0).markers, timeout=2_000)
+    first, started = acquisition.stream.total_samples, time.monotonic()
+    qtbot.wait(2_000)
+    rate = (acquisition.stream.total_samples - first) / (time.monotonic() - started)
+    assert rate == pytest.approx(250, rel=0.05)
+    assert acquisition.stats.lost_samples == 0
+    assert set(acquisition.stream.channel_quality()) == {ChannelQuality.GOOD}
+
+
+def test_visitor_faults_reach_the_stream_status_and_recover(qtbot, acquisitions):
+    acquisition = acquisitions("virtual_visitor", reconnect_after_s=1.8, backoff_s=(0.2,))
+    visitor = acquisition.visitor
+    states = record_states(acquisition)
+    acquisition.start()
+    qtbot.waitUntil(lambda: acquisition.stream.total_samples > 500, timeout=5_000)
+
+    visitor.radio_gap(1.5)  # a Bluetooth gap: stalled, then streaming, the samples counted lost
+    qtbot.waitUntil(lambda: acquisition.state is AcquisitionState.STALLED, timeout=3_000)
+    qtbot.waitUntil(lambda: acquisition.state is AcquisitionState.STREAMING, timeout=3_000)
+    qtbot.wait(600)
+    assert acquisition.stats.lost_samples == pytest.approx(1.5 * 250, abs=15)
+
+    visitor.take_off_headset()  # garbage first, then silence, then reconnect attempts that fail
+    qtbot.wait(700)
+    assert acquisition.stream.channel_quality(0.5).count(ChannelQuality.RAILED) >= 8
+    qtbot.waitUntil(lambda: "disconnected" in states, timeout=5_000)
+    qtbot.wait(600)
+    assert acquisition.state in (AcquisitionState.DISCONNECTED, AcquisitionState.CONNECTING)
+    visitor.put_on_headset()
+    qtbot.waitUntil(lambda: acquisition.state is AcquisitionState.STREAMING, timeout=3_000)
+    before = acquisition.stream.total_samples
+    qtbot.waitUntil(lambda: acquisition.stream.total_samples > before + 500, timeout=5_000)
+    assert set(acquisition.stream.channel_quality(1.0)) == {ChannelQuality.GOOD}

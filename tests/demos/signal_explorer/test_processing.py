@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from demos.signal_explorer.processing import summarize_channels
+from drivers.quality import ChannelQuality
 
 FS = 250.0
 
@@ -19,9 +20,9 @@ def test_summary_reports_amplitude_mains_hum_and_main_rhythm():
     assert good.rms_uv == pytest.approx(20 / np.sqrt(2), rel=0.02)
     assert good.mains_uv == pytest.approx(30, rel=0.1)
     assert good.dominant_hz == pytest.approx(10, abs=0.5)
-    assert not good.flat and not good.noisy
-    assert flat.flat
-    assert huge.noisy and huge.dominant_hz == pytest.approx(6, abs=0.5)
+    assert good.quality is ChannelQuality.GOOD
+    assert flat.quality is ChannelQuality.FLAT
+    assert huge.quality is ChannelQuality.ARTIFACT and huge.dominant_hz == pytest.approx(6, abs=0.5)
 
 
 def test_too_little_data_gives_no_summary_rather_than_nonsense():
