@@ -115,10 +115,6 @@ class RehearsalKeys(QObject):
     def state(self) -> VisitorState:
         return self.visitor.snapshot()
 
-    def set_enabled(self, enabled: bool) -> None:
-        for shortcut in self.shortcuts:
-            shortcut.setEnabled(enabled)
-
     def _toggle_headset(self) -> None:
         if self.visitor.headset_off:
             self.visitor.put_on_headset()

@@ -28,6 +28,14 @@ def test_help_names_the_options(capsys):
         assert option in out
 
 
+def test_the_default_board_is_the_virtual_visitor_and_synthetic_is_brainflows():
+    from app.cli import build_parser, resolve_profile
+
+    assert resolve_profile(build_parser().parse_args([])).source == "simulated"
+    synthetic = resolve_profile(build_parser().parse_args(["--board", "synthetic"]))
+    assert synthetic.source == "brainflow" and synthetic.board_id == -1
+
+
 def test_list_boards_shows_every_profile_with_rate_and_what_it_needs(capsys):
     assert main(["--list-boards"]) == 0
     out = capsys.readouterr().out
@@ -90,6 +98,7 @@ def test_the_installed_command_starts_the_app_and_exits_cleanly(tmp_path):
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
+    assert "starting on virtual_visitor" in result.stderr  # the default source: no headset needed
     assert "acquisition connecting -> streaming" in result.stderr
     assert "opened demo signal_explorer" in result.stderr
     assert "Traceback" not in result.stderr

@@ -252,3 +252,60 @@ def test_intent_arguments_are_checked():
         visitor.set_snr(telepathy=1.0)
     visitor.set_attention(7)
     assert visitor.snapshot().attention == 1.0
+
+
+def test_snr_knob_scales_the_effect_exactly():
+    rest, _ = record(seconds=3)
+    full, _ = record(lambda v, c: v.look_at(15.0), seconds=3)
+    half, _ = record(lambda v, c: (v.set_snr(ssvep=0.5), v.look_at(15.0)), seconds=3)
+    oz = ch("Oz")
+    np.testing.assert_allclose(half[oz] - rest[oz], 0.5 * (full[oz] - rest[oz]), atol=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("rate", "names"),
+    [(500, ("Fp1", "C3", "C4", "Oz")), (1000, ("Fz", "C3", "Cz", "C4", "Pz", "PO7", "Oz", "PO8"))],
+)
+def test_any_montage_and_rate_from_a_profile(tmp_path, rate, names):
+    roles = {
+        "Fp1": "frontal",
+        "Fz": "frontal",
+        "C3": "sensorimotor-left",
+        "C4": "sensorimotor-right",
+        "Cz": "central",
+        "Pz": "parietal",
+        "PO7": "occipital",
+        "Oz": "occipital",
+        "PO8": "occipital",
+    }
+    channels = ", ".join(f'{{ name = "{n}", role = "{roles[n]}" }}' for n in names)
+    path = tmp_path / "cap.toml"
+    path.write_text(f'name = "Cap"\nsource = "simulated"\nsampling_rate = {rate}\nchannels = [{channels}]\n')
+    from drivers.board import open_board
+    from drivers.profiles import load_profile_file
+
+    profile = load_profile_file(path)
+
+    def oz_spectrum(looking: bool, relaxed: bool):
+        clock = Clock()
+        visitor = VirtualVisitor(clock)
+        board = open_board(profile, visitor)
+        board._rng = np.random.default_rng(5)  # the same background for every condition
+        board.prepare_session()
+        board.start_stream()
+        visitor.set_relaxed(relaxed)
+        if looking:
+            visitor.look_at(13.0)
+        clock.now += 30.0  # enough segments that background and SSVEP stop interfering by chance
+        data = board.get_board_data()
+        eeg = data[list(board.layout.eeg_rows)]
+        assert eeg.shape == (len(names), 30 * rate)
+        spectrum = welch_spectrum(eeg[:, rate:], rate, segment_s=2.0)
+        return spectrum.freqs, spectrum.power[names.index("Oz")]
+
+    freqs, rest = oz_spectrum(looking=False, relaxed=False)
+    _, looking = oz_spectrum(looking=True, relaxed=False)
+    _, relaxed = oz_spectrum(looking=False, relaxed=True)
+    at_13, alpha = np.argmin(np.abs(freqs - 13.0)), (freqs >= 9) & (freqs <= 11)
+    assert looking[at_13] > 3 * rest[at_13]  # the SSVEP
+    assert relaxed[alpha].sum() > 2 * rest[alpha].sum()  # relaxed alpha
