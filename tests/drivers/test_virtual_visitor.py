@@ -196,13 +196,19 @@ def test_each_electrode_fault_is_named_by_the_quality_code(fault, at_s, channel,
         assert others == {ChannelQuality.GOOD}
 
 
-def test_a_headset_taken_off_rails_then_goes_silent_and_cannot_reconnect_until_put_back():
+def streaming_for_a_second() -> tuple[VirtualVisitor, VirtualVisitorBoard, Clock]:
+    """A visitor's headset that has been streaming for 1 s on a test clock (nothing read yet)."""
     clock = Clock()
     visitor = VirtualVisitor(clock)
     board = VirtualVisitorBoard(PROFILE.channels, FS, visitor, seed=1)
     board.prepare_session()
     board.start_stream()
     clock.now += 1.0
+    return visitor, board, clock
+
+
+def test_a_headset_taken_off_rails_then_goes_silent_and_cannot_reconnect_until_put_back():
+    visitor, board, clock = streaming_for_a_second()
     board.get_board_data()
     visitor.take_off_headset()
     clock.now += 0.5
@@ -225,12 +231,7 @@ def test_a_headset_taken_off_rails_then_goes_silent_and_cannot_reconnect_until_p
 
 
 def test_a_radio_gap_loses_exactly_its_samples():
-    clock = Clock()
-    visitor = VirtualVisitor(clock)
-    board = VirtualVisitorBoard(PROFILE.channels, FS, visitor, seed=1)
-    board.prepare_session()
-    board.start_stream()
-    clock.now += 1.0
+    visitor, board, clock = streaming_for_a_second()
     before = board.get_board_data()
     visitor.radio_gap(0.4)
     for _ in range(10):  # 0.2 s steps: two of them fall inside the gap
