@@ -39,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--lang", choices=("zh_CN", "en"), help="interface language (default: last used)")
     parser.add_argument("--demo", metavar="ID", help="open this demo straight away")
+    parser.add_argument(
+        "--kiosk", action="store_true", help="full screen for visitors, without the staff's rehearsal keys"
+    )
     parser.add_argument("--settings", type=Path, metavar="FILE", help="settings file to use (INI)")
     parser.add_argument(
         "--quit-after",
@@ -48,6 +51,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--list-boards", action="store_true", help="list the built-in board profiles and exit"
+    )
+    parser.add_argument(
+        "--self-test",
+        nargs="?",
+        const="-",
+        metavar="REPORT.json",
+        help="check BrainFlow, assets and every demo offscreen; write a JSON report (default: print it); "
+        "exit non-zero on any failure",
     )
     parser.add_argument("--version", action="version", version=f"bci-showroom {__version__}")
     return parser
@@ -81,6 +92,10 @@ def resolve_profile(args: argparse.Namespace) -> BoardProfile:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from app.selftest import run_self_test
+
+        return run_self_test(args.self_test)
     try:
         if args.list_boards:
             print(format_board_list(builtin_profiles()))
@@ -111,6 +126,7 @@ def run_app(
     demo_id: str | None = None,
     settings_path: Path | None = None,
     quit_after_s: float | None = None,
+    kiosk: bool = False,
 ) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -135,11 +151,14 @@ def run_app(
     languages.set_language(chosen if chosen in LANGUAGES else default_language())
 
     acquisition = Acquisition(profile)
-    window = MainWindow(acquisition, discover_demos(), languages, settings)
+    window = MainWindow(acquisition, discover_demos(), languages, settings, kiosk=kiosk)
     window.log_path = log_path
     install_excepthook(window.show_message)
     acquisition.start()
-    window.show()
+    if kiosk:
+        window.showFullScreen()
+    else:
+        window.show()
     if demo_id:
         window.open_demo_by_id(demo_id)
     if quit_after_s is not None:

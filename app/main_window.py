@@ -49,6 +49,8 @@ class MainWindow(QMainWindow):
         entries: Sequence[DemoEntry],
         languages: LanguageManager,
         settings: AppSettings,
+        *,
+        kiosk: bool = False,
     ) -> None:
         super().__init__()
         self.acquisition = acquisition
@@ -94,7 +96,7 @@ class MainWindow(QMainWindow):
 
         self.rehearsal: RehearsalKeys | None = None
         self.visitor_label = QLabel()
-        if acquisition.visitor is not None:  # staff steer the virtual visitor from the keyboard
+        if acquisition.visitor is not None and not kiosk:  # staff steer the virtual visitor by keyboard
             self.rehearsal = RehearsalKeys(self, acquisition.visitor, acquisition.stream)
             self.rehearsal.sigChanged.connect(self.visitor_label.setText)
             self.statusBar().addPermanentWidget(self.visitor_label)
