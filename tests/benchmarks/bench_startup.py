@@ -1,0 +1,67 @@
+"""Benchmark: time from launching the app to its menu on screen, median of N cold-ish starts.
+
+    python tests/benchmarks/bench_startup.py                                   # from source
+    python tests/benchmarks/bench_startup.py --exe build/dist/bci-showroom/bci-showroom-console
+    xvfb-run -a python tests/benchmarks/bench_startup.py ...                   # on a (virtual) display
+
+Each run starts a fresh process on the virtual visitor, waits for the log line "menu on screen"
+(written once the event loop has shown the window) and stops the app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def one_start(command: list[str], timeout_s: float = 60.0) -> float:
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "HOME": home, "XDG_CONFIG_HOME": home, "XDG_DATA_HOME": home}
+        if not env.get("DISPLAY"):
+            env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        started = time.monotonic()
+        process = subprocess.Popen(
+            [*command, "--settings", str(Path(home) / "s.ini")],
+            cwd=ROOT,
+            env=env,
+            stderr=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            text=True,
+        )
+        try:
+            assert process.stderr is not None
+            for line in process.stderr:
+                if "menu on screen" in line:
+                    return time.monotonic() - started
+                if time.monotonic() - started > timeout_s:
+                    break
+            raise RuntimeError(f"no menu within {timeout_s} s: {' '.join(command)}")
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--exe", help="the app to start (default: this source tree's python -m app)")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    command = [args.exe] if args.exe else [sys.executable, "-m", "app"]
+    times = [one_start(command) for _ in range(args.runs)]
+    print(
+        f"start to menu: median {statistics.median(times):.2f} s over {args.runs} runs "
+        f"({', '.join(f'{t:.2f}' for t in times)}) for {' '.join(command)}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
