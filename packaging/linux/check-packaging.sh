@@ -14,7 +14,8 @@ rm -rf build/dist build/pyinstaller
     packaging/bci_showroom.spec
 QT_QPA_PLATFORM=offscreen build/dist/bci-showroom/bci-showroom-console --self-test build/self-test.json
 # zlib: this compile checks the script; the Windows build uses the script's default, LZMA.
-makensis -V2 -DVERSION="$VERSION" -DBUILD_DIR=build/dist/bci-showroom -DOUT_DIR=build -DCOMPRESSOR=zlib \
-    packaging/windows/installer.nsi
+# Absolute paths: makensis resolves relative ones against the script's own folder.
+makensis -V2 -DVERSION="$VERSION" -DBUILD_DIR="$PWD/build/dist/bci-showroom" -DOUT_DIR="$PWD/build" \
+    -DCOMPRESSOR=zlib packaging/windows/installer.nsi
 echo "one-folder build: $(du -sh build/dist/bci-showroom | cut -f1); installer (zlib, Linux payload):" \
     "$(du -h build/BCI-Showroom-"$VERSION"-win64-installer.exe | cut -f1)"

@@ -1,7 +1,9 @@
 ; BCI Showroom installer (NSIS 3). Installs the PyInstaller one-folder build for all users.
 ;
-;   makensis -DVERSION=0.1.0 -DBUILD_DIR=dist\bci-showroom -DOUT_DIR=dist packaging\windows\installer.nsi
+;   makensis -DVERSION=0.1.0 -DBUILD_DIR=C:\src\bci-showroom\dist\bci-showroom -DOUT_DIR=C:\src\bci-showroom\dist ^
+;            packaging\windows\installer.nsi
 ;
+; BUILD_DIR and OUT_DIR must be absolute: makensis resolves relative paths against this script's folder.
 ; Optional: -DSIGN_COMMAND="signtool sign /fd sha256 /tr http://timestamp.example /td sha256 /a"
 ; signs the installer and the uninstaller it writes (see packaging/README.md). -DCOMPRESSOR=zlib
 ; compiles faster than the default LZMA (CI uses it only to check that the script compiles).
