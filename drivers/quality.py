@@ -13,7 +13,7 @@ from enum import StrEnum
 
 import numpy as np
 
-from drivers.dsp import welch_spectrum
+from drivers.dsp import Spectrum, welch_spectrum
 
 RAILED_ABOVE_UV = 100_000.0
 FLAT_BELOW_UV = 0.5
@@ -30,14 +30,19 @@ class ChannelQuality(StrEnum):
     MUSCLE = "muscle"  # sustained EMG: jaw clench, frowning, chewing
 
 
-def assess_channels(raw: np.ndarray, filtered: np.ndarray, sampling_rate: float) -> list[ChannelQuality]:
-    """One code per channel for (channels, samples) windows of raw and filtered EEG in µV."""
+def assess_channels(
+    raw: np.ndarray, filtered: np.ndarray, sampling_rate: float, raw_spectrum: Spectrum | None = None
+) -> list[ChannelQuality]:
+    """One code per channel for (channels, samples) windows of raw and filtered EEG in µV.
+
+    Pass ``raw_spectrum`` (``welch_spectrum(raw, sampling_rate)``) if the caller has it already.
+    """
     if raw.shape[1] < 8:
         return [ChannelQuality.GOOD] * raw.shape[0]
     railed = np.mean(np.abs(raw) >= RAILED_ABOVE_UV, axis=1) > 0.5
     flat = raw.std(axis=1) < FLAT_BELOW_UV
     transient = np.ptp(filtered, axis=1) > ARTIFACT_ABOVE_UV
-    spectrum = welch_spectrum(raw, sampling_rate)
+    spectrum = raw_spectrum or welch_spectrum(raw, sampling_rate)
     low, high = MUSCLE_BAND_HZ
     band = (spectrum.freqs >= low) & (spectrum.freqs <= min(high, 0.45 * sampling_rate))
     band &= np.abs(spectrum.freqs - 50.0) > 2.0

@@ -43,7 +43,7 @@ def summarize_channels(
     low, high = RHYTHM_RANGE_HZ
     band = (filtered_spectrum.freqs >= low) & (filtered_spectrum.freqs <= high)
     dominant = filtered_spectrum.freqs[band][np.argmax(filtered_spectrum.power[:, band], axis=1)]
-    qualities = assess_channels(raw, filtered, sampling_rate)
+    qualities = assess_channels(raw, filtered, sampling_rate, raw_spectrum)
     return [
         ChannelSummary(quality=q, rms_uv=float(r), mains_uv=float(m), dominant_hz=float(d))
         for q, r, m, d in zip(qualities, rms, mains_uv, dominant, strict=True)
