@@ -19,7 +19,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bci-showroom",
         description="Brain-computer-interface demos for science-outreach showrooms.",
-        epilog="Example: bci-showroom --board cyton --param serial_port=COM3",
+        epilog="Example: bci-showroom --board cyton --param serial_port=COM3. "
+        "Offline: bci-showroom evaluate ssvep RECORDING.edf [--map up=8Hz] [--json]",
     )
     parser.add_argument(
         "--board",
@@ -90,7 +91,24 @@ def resolve_profile(args: argparse.Namespace) -> BoardProfile:
     return profile.with_mains(args.mains) if args.mains else profile
 
 
+def evaluate(argv: Sequence[str]) -> int:
+    """``bci-showroom evaluate PARADIGM ...``: score a decoder offline on a recording."""
+    if argv[:1] == ["ssvep"]:
+        from demos.ssvep_speller.evaluate import (
+            main as evaluate_ssvep,
+        )  # a direct import: PyInstaller sees it
+
+        return evaluate_ssvep(argv[1:])
+    print(
+        "usage: bci-showroom evaluate ssvep RECORDING [--map LABEL=FREQUENCYHz,...] [--json]", file=sys.stderr
+    )
+    return 2
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["evaluate"]:
+        return evaluate(argv[1:])
     args = build_parser().parse_args(argv)
     if args.self_test:
         from app.selftest import run_self_test

@@ -12,7 +12,7 @@ Two objects, so that the rule "only the acquisition worker touches the board" ho
 
   ========================  ================================================================
   posterior alpha ~10 Hz     occipital > parietal > others; x3.5 amplitude when relaxed/eyes
-                             closed, waxing and waning
+                             closed, x0.25 while attending a flickering target, waxing and waning
   mu ~11 Hz + beta ~20 Hz    over the sensorimotor strip; desynchronised (ERD) contralateral
                              to the imagined hand, slightly enhanced ipsilateral (ERS)
   frontal theta / beta       theta falls and beta rises with the attention level
@@ -56,13 +56,14 @@ ILLITERATE_FACTOR = 0.05
 # Base amplitudes in µV (peak) at SNR 1.
 ALPHA_UV = 6.0
 ALPHA_RELAXED_GAIN = 3.5
+ALPHA_ATTENDING_GAIN = 0.25  # visual attention to a flickering target blocks posterior alpha
 MU_UV = 7.0
 SENSORIMOTOR_BETA_UV = 3.0
 ERD_DEPTH = 0.65  # contralateral amplitude drop at SNR 1
 ERS_GAIN = 0.1
 THETA_UV = 6.0
 FRONTAL_BETA_UV = 4.0
-SSVEP_UV = 4.0
+SSVEP_UV = 6.0  # a good user; 40 targets 0.2 Hz apart need ~2 s for FBCCA at this SNR
 EMG_UV = 40.0
 
 ALPHA_GAIN = {
@@ -287,7 +288,11 @@ class VirtualVisitorBoard(SimulatedBoard):
         eeg = super()._eeg(index, times)
         envelope = self._envelopes(len(index))  # (3, n): alpha, mu, frontal, waxing and waning
 
-        alpha_level = self._follow("alpha", ALPHA_RELAXED_GAIN if state.relaxed else 1.0, len(index))
+        if state.gaze is not None:
+            alpha_target = ALPHA_ATTENDING_GAIN
+        else:
+            alpha_target = ALPHA_RELAXED_GAIN if state.relaxed else 1.0
+        alpha_level = self._follow("alpha", alpha_target, len(index))
         alpha_level = 1.0 + (alpha_level - 1.0) * state.gain("alpha")
         eeg += (
             ALPHA_UV

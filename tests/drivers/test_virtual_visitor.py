@@ -102,11 +102,13 @@ def test_ssvep_at_f_and_2f_on_occipital_channels_only_while_attending():
 
 def test_ssvep_follows_the_targets_phase_and_starts_after_the_visual_latency():
     frequency, onset_after = 12.0, 1.0
-    rest, stamps = record(seconds=4)
+    # Attending also blocks alpha; switch that off here so the difference is the SSVEP alone.
+    rest, stamps = record(lambda v, c: v.set_snr(alpha=0.0), seconds=4)
     looks = {}
     for phase in (0.0, np.pi / 2):
         looks[phase], _ = record(
-            lambda v, c, p=phase: v.look_at(frequency, p, onset=START + onset_after), seconds=4
+            lambda v, c, p=phase: (v.set_snr(alpha=0.0), v.look_at(frequency, p, onset=START + onset_after)),
+            seconds=4,
         )
     response = looks[0.0][ch("Oz")] - rest[ch("Oz")]
     begins = stamps[np.flatnonzero(np.abs(response) > 1e-9)[0]] - (START + onset_after)
@@ -256,9 +258,9 @@ def test_intent_arguments_are_checked():
 
 
 def test_snr_knob_scales_the_effect_exactly():
-    rest, _ = record(seconds=3)
-    full, _ = record(lambda v, c: v.look_at(15.0), seconds=3)
-    half, _ = record(lambda v, c: (v.set_snr(ssvep=0.5), v.look_at(15.0)), seconds=3)
+    rest, _ = record(lambda v, c: v.set_snr(alpha=0.0), seconds=3)
+    full, _ = record(lambda v, c: (v.set_snr(alpha=0.0), v.look_at(15.0)), seconds=3)
+    half, _ = record(lambda v, c: (v.set_snr(alpha=0.0, ssvep=0.5), v.look_at(15.0)), seconds=3)
     oz = ch("Oz")
     np.testing.assert_allclose(half[oz] - rest[oz], 0.5 * (full[oz] - rest[oz]), atol=1e-9)
 
@@ -310,3 +312,9 @@ def test_any_montage_and_rate_from_a_profile(tmp_path, rate, names):
     at_13, alpha = np.argmin(np.abs(freqs - 13.0)), (freqs >= 9) & (freqs <= 11)
     assert looking[at_13] > 3 * rest[at_13]  # the SSVEP
     assert relaxed[alpha].sum() > 2 * rest[alpha].sum()  # relaxed alpha
+
+
+def test_attending_a_target_blocks_posterior_alpha():
+    rest, _ = record()
+    looking, _ = record(lambda v, c: v.look_at(15.0))
+    assert np.all(band_power(looking, 9, 11)[OCCIPITAL] < 0.6 * band_power(rest, 9, 11)[OCCIPITAL])
