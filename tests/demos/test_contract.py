@@ -24,6 +24,12 @@ PROCESSING_MODULES = sorted(
 QT_FREE_MODULES = [
     *PROCESSING_MODULES,
     "demos.base",
+    "demos.ssvep_speller.stimulus",
+    "demos.ssvep_speller.layouts",
+    "demos.ssvep_speller.evaluate",
+    "drivers.edf",
+    "drivers.quality",
+    "drivers.virtual_visitor",
     "drivers.profiles",
     "drivers.board",
     "drivers.ringbuffer",

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from demos.ssvep_speller.layouts import LayoutError, builtin_layouts, parse_layout
+
+
+def test_the_keyboard_is_the_40_target_benchmark_layout():
+    keyboard = builtin_layouts()["keyboard40"]
+    assert len(keyboard.keys) == 40 and (keyboard.rows, keyboard.columns) == (5, 8)
+    labels = [key.label for key in keyboard.keys]
+    assert set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") <= set(labels) and "SPACE" in labels
+    np.testing.assert_allclose(sorted(keyboard.frequencies), 8.0 + 0.2 * np.arange(40))
+    first_column = [key for key in keyboard.keys if key.column == 0]
+    assert [key.frequency_hz for key in first_column] == [8.0, 8.2, 8.4, 8.6, 8.8]
+    assert [key.phase_rad for key in first_column[:3]] == pytest.approx([0, np.pi / 2, np.pi])
+    assert keyboard.problems_at(60.0) == []
+    assert keyboard.problems_at(30.0)  # 15.8 Hz needs more than 30 frames per second
+
+
+def test_the_phrase_board_has_few_large_well_separated_targets():
+    phrases = builtin_layouts()["phrases"]
+    assert 6 <= len(phrases.keys) <= 9
+    assert np.min(np.diff(np.sort(phrases.frequencies))) >= 1.0
+    assert any("你好" in key.label for key in phrases.keys)
+
+
+def test_bad_layouts_are_refused_with_the_field_named():
+    good = {
+        "name": "x",
+        "title": "X",
+        "rows": 1,
+        "columns": 2,
+        "first_hz": 8.0,
+        "step_hz": 1.0,
+        "keys": ["A", "B"],
+    }
+    parse_layout(good, "x.toml")
+    with pytest.raises(LayoutError, match="keys"):
+        parse_layout({**good, "keys": ["A"]}, "x.toml")
+    with pytest.raises(LayoutError, match="share a frequency"):
+        parse_layout({**good, "step_hz": 0.0}, "x.toml")
+    with pytest.raises(LayoutError, match="order"):
+        parse_layout({**good, "order": "diagonal"}, "x.toml")
