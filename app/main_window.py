@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
             insert_marker=self.acquisition.insert_marker,
             settings=self.settings.for_demo(demo_id),
             logger=logging.getLogger(f"demos.{demo_id}"),
+            visitor=self.acquisition.visitor,
         )
 
     def open_demo(self, entry: DemoEntry) -> bool:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the widget type is only named, never needed at run time her
     from PySide6.QtWidgets import QWidget
 
     from drivers.stream import Stream
+    from drivers.virtual_visitor import VirtualVisitor
 
 
 @dataclass(frozen=True)
@@ -65,12 +66,18 @@ class DemoSettings(Protocol):
 
 @dataclass(frozen=True)
 class DemoContext:
-    """Everything a demo may use of the shell."""
+    """Everything a demo may use of the shell.
+
+    ``visitor`` is the simulated person when the board is the virtual visitor (None on a real
+    headset): a demo tells it what a real visitor would do when following the demo's cues (look at
+    the cued key, imagine the cued hand), so every demo works end to end without a headset.
+    """
 
     stream: Stream
     insert_marker: Callable[[float], None]
     settings: DemoSettings
     logger: logging.Logger
+    visitor: VirtualVisitor | None = None
 
 
 class Demo(ABC):

@@ -14,12 +14,13 @@ from importlib.metadata import EntryPoint, entry_points
 
 from demos.base import Demo
 from demos.signal_explorer.demo import SignalExplorerDemo
+from demos.ssvep_speller.demo import SsvepSpellerDemo
 
 log = logging.getLogger(__name__)
 
 ENTRY_POINT_GROUP = "bci_showroom.demos"
 
-BUILTIN_DEMOS: tuple[type[Demo], ...] = (SignalExplorerDemo,)
+BUILTIN_DEMOS: tuple[type[Demo], ...] = (SignalExplorerDemo, SsvepSpellerDemo)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,200 @@
+"""The speller's flow without Qt: decoding a trial from the live stream, and scoring a spelling run.
+
+:class:`OnlineDecoder` turns one flicker trial into a decision. It reads the raw stream from where
+the trial began, finds the onset marker the stimulus put on its first flicker frame, skips the
+visual latency and, from the layout's ``min_s`` on, decides every ``step_s`` until the confidence
+is high enough or ``max_s`` is reached (dynamic stopping). Using the marker, not the wall clock,
+means the live decoder reads its windows exactly as an offline evaluation of the recording would.
+
+:class:`SpellingRun` is one visitor's free or copy spelling on a layout: which key to cue next,
+what each decision types, and the score in the terms of the literature (accuracy, time per
+selection, Wolpaw ITR).
+
+Marker codes in the stream: a flicker onset is ``1 + cued key`` in copy spelling and 100 in free
+spelling; a decision is ``200 + chosen key``, 199 when the decoder was unsure; 300 marks a flicker
+stopped by the visitor or the safety limit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+
+import numpy as np
+
+from demos.ssvep_speller.layouts import Layout, StoppingRule, Task
+from demos.ssvep_speller.processing import FBCCA, VISUAL_LATENCY_S, Decision, itr_bits_per_minute
+from drivers.stream import Stream
+
+FREE_ONSET_MARKER = 100.0
+UNSURE_MARKER = 199.0
+DECISION_MARKER_BASE = 200.0
+INTERRUPTED_MARKER = 300.0
+
+
+def onset_marker(cued: int | None) -> float:
+    return FREE_ONSET_MARKER if cued is None else float(cued + 1)
+
+
+def decision_marker(decision: Decision, accepted: bool) -> float:
+    return DECISION_MARKER_BASE + decision.target if accepted else UNSURE_MARKER
+
+
+class OnlineDecoder:
+    """Decides one trial at a time on the newest data of ``channels`` of a live stream."""
+
+    def __init__(
+        self,
+        decoder: FBCCA,
+        channels: Sequence[int],
+        rule: StoppingRule,
+        latency_s: float = VISUAL_LATENCY_S,
+    ) -> None:
+        self.decoder = decoder
+        self.channels = list(channels)
+        self.rule = rule
+        self._latency = round(latency_s * decoder.sampling_rate)
+        self._cursor = 0
+        self._marker = 0.0
+        self._data = np.empty((len(self.channels), 0))
+        self._onset_found = False  # once found, _data starts at the first flicker sample
+        self._decided_at = 0  # samples after the latency when the last decision was taken
+
+    def prepare(self) -> None:
+        """Build the references of every window length the rule can ask for, before the first trial:
+        on the GUI thread a cold cache would cost frames in the middle of a flicker."""
+        min_n, step_n, max_n = self._grid()
+        noise = np.random.default_rng(0).standard_normal((len(self.channels), max_n))
+        for length in range(min_n, max_n + step_n, step_n):
+            self.decoder.scores(noise[:, : min(length, max_n)])
+
+    def _grid(self) -> tuple[int, int, int]:
+        """The stopping rule in samples: shortest window, step, longest window."""
+        rate = self.decoder.sampling_rate
+        return tuple(round(value * rate) for value in (self.rule.min_s, self.rule.step_s, self.rule.max_s))
+
+    def begin(self, cursor: int, marker: float) -> None:
+        """A trial whose onset ``marker`` will land after absolute sample ``cursor``."""
+        self._cursor = cursor
+        self._marker = marker
+        self._data = np.empty((len(self.channels), 0))
+        self._onset_found = False
+        self._decided_at = 0
+
+    def poll(self, stream: Stream) -> Decision | None:
+        """Read what arrived; a decision once the stopping rule says so, else None."""
+        window = stream.read_since(self._cursor, filtered=False)
+        self._cursor = window.end
+        if window.n_samples == 0:
+            return None
+        if not self._onset_found:
+            hits = np.flatnonzero(window.markers == self._marker)
+            if hits.size == 0:
+                return None
+            self._onset_found = True
+            self._data = window.data[self.channels, hits[0] :]
+        else:
+            self._data = np.concatenate((self._data, window.data[self.channels]), axis=1)
+        available = self._data.shape[1] - self._latency
+        min_n, step_n, max_n = self._grid()
+        if available < min_n:
+            return None
+        length = min(max_n, min_n + (available - min_n) // step_n * step_n)
+        if length <= self._decided_at:
+            return None
+        self._decided_at = length
+        decision = self.decoder.decide(self._data[:, self._latency : self._latency + length])
+        if decision.confidence >= self.rule.threshold or length >= max_n:
+            return decision
+        return None
+
+
+class Outcome(StrEnum):
+    TYPED = "typed"
+    UNSURE = "unsure"  # the decoder was not confident enough: nothing typed, the key is asked again
+    INTERRUPTED = "interrupted"  # the visitor touched the screen, or the flicker hit its time limit
+
+
+@dataclass
+class TrialRecord:
+    """One trial as the session record keeps it (frame timing included, for staff and audits)."""
+
+    cued: int | None
+    outcome: Outcome
+    target: int | None = None
+    confidence: float = 0.0
+    window_s: float = 0.0
+    seconds: float = 0.0  # from the cue to the decision: what the visitor spent on it
+    refresh_hz: float = 0.0
+    vsync: bool = True
+    dropped_frames: int = 0
+    frame_intervals_ms: list[float] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Summary:
+    selections: int
+    correct: int
+    seconds: float
+    accuracy: float
+    seconds_per_selection: float
+    itr_bpm: float
+
+    @property
+    def selections_per_minute(self) -> float:
+        return 60.0 / self.seconds_per_selection if self.seconds_per_selection else 0.0
+
+
+class SpellingRun:
+    """Free spelling (``task`` None) or copy spelling of ``task`` on ``layout``."""
+
+    def __init__(self, layout: Layout, task: Task | None = None) -> None:
+        self.layout = layout
+        self.task = task
+        self.trials: list[TrialRecord] = []
+        self.selected: list[int] = []  # keys typed, in order
+
+    @property
+    def next_cue(self) -> int | None:
+        """The key the visitor should look at next (copy spelling), None in free spelling."""
+        if self.task is None or self.finished:
+            return None
+        return self.task.keys[len(self.selected)]
+
+    @property
+    def finished(self) -> bool:
+        return self.task is not None and len(self.selected) >= len(self.task.keys)
+
+    def add(self, trial: TrialRecord) -> None:
+        self.trials.append(trial)
+        if trial.outcome is Outcome.TYPED and trial.target is not None:
+            self.selected.append(trial.target)
+
+    def text(self, labels: Sequence[str] | None = None) -> str:
+        typed = ""
+        for index in self.selected:
+            typed = self.layout.type_key(typed, index, labels)
+        return typed
+
+    def summary(self) -> Summary:
+        """Accuracy over typed selections (copy spelling), time over every trial, unsure ones included."""
+        typed = [trial for trial in self.trials if trial.outcome is Outcome.TYPED]
+        correct = sum(trial.target == trial.cued for trial in typed if trial.cued is not None)
+        seconds = sum(trial.seconds for trial in self.trials)
+        n = len(typed)
+        accuracy = correct / n if n and self.task is not None else 0.0
+        per_selection = seconds / n if n else 0.0
+        itr = itr_bits_per_minute(len(self.layout.keys), accuracy, per_selection) if n else 0.0
+        return Summary(n, correct, seconds, accuracy, per_selection, itr)
+
+    def record(self) -> dict:
+        """The session record: layout, task, every trial with its frame timing, and the summary."""
+        return {
+            "layout": self.layout.name,
+            "task": self.task.text if self.task else None,
+            "text": self.text(),
+            "trials": [asdict(trial) for trial in self.trials],
+            "dropped_frames": sum(trial.dropped_frames for trial in self.trials),
+            "summary": asdict(self.summary()),
+        }

@@ -1,0 +1,165 @@
+"""The speller's flow without Qt: live decoding of one trial from the stream, and scoring a run."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from demos.ssvep_speller.layouts import LayoutError, StoppingRule, builtin_layouts, parse_layout
+from demos.ssvep_speller.processing import FBCCA
+from demos.ssvep_speller.session import (
+    OnlineDecoder,
+    Outcome,
+    SpellingRun,
+    TrialRecord,
+    onset_marker,
+)
+from drivers.profiles import find_profile
+from drivers.ringbuffer import RingBuffer
+from drivers.roles import Role
+from drivers.stream import Stream
+from drivers.virtual_visitor import VirtualVisitor, VirtualVisitorBoard
+
+KEYBOARD = builtin_layouts()["keyboard40"]
+RATE = 250
+
+
+class LiveVisitor:
+    """The virtual visitor's headset written into a ring buffer as the acquisition worker would,
+    on a test clock so that seconds of EEG take milliseconds."""
+
+    def __init__(self, seed: int = 11) -> None:
+        self.profile = find_profile("virtual_visitor")
+        self.now = 5_000.0
+        self.visitor = VirtualVisitor(lambda: self.now)
+        self.board = VirtualVisitorBoard(self.profile.channels, RATE, self.visitor, seed=seed)
+        self.board.prepare_session()
+        self.board.start_stream()
+        self.buffer = RingBuffer(len(self.profile.channels), 60 * RATE)
+        self.stream = Stream(self.buffer, self.profile, RATE)
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+        block = self.board.get_board_data()
+        layout = self.board.layout
+        eeg = block[list(layout.eeg_rows)]
+        self.buffer.write(eeg, eeg, block[layout.timestamp_row], block[layout.marker_row])
+
+
+def decode_trial(live: LiveVisitor, decoder: OnlineDecoder, key: int | None, *, step_s: float = 0.05):
+    """Flicker onset now; the visitor looks at ``key``; poll like the widget until a decision."""
+    decoder.begin(live.stream.total_samples, onset_marker(key))
+    live.advance(0.3)  # EEG from before the onset: must not count
+    live.board.insert_marker(onset_marker(key))
+    if key is not None:
+        live.visitor.look_at(KEYBOARD.keys[key].frequency_hz, KEYBOARD.keys[key].phase_rad, onset=live.now)
+    for _ in range(200):
+        live.advance(step_s)
+        decision = decoder.poll(live.stream)
+        if decision is not None:
+            live.visitor.look_away()
+            return decision
+    raise AssertionError("no decision within 10 s")
+
+
+def occipital_decoder(live: LiveVisitor, rule: StoppingRule = KEYBOARD.stopping) -> OnlineDecoder:
+    channels = live.stream.channels_with_role(Role.OCCIPITAL, Role.PARIETAL)
+    decoder = OnlineDecoder(FBCCA(KEYBOARD.frequencies, RATE), channels, rule)
+    decoder.prepare()
+    return decoder
+
+
+def test_the_online_decoder_reads_the_gaze_from_the_onset_marker_on():
+    live = LiveVisitor()
+    decoder = occipital_decoder(live)
+    targets = [KEYBOARD.index_of(letter) for letter in "NAOJI"]
+    decisions = [decode_trial(live, decoder, key) for key in targets]
+    assert [d.target for d in decisions] == targets
+    rule = KEYBOARD.stopping
+    assert all(rule.min_s <= d.window_s <= rule.max_s for d in decisions)
+    assert all(d.confidence >= rule.threshold or d.window_s == rule.max_s for d in decisions)
+    assert min(d.window_s for d in decisions) < rule.max_s  # dynamic stopping: confident ones stop early
+
+
+def test_without_a_gaze_the_decoder_waits_for_the_longest_window_and_is_unsure():
+    live = LiveVisitor(seed=12)
+    live.visitor.set_illiterate(True)
+    decoder = occipital_decoder(live, StoppingRule(min_s=1.0, max_s=2.0, threshold=0.9))
+    decision = decode_trial(live, decoder, KEYBOARD.index_of("E"))
+    assert decision.window_s == pytest.approx(2.0)
+    assert decision.confidence < 0.9
+
+
+def test_no_decision_before_the_onset_marker_arrives():
+    live = LiveVisitor()
+    decoder = occipital_decoder(live)
+    decoder.begin(live.stream.total_samples, onset_marker(3))
+    live.advance(6.0)  # plenty of EEG, but the marker never came (e.g. the stimulus never showed)
+    assert decoder.poll(live.stream) is None
+
+
+def typed(run: SpellingRun, key: int, cued: int | None, seconds: float = 2.0) -> None:
+    run.add(TrialRecord(cued, Outcome.TYPED, target=key, confidence=0.5, window_s=1.5, seconds=seconds))
+
+
+def test_copy_spelling_scores_accuracy_time_and_itr():
+    task = KEYBOARD.tasks[0]
+    assert task.text == "HELLO"
+    run = SpellingRun(KEYBOARD, task)
+    h, e, l_, o, x = (KEYBOARD.index_of(letter) for letter in "HELOX")
+    typed(run, h, run.next_cue)
+    run.add(TrialRecord(run.next_cue, Outcome.UNSURE, target=x, confidence=0.1, seconds=4.0))
+    assert run.next_cue == e  # an unsure trial asks for the same key again
+    for key in (e, l_, x, o):
+        typed(run, key, run.next_cue)
+    assert run.finished and run.next_cue is None
+    assert run.text() == "HELXO"
+    summary = run.summary()
+    assert (summary.selections, summary.correct) == (5, 4)
+    assert summary.accuracy == pytest.approx(0.8)
+    assert summary.seconds == pytest.approx(14.0)  # the unsure trial's time counts
+    assert summary.seconds_per_selection == pytest.approx(2.8)
+    bits = np.log2(40) + 0.8 * np.log2(0.8) + 0.2 * np.log2(0.2 / 39)
+    assert summary.itr_bpm == pytest.approx(bits * 60 / 2.8)
+    record = run.record()
+    assert record["task"] == "HELLO" and len(record["trials"]) == 6 and record["text"] == "HELXO"
+
+
+def test_free_spelling_types_space_and_deletes():
+    run = SpellingRun(KEYBOARD)
+    for label in ("H", "I", "SPACE", "X", "BACKSPACE", "Y"):
+        typed(run, KEYBOARD.index_of(label), None)
+    assert run.text() == "HI Y"
+    assert not run.finished and run.next_cue is None
+    assert run.summary().accuracy == 0.0  # nothing to compare with in free spelling
+
+
+def test_the_phrase_board_types_words_in_the_visitors_language():
+    phrases = builtin_layouts()["phrases"]
+    run = SpellingRun(phrases, phrases.tasks[0])
+    for key in phrases.tasks[0].keys:
+        typed(run, key, run.next_cue)
+    assert run.text(phrases.display_labels("en")) == "Hello 👍 Thank you "
+    assert run.text(phrases.display_labels("zh_CN")) == "你好 👍 谢谢 "
+    assert phrases.display_title("zh_CN") == "短语板"
+
+
+def test_tasks_name_existing_keys():
+    keyboard = builtin_layouts()["keyboard40"]
+    naoji = next(task for task in keyboard.tasks if task.text == "NAOJI")
+    assert [keyboard.keys[i].label for i in naoji.keys] == list("NAOJI") and "脑机" in naoji.meaning
+    good = {
+        "name": "x",
+        "title": "X",
+        "rows": 1,
+        "columns": 2,
+        "first_hz": 8.0,
+        "step_hz": 1.0,
+        "keys": ["A", "B"],
+    }
+    with pytest.raises(LayoutError, match=r"tasks\[0\].*'C'"):
+        parse_layout({**good, "tasks": [{"text": "AC"}]}, "x.toml")
+    with pytest.raises(LayoutError, match=r"translations\.zh_CN\.keys"):
+        parse_layout({**good, "translations": {"zh_CN": {"keys": ["甲"]}}}, "x.toml")
+    with pytest.raises(LayoutError, match="stopping"):
+        parse_layout({**good, "stopping": {"min_s": 3.0, "max_s": 2.0}}, "x.toml")
