@@ -321,6 +321,133 @@
     </message>
 </context>
 <context>
+    <name>SsvepSpeller</name>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Press Start when you are ready.</source>
+        <translation>准备好了就按“开始”。</translation>
+    </message>
+    <message>
+        <source>Look at the key with the yellow frame. Keep looking while the keys flicker.</source>
+        <translation>请注视带黄色边框的按键，按键闪烁时保持注视。</translation>
+    </message>
+    <message>
+        <source>Look at the key you want. Keep looking while the keys flicker.</source>
+        <translation>请注视你想选的按键，按键闪烁时保持注视。</translation>
+    </message>
+    <message>
+        <source>This screen refreshes too slowly for these keys.</source>
+        <translation>这块屏幕的刷新率太低，无法显示这些按键的闪烁。</translation>
+    </message>
+    <message>
+        <source>Got it!</source>
+        <translation>选中了！</translation>
+    </message>
+    <message>
+        <source>Oops, not that one. On to the next.</source>
+        <translation>哎呀，不是这个。继续下一个。</translation>
+    </message>
+    <message>
+        <source>I&apos;m not sure which key you looked at. Let&apos;s try again.</source>
+        <translation>我不确定你看的是哪个键，我们再试一次。</translation>
+    </message>
+    <message>
+        <source>Stopped. Press Continue when you are ready.</source>
+        <translation>已停止。准备好了就按“继续”。</translation>
+    </message>
+    <message>
+        <source>No signal from the headset. A member of staff will check it.</source>
+        <translation>头戴设备没有信号，工作人员会来检查。</translation>
+    </message>
+    <message>
+        <source>Well done!</source>
+        <translation>做得好！</translation>
+    </message>
+    <message>
+        <source>Done! You spelled %1 in %2 seconds with your eyes and brain only. %3 of %4 choices were right (%5 %). That is %6 bits of information per minute, about %7 choices a minute.</source>
+        <translation>完成！你只用眼睛和大脑，在 %2 秒内拼出了 %1。%4 次选择中 %3 次正确（%5 %）。相当于每分钟传递 %6 比特信息，约每分钟 %7 次选择。</translation>
+    </message>
+    <message>
+        <source>Display %1 Hz (%2)</source>
+        <translation>显示器 %1 Hz（%2）</translation>
+    </message>
+    <message>
+        <source>vsync</source>
+        <translation>垂直同步</translation>
+    </message>
+    <message>
+        <source>timer-paced, no vsync</source>
+        <translation>定时器节拍，无垂直同步</translation>
+    </message>
+    <message>
+        <source>dropped frames %1 this trial, %2 this run</source>
+        <translation>丢帧：本次 %1，本轮 %2</translation>
+    </message>
+    <message>
+        <source>last decision after %1 s, confidence %2</source>
+        <translation>上次判定用时 %1 秒，置信度 %2</translation>
+    </message>
+    <message>
+        <source>FBCCA on %1</source>
+        <translation>FBCCA 通道：%1</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Free spelling</source>
+        <translation>自由拼写</translation>
+    </message>
+    <message>
+        <source>Copy: %1</source>
+        <translation>照着拼：%1</translation>
+    </message>
+    <message>
+        <source>Reduced contrast</source>
+        <translation>降低对比度</translation>
+    </message>
+    <message>
+        <source>Staff info</source>
+        <translation>工作人员信息</translation>
+    </message>
+    <message>
+        <source>This game uses flickering lights.
+
+A very small number of people can have a seizure when they see flashing lights. If you or anyone in your family has epilepsy or has ever had a seizure, please do not play, and tell a member of staff.
+
+Touch the screen or press any key at any time to stop the flicker.</source>
+        <translation>这个游戏使用闪烁的灯光。
+
+极少数人看到闪光时可能会癫痫发作。如果你或家人患有癫痫，或曾经发作过，请不要参加，并告诉工作人员。
+
+任何时候触摸屏幕或按任意键，闪烁都会立即停止。</translation>
+    </message>
+    <message>
+        <source>I understand, start</source>
+        <translation>我已了解，开始</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>暂不</translation>
+    </message>
+</context>
+<context>
     <name>StatusPanel</name>
     <message>
         <source>connecting…</source>
@@ -364,6 +491,14 @@
     <message>
         <source>See your brain waves live: every channel, their rhythms and the power in each band.</source>
         <translation>实时观看你的脑电波：每个通道的波形、节律以及各频段的能量。</translation>
+    </message>
+    <message>
+        <source>Mind speller</source>
+        <translation>意念拼写</translation>
+    </message>
+    <message>
+        <source>Type with your eyes and brain: look at a flickering letter and it appears on screen.</source>
+        <translation>用眼睛和大脑打字：注视闪烁的字母，它就会出现在屏幕上。</translation>
     </message>
 </context>
 </TS>

@@ -1,13 +1,13 @@
 """Drawing the speller's keys and presenting flicker frames, frame-locked where the display allows.
 
 :class:`KeyScene` paints the key grid (static, cued, chosen or flickering) with QPainter, so the
-same drawing serves both canvases: :class:`GLCanvas`, a QOpenGLWidget whose ``frameSwapped``
-tells when a frame reached the screen and whose buffer swap waits for vsync, and
-:class:`RasterCanvas`, a plain widget for platforms without OpenGL (the ``offscreen`` platform of
-the tests). :class:`FrameDriver` presents frames back to back, feeds every presentation time to a
-:class:`~demos.ssvep_speller.stimulus.FrameClock`, computes each frame's luminance from its index
-and the measured refresh rate, and falls back to timer pacing when the display has no vsync
-(Mesa under Xvfb presents every ~1.5 ms).
+same drawing serves both canvases: :class:`GLCanvas`, a QOpenGLWidget whose buffer swap waits for
+vsync and whose ``frameSwapped`` tells when a frame reached the screen, used where a GPU draws
+OpenGL; and :class:`RasterCanvas`, a plain widget paced by a timer, used where OpenGL is missing
+(the tests' ``offscreen`` platform) or drawn in software (Mesa's llvmpipe under Xvfb: no vsync and
+~20 ms a frame). :class:`FrameDriver` presents frames back to back, feeds every presentation time
+to a :class:`~demos.ssvep_speller.stimulus.FrameClock` and computes each frame's luminance from its
+index and the measured refresh rate.
 """
 
 from __future__ import annotations
@@ -17,7 +17,17 @@ from enum import Enum
 
 import numpy as np
 from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QOpenGLContext, QPainter, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QOffscreenSurface,
+    QOpenGLContext,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
 from PySide6.QtOpenGLWidgets import QOpenGLWidget
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -29,7 +39,8 @@ VSYNC_PROBE_FRAMES = 6
 BACKGROUND = QColor("#000000")
 KEY_IDLE = QColor("#2b2b2b")
 LABEL_IDLE = QColor("#f2f2f2")
-LABEL_FLICKER = QColor("#ff9f1c")  # mid luminance orange: readable on the key's black and white
+LABEL_FLICKER = QColor("#ff9f1c")
+LABEL_OUTLINE = QColor("#000000")
 CUE_FRAME = QColor("#ffd400")
 CHOSEN = QColor("#2e7d32")
 WRONG = QColor("#c62828")
@@ -50,6 +61,7 @@ class KeyScene:
         self.labels: list[str] = []
         self.levels: np.ndarray | None = None  # grey level 0..1 per key while flickering
         self.marks: dict[int, KeyMark] = {}
+        self._paths: dict[tuple[str, int, str], QPainterPath] = {}
 
     def set_grid(self, rows: int, columns: int, labels: list[str]) -> None:
         self.rows, self.columns, self.labels = rows, columns, labels
@@ -86,17 +98,39 @@ class KeyScene:
                 painter.setPen(Qt.PenStyle.NoPen)
             self._paint_label(painter, font, rect, label, LABEL_FLICKER if flickering else LABEL_IDLE)
 
-    @staticmethod
-    def _paint_label(painter: QPainter, font: QFont, rect: QRectF, label: str, colour: QColor) -> None:
-        fitted = QFont(font)
-        metrics = QFontMetricsF(fitted)
+    def _paint_label(self, painter: QPainter, font: QFont, rect: QRectF, label: str, colour: QColor) -> None:
+        """The label with a dark outline, readable on every grey the key takes while it flickers."""
+        metrics = QFontMetricsF(font)
         width = metrics.horizontalAdvance(label)
+        size = font.pixelSize()
         if width > 0.9 * rect.width():  # long phrases shrink to fit their key
-            fitted.setPixelSize(max(10, int(fitted.pixelSize() * 0.9 * rect.width() / width)))
-        painter.setFont(fitted)
-        painter.setPen(colour)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
-        painter.setPen(Qt.PenStyle.NoPen)
+            size = max(10, int(size * 0.9 * rect.width() / width))
+        path = self._label_path(label, font, size)
+        if path.isEmpty():  # colour emoji have no outline to draw: they bring their own colours
+            fitted = QFont(font)
+            fitted.setPixelSize(size)
+            painter.setFont(fitted)
+            painter.setPen(colour)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
+            painter.setPen(Qt.PenStyle.NoPen)
+            return
+        bounds = path.boundingRect()
+        painter.save()
+        painter.translate(rect.center() - bounds.center())
+        painter.strokePath(path, QPen(LABEL_OUTLINE, max(2.0, size / 14)))
+        painter.fillPath(path, colour)
+        painter.restore()
+
+    def _label_path(self, label: str, font: QFont, size: int) -> QPainterPath:
+        """Glyph outlines, built once per label and size: frames repeat them dozens of times a second."""
+        key = (label, size, font.family())
+        if key not in self._paths:
+            fitted = QFont(font)
+            fitted.setPixelSize(size)
+            path = QPainterPath()
+            path.addText(0.0, 0.0, fitted, label)
+            self._paths[key] = path
+        return self._paths[key]
 
 
 class RasterCanvas(QWidget):
@@ -134,15 +168,33 @@ class GLCanvas(QOpenGLWidget):
         painter.end()
 
 
-def opengl_available() -> bool:
-    """Whether this platform can give the stimulus an OpenGL context (``offscreen`` cannot)."""
+SOFTWARE_RENDERERS = ("llvmpipe", "softpipe", "swrast", "software", "microsoft basic render")
+GL_RENDERER = 0x1F01
+
+
+def hardware_opengl() -> bool:
+    """Whether a GPU draws OpenGL here. Without one (no context on ``offscreen``; Mesa's llvmpipe
+    under Xvfb) OpenGL gives no vsync and costs ~20 ms a frame, so the raster canvas is better."""
     if QGuiApplication.platformName() in ("offscreen", "minimal"):
         return False
-    return QOpenGLContext().create()
+    context = QOpenGLContext()
+    if not context.create():
+        return False
+    surface = QOffscreenSurface()
+    surface.setFormat(context.format())
+    surface.create()
+    try:
+        if not context.makeCurrent(surface):
+            return False
+        renderer = str(context.functions().glGetString(GL_RENDERER) or "").lower()
+        context.doneCurrent()
+    finally:
+        surface.destroy()
+    return not any(name in renderer for name in SOFTWARE_RENDERERS)
 
 
 def make_canvas(scene: KeyScene) -> RasterCanvas | GLCanvas:
-    return GLCanvas(scene) if opengl_available() else RasterCanvas(scene)
+    return GLCanvas(scene) if hardware_opengl() else RasterCanvas(scene)
 
 
 class FrameDriver(QObject):
@@ -156,6 +208,7 @@ class FrameDriver(QObject):
 
     sigOnset = Signal(float)
     sigLimitReached = Signal()
+    sigNoVsync = Signal()  # OpenGL brings nothing without vsync (and costs ~20 ms a frame on Mesa)
 
     def __init__(self, canvas: RasterCanvas | GLCanvas, max_flicker_s: float) -> None:
         super().__init__(canvas)
@@ -175,8 +228,16 @@ class FrameDriver(QObject):
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(TIMER_PACED_INTERVAL_MS)
-        self._timer.timeout.connect(self.canvas.update)
+        self._timer.timeout.connect(lambda: self.canvas.update())
         canvas.sigPresented.connect(self._on_presented)
+
+    def use_canvas(self, canvas: RasterCanvas | GLCanvas) -> None:
+        """Present on another canvas from now on (the refresh rate is measured afresh)."""
+        self.canvas.sigPresented.disconnect(self._on_presented)
+        self.canvas = canvas
+        canvas.sigPresented.connect(self._on_presented)
+        self.clock.reset()
+        canvas.update()
 
     @property
     def flickering(self) -> bool:
@@ -224,6 +285,7 @@ class FrameDriver(QObject):
             self.clock.reset()
             if self._running:
                 self._timer.start()
+            self.sigNoVsync.emit()
         if self.flicker_clock is not None and self.scene.levels is not None:
             self.flicker_clock.presented(now)
             if self._onset_monotonic is None:

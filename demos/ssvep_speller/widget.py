@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from demos.base import DemoContext
-from demos.ssvep_speller.layouts import BACKSPACE, SPACE, Layout, builtin_layouts
+from demos.ssvep_speller.layouts import BACKSPACE, SPACE, Layout, Task, builtin_layouts
 from demos.ssvep_speller.processing import FBCCA, Decision
 from demos.ssvep_speller.session import (
     INTERRUPTED_MARKER,
@@ -43,7 +43,7 @@ from demos.ssvep_speller.session import (
     decision_marker,
     onset_marker,
 )
-from demos.ssvep_speller.stimulus_view import FrameDriver, KeyMark, KeyScene, make_canvas
+from demos.ssvep_speller.stimulus_view import FrameDriver, KeyMark, KeyScene, RasterCanvas, make_canvas
 from drivers.roles import Role
 
 CUE_S = 1.0
@@ -65,10 +65,6 @@ SPECIAL_KEYS = {
     SPACE: QT_TRANSLATE_NOOP("SsvepSpeller", "Space"),
     BACKSPACE: QT_TRANSLATE_NOOP("SsvepSpeller", "Delete"),
 }
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SsvepSpeller", text)
 
 
 class SpellerWidget(QWidget):
@@ -104,6 +100,7 @@ class SpellerWidget(QWidget):
         self.driver = FrameDriver(self.canvas, self.max_flicker_s)
         self.driver.sigOnset.connect(self._on_onset)
         self.driver.sigLimitReached.connect(lambda: self._interrupt("limit"))
+        self.driver.sigNoVsync.connect(self._fall_back_to_raster)
         self._build_ui()
         self._phase_timer = QTimer(self)
         self._phase_timer.setSingleShot(True)
@@ -157,6 +154,7 @@ class SpellerWidget(QWidget):
         controls.addWidget(self.staff_box)
         speller = QWidget()
         column = QVBoxLayout(speller)
+        self.canvas_holder = column
         column.addWidget(self.prompt_label)
         column.addWidget(self.text_label)
         column.addWidget(self.canvas, 1)
@@ -244,7 +242,9 @@ class SpellerWidget(QWidget):
             self._save_record()  # a finished run saved its record already
         self.run = None
         self._paused = False
-        self.prompt_label.setText(tr("Press Start when you are ready."))
+        self.prompt_label.setText(
+            QCoreApplication.translate("SsvepSpeller", "Press Start when you are ready.")
+        )
         self._update_controls()
 
     def stop(self) -> None:
@@ -264,9 +264,13 @@ class SpellerWidget(QWidget):
         self._intended = self._cued if self._cued is not None else self._free_plan_key()
         self.scene.marks = {self._cued: KeyMark.CUED} if self._cued is not None else {}
         self.prompt_label.setText(
-            tr("Look at the key with the yellow frame. Keep looking while the keys flicker.")
+            QCoreApplication.translate(
+                "SsvepSpeller", "Look at the key with the yellow frame. Keep looking while the keys flicker."
+            )
             if self._cued is not None
-            else tr("Look at the key you want. Keep looking while the keys flicker.")
+            else QCoreApplication.translate(
+                "SsvepSpeller", "Look at the key you want. Keep looking while the keys flicker."
+            )
         )
         self._trial_started = time.monotonic()
         self.driver.run()
@@ -282,7 +286,9 @@ class SpellerWidget(QWidget):
         if problems:
             self.context.logger.warning("display cannot show layout %s: %s", self.layout_.name, problems)
             self.stop_run()
-            self.prompt_label.setText(tr("This screen refreshes too slowly for these keys."))
+            self.prompt_label.setText(
+                QCoreApplication.translate("SsvepSpeller", "This screen refreshes too slowly for these keys.")
+            )
             return
         self._online.begin(self.context.stream.total_samples, onset_marker(self._cued))
         contrast = REDUCED_CONTRAST if self.contrast_box.isChecked() else 1.0
@@ -294,6 +300,18 @@ class SpellerWidget(QWidget):
         rule = self.layout_.stopping
         self._flicker_deadline = time.monotonic() + rule.max_s + NO_SIGNAL_GRACE_S
         self._poll_timer.start()
+
+    def _fall_back_to_raster(self) -> None:
+        """No vsync (e.g. Mesa under Xvfb): OpenGL only adds cost, so the raster canvas takes over."""
+        if isinstance(self.canvas, RasterCanvas):
+            return
+        raster = RasterCanvas(self.scene)
+        self.canvas_holder.replaceWidget(self.canvas, raster)
+        self.canvas.hide()
+        self.canvas.deleteLater()
+        self.canvas = raster
+        self.driver.use_canvas(raster)
+        self.context.logger.info("no vsync on this display: the stimulus is timer-paced on the raster canvas")
 
     def _on_onset(self, wall_time: float) -> None:
         """The first flicker frame is on screen: mark it in the stream, and the virtual visitor looks."""
@@ -355,10 +373,18 @@ class SpellerWidget(QWidget):
                 self._free_plan += 1
             right = self._cued is None or decision.target == self._cued
             self.scene.marks = {decision.target: KeyMark.CHOSEN if right else KeyMark.WRONG}
-            self.prompt_label.setText(tr("Got it!") if right else tr("Oops, not that one. On to the next."))
+            self.prompt_label.setText(
+                QCoreApplication.translate("SsvepSpeller", "Got it!")
+                if right
+                else QCoreApplication.translate("SsvepSpeller", "Oops, not that one. On to the next.")
+            )
         else:
             self.scene.marks = {}
-            self.prompt_label.setText(tr("I'm not sure which key you looked at. Let's try again."))
+            self.prompt_label.setText(
+                QCoreApplication.translate(
+                    "SsvepSpeller", "I'm not sure which key you looked at. Let's try again."
+                )
+            )
         self._show_text()
         self._update_staff_info()
         self._start_phase(self.feedback_s, self._next_trial)
@@ -375,9 +401,11 @@ class SpellerWidget(QWidget):
         self._phase_timer.stop()
         self._paused = True
         self.prompt_label.setText(
-            tr("Stopped. Press Continue when you are ready.")
+            QCoreApplication.translate("SsvepSpeller", "Stopped. Press Continue when you are ready.")
             if reason != "no-signal"
-            else tr("No signal from the headset. A member of staff will check it.")
+            else QCoreApplication.translate(
+                "SsvepSpeller", "No signal from the headset. A member of staff will check it."
+            )
         )
         self._update_controls()
 
@@ -414,7 +442,9 @@ class SpellerWidget(QWidget):
     def _labels(self) -> list[str]:
         labels = self.layout_.display_labels(self._language())
         return [
-            tr(SPECIAL_KEYS[key.label]) if key.label in SPECIAL_KEYS else label
+            QCoreApplication.translate("SsvepSpeller", SPECIAL_KEYS[key.label])
+            if key.label in SPECIAL_KEYS
+            else label
             for key, label in zip(self.layout_.keys, labels, strict=True)
         ]
 
@@ -435,21 +465,27 @@ class SpellerWidget(QWidget):
         typed = html.escape(self.run.text(labels)) if self.run else ""
         task = self.run.task if self.run else None
         if task is not None:
-            self.text_label.setText(f"{typed}▏  <span style='color:#888'>→ {html.escape(task.text)}</span>")
+            goal = html.escape(self._task_label(task, labels))
+            self.text_label.setText(f"{typed}▏  <span style='color:#888'>→ {goal}</span>")
         else:
             self.text_label.setText(f"{typed}▏")
+
+    def _task_label(self, task: Task, labels: list[str]) -> str:
+        """A word is shown as written; a phrase-board task as its phrases in the visitor's language."""
+        return " ".join(labels[key] for key in task.keys) if self.layout_.separator else task.text
 
     def _describe_summary(self) -> str:
         summary = self.run.summary()
         task = self.run.task
         if task is None or summary.selections == 0:
-            return tr("Well done!")
+            return QCoreApplication.translate("SsvepSpeller", "Well done!")
         return (
-            tr(
+            QCoreApplication.translate(
+                "SsvepSpeller",
                 "Done! You spelled %1 in %2 seconds with your eyes and brain only. %3 of %4 choices "
-                "were right (%5 %). That is %6 bits of information per minute, about %7 choices a minute."
+                "were right (%5 %). That is %6 bits of information per minute, about %7 choices a minute.",
             )
-            .replace("%1", task.text)
+            .replace("%1", self._task_label(task, self.layout_.display_labels(self._language())))
             .replace("%2", f"{summary.seconds:.0f}")
             .replace("%3", str(summary.correct))
             .replace("%4", str(summary.selections))
@@ -466,25 +502,36 @@ class SpellerWidget(QWidget):
         names = ", ".join(self.context.stream.channel_names[i] for i in self.channels)
         total = sum(trial.dropped_frames for trial in self.run.trials) if self.run else 0
         parts = [
-            tr("Display %1 Hz (%2)")
+            QCoreApplication.translate("SsvepSpeller", "Display %1 Hz (%2)")
             .replace("%1", f"{self.driver.refresh_hz:.1f}")
-            .replace("%2", tr("vsync") if self.driver.vsync else tr("timer-paced, no vsync")),
-            tr("dropped frames %1 this trial, %2 this run")
+            .replace(
+                "%2",
+                QCoreApplication.translate("SsvepSpeller", "vsync")
+                if self.driver.vsync
+                else QCoreApplication.translate("SsvepSpeller", "timer-paced, no vsync"),
+            ),
+            QCoreApplication.translate("SsvepSpeller", "dropped frames %1 this trial, %2 this run")
             .replace("%1", str(self._last.dropped_frames if self._last else 0))
             .replace("%2", str(total)),
         ]
         if self._last is not None:
             parts.append(
-                tr("last decision after %1 s, confidence %2")
+                QCoreApplication.translate("SsvepSpeller", "last decision after %1 s, confidence %2")
                 .replace("%1", f"{self._last.window_s:.2f}")
                 .replace("%2", f"{self._last.confidence:.2f}")
             )
-        parts.append(tr("FBCCA on %1").replace("%1", names))
+        parts.append(QCoreApplication.translate("SsvepSpeller", "FBCCA on %1").replace("%1", names))
         self.staff_label.setText(" · ".join(parts))
 
     def _update_controls(self) -> None:
         busy = self.busy
-        self.start_button.setText(tr("Stop") if busy else tr("Continue") if self._paused else tr("Start"))
+        self.start_button.setText(
+            QCoreApplication.translate("SsvepSpeller", "Stop")
+            if busy
+            else QCoreApplication.translate("SsvepSpeller", "Continue")
+            if self._paused
+            else QCoreApplication.translate("SsvepSpeller", "Start")
+        )
         for widget in (self.layout_box, self.task_box, self.contrast_box):
             widget.setEnabled(not busy)
 
@@ -503,26 +550,31 @@ class SpellerWidget(QWidget):
         self.layout_box.blockSignals(False)
         chosen = self.task_box.currentIndex()
         self.task_box.clear()
-        self.task_box.addItem(tr("Free spelling"), None)
+        self.task_box.addItem(QCoreApplication.translate("SsvepSpeller", "Free spelling"), None)
+        labels = self.layout_.display_labels(language)
         for index, task in enumerate(self.layout_.tasks):
             meaning = f" ({task.meaning})" if task.meaning else ""
-            self.task_box.addItem(tr("Copy: %1").replace("%1", task.text) + meaning, index)
+            copy = QCoreApplication.translate("SsvepSpeller", "Copy: %1")
+            self.task_box.addItem(copy.replace("%1", self._task_label(task, labels)) + meaning, index)
         self.task_box.setCurrentIndex(max(0, min(chosen, self.task_box.count() - 1)))
-        self.contrast_box.setText(tr("Reduced contrast"))
-        self.staff_box.setText(tr("Staff info"))
+        self.contrast_box.setText(QCoreApplication.translate("SsvepSpeller", "Reduced contrast"))
+        self.staff_box.setText(QCoreApplication.translate("SsvepSpeller", "Staff info"))
         self.warning_label.setText(
-            tr(
+            QCoreApplication.translate(
+                "SsvepSpeller",
                 "This game uses flickering lights.\n\nA very small number of people can have a seizure "
                 "when they see flashing lights. If you or anyone in your family has epilepsy or has "
                 "ever had a seizure, please do not play, and tell a member of staff.\n\nTouch the "
-                "screen or press any key at any time to stop the flicker."
+                "screen or press any key at any time to stop the flicker.",
             )
         )
-        self.accept_button.setText(tr("I understand, start"))
-        self.decline_button.setText(tr("Not now"))
+        self.accept_button.setText(QCoreApplication.translate("SsvepSpeller", "I understand, start"))
+        self.decline_button.setText(QCoreApplication.translate("SsvepSpeller", "Not now"))
         self.scene.set_grid(self.layout_.rows, self.layout_.columns, self._labels())
         if self.run is None:
-            self.prompt_label.setText(tr("Press Start when you are ready."))
+            self.prompt_label.setText(
+                QCoreApplication.translate("SsvepSpeller", "Press Start when you are ready.")
+            )
         elif self.run.finished:
             self.prompt_label.setText(self._describe_summary())
         self._show_text()

@@ -27,6 +27,7 @@ QT_FREE_MODULES = [
     "demos.ssvep_speller.stimulus",
     "demos.ssvep_speller.layouts",
     "demos.ssvep_speller.evaluate",
+    "demos.ssvep_speller.session",
     "drivers.edf",
     "drivers.quality",
     "drivers.virtual_visitor",
