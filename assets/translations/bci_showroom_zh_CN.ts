@@ -335,6 +335,10 @@
         <translation>准备好了就按“开始”。</translation>
     </message>
     <message>
+        <source>Calibration %1 of %2: look at the key with the yellow frame while it flickers.</source>
+        <translation>校准 %1 / %2：按键闪烁时，请注视带黄色边框的按键。</translation>
+    </message>
+    <message>
         <source>Look at the key with the yellow frame. Keep looking while the keys flicker.</source>
         <translation>请注视带黄色边框的按键，按键闪烁时保持注视。</translation>
     </message>
@@ -395,8 +399,8 @@
         <translation>上次判定用时 %1 秒，置信度 %2</translation>
     </message>
     <message>
-        <source>FBCCA on %1</source>
-        <translation>FBCCA 通道：%1</translation>
+        <source>%1 on %2</source>
+        <translation>%1，通道：%2</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -421,6 +425,10 @@
     <message>
         <source>Reduced contrast</source>
         <translation>降低对比度</translation>
+    </message>
+    <message>
+        <source>Calibrated mode (TRCA)</source>
+        <translation>校准模式（TRCA）</translation>
     </message>
     <message>
         <source>Staff info</source>

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from scipy import signal
+from scipy import linalg, signal
 
 VISUAL_LATENCY_S = 0.14  # from stimulus onset to the SSVEP in visual cortex
 SUBBAND_STEP_HZ = 8.0
@@ -64,6 +64,30 @@ def filter_bank(
     return tuple(bands)
 
 
+def subband_signals(window: np.ndarray, bands) -> list[np.ndarray]:
+    """The (channels, samples) window through each sub-band filter, mean removed.
+
+    Causal filtering from the window's first sample (cached steady-state initial conditions): as
+    accurate as zero-phase filtering here (CCA against sine and cosine references does not care
+    about phase, and TRCA templates go through the same filter) at a tenth of sosfiltfilt's cost.
+    """
+    out = []
+    for sos, zi_unit in bands:
+        filtered, _ = signal.sosfilt(sos, window, axis=-1, zi=zi_unit[:, None, :] * window[None, :, 0, None])
+        filtered -= filtered.mean(axis=-1, keepdims=True)
+        out.append(filtered)
+    return out
+
+
+def decision_from_scores(scores: np.ndarray, window_s: float) -> Decision:
+    """The best target; confidence is its relative margin over the runner-up (0 = a coin toss)."""
+    order = np.argsort(scores)[::-1]
+    best = scores[order[0]]
+    second = scores[order[1]] if len(scores) > 1 else 0.0
+    confidence = float((best - second) / best) if best > 0 else 0.0
+    return Decision(int(order[0]), scores, confidence, window_s)
+
+
 class FBCCA:
     """Training-free SSVEP decoder for targets at ``frequencies`` (Hz)."""
 
@@ -90,14 +114,7 @@ class FBCCA:
         """Weighted sum over sub-bands of each target's squared canonical correlation."""
         bases = self._reference_bases(window.shape[1])
         cross = []
-        for sos, zi_unit in self.bands:
-            # Causal filtering from the window's first sample (cached steady-state initial
-            # conditions): as accurate as zero-phase filtering here (CCA against sine and cosine
-            # references does not care about phase) at a tenth of sosfiltfilt's cost.
-            filtered, _ = signal.sosfilt(
-                sos, window, axis=1, zi=zi_unit[:, None, :] * window[None, :, 0, None]
-            )
-            filtered -= filtered.mean(axis=1, keepdims=True)
+        for filtered in subband_signals(window, self.bands):
             q_data, _ = np.linalg.qr(filtered.T)  # (samples, channels)
             cross.append(q_data.T @ bases)  # (targets, channels, 2·harmonics)
         stacked = np.stack(cross)  # (bands, targets, channels, 2·harmonics)
@@ -108,11 +125,7 @@ class FBCCA:
 
     def decide(self, window: np.ndarray) -> Decision:
         """The best target for a (channels, samples) window that starts at the visual latency."""
-        scores = self.scores(window)
-        order = np.argsort(scores)[::-1]
-        best, second = scores[order[0]], scores[order[1]] if len(scores) > 1 else 0.0
-        confidence = float((best - second) / best) if best > 0 else 0.0
-        return Decision(int(order[0]), scores, confidence, window.shape[1] / self.sampling_rate)
+        return decision_from_scores(self.scores(window), window.shape[1] / self.sampling_rate)
 
     def decide_dynamic(
         self,
@@ -134,6 +147,99 @@ class FBCCA:
             if decision.confidence >= threshold or length_s >= total_s:
                 return decision
             length_s = min(length_s + step_s, total_s)
+
+
+class EnsembleTRCA:
+    """Calibrated SSVEP decoder: ensemble task-related component analysis (Nakanishi et al. 2018).
+
+    From a few calibration trials per target it learns, per sub-band, the spatial filter that makes
+    each target's trials most alike (TRCA) and each target's mean response (template). A window is
+    projected through the filters of all targets at once (the ensemble) and correlated with every
+    template; sub-bands are summed with FBCCA's weights. It needs trials phase-locked to the
+    stimulus onset, which the speller's frame-locked stimulus gives (Kalunga's free-running LEDs
+    do not, so it sits at chance there). Windows may be shorter than the calibration trials: the
+    templates are cut to the window's length, so dynamic stopping works as with FBCCA.
+    """
+
+    def __init__(
+        self,
+        n_targets: int,
+        sampling_rate: float,
+        *,
+        n_bands: int = N_SUBBANDS,
+        lowest_hz: float = SUBBAND_STEP_HZ,
+    ) -> None:
+        self.n_targets = n_targets
+        self.sampling_rate = float(sampling_rate)
+        self.bands = filter_bank(self.sampling_rate, lowest_hz, n_bands)
+        self.weights = subband_weights(len(self.bands))
+        self.filters: np.ndarray | None = None  # (bands, channels, targets)
+        # Each target's template seen through all targets' filters: (bands, targets, filters, samples).
+        self.projected_templates: np.ndarray | None = None
+        self._cut_templates: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+    @property
+    def template_s(self) -> float:
+        """The calibration trials' length: the longest window this decoder can use."""
+        if self.projected_templates is None:
+            return 0.0
+        return self.projected_templates.shape[-1] / self.sampling_rate
+
+    def fit(self, trials: np.ndarray, labels: Sequence[int]) -> EnsembleTRCA:
+        """Learn from ``trials`` (n, channels, samples) of targets ``labels``; every target needs two."""
+        labels = np.asarray(labels)
+        counts = np.bincount(labels, minlength=self.n_targets)
+        if counts.min() < 2:
+            missing = [int(target) for target in np.flatnonzero(counts < 2)]
+            raise ValueError(f"TRCA needs at least two trials of every target; short of: {missing}")
+        per_band = [subband_signals(trial, self.bands) for trial in trials]  # [trial][band] (ch, samples)
+        filters, templates = [], []
+        for band in range(len(self.bands)):
+            band_trials = np.array([signals[band] for signals in per_band])
+            chosen = [band_trials[labels == target] for target in range(self.n_targets)]
+            filters.append(np.array([_trca_filter(target_trials) for target_trials in chosen]).T)
+            templates.append(np.array([target_trials.mean(axis=0) for target_trials in chosen]))
+        self.filters = np.array(filters)
+        self.projected_templates = np.einsum("bck,btcs->btks", self.filters, np.array(templates))
+        self._cut_templates.clear()
+        return self
+
+    def scores(self, window: np.ndarray) -> np.ndarray:
+        """Weighted sum over sub-bands of the correlation between the projected window and each template."""
+        if self.filters is None or self.projected_templates is None:
+            raise RuntimeError("EnsembleTRCA.scores before fit")
+        n = min(window.shape[1], self.projected_templates.shape[-1])
+        templates, template_norms = self._templates_for(n)
+        total = np.zeros(self.n_targets)
+        for band, filtered in enumerate(subband_signals(window[:, :n], self.bands)):
+            projected = (self.filters[band].T @ filtered).ravel()
+            projected -= projected.mean()
+            norms = template_norms[band] * np.linalg.norm(projected)
+            total += self.weights[band] * (templates[band] @ projected) / np.where(norms > 0, norms, 1.0)
+        return total
+
+    def _templates_for(self, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """Templates cut to ``n`` samples, flattened and centred, with their norms (cached per length:
+        dynamic stopping asks for the same few lengths on every trial)."""
+        if n not in self._cut_templates:
+            cut = self.projected_templates[..., :n].reshape(len(self.bands), self.n_targets, -1)
+            cut = cut - cut.mean(axis=-1, keepdims=True)
+            self._cut_templates[n] = (cut, np.linalg.norm(cut, axis=-1))
+        return self._cut_templates[n]
+
+    def decide(self, window: np.ndarray) -> Decision:
+        window_s = min(window.shape[1] / self.sampling_rate, self.template_s)
+        return decision_from_scores(self.scores(window), window_s)
+
+
+def _trca_filter(trials: np.ndarray) -> np.ndarray:
+    """The spatial filter maximising the covariance between trials relative to their own variance."""
+    summed = trials.sum(axis=0)
+    self_covariance = np.einsum("ncs,nds->cd", trials, trials)
+    between = summed @ summed.T - self_covariance  # Σ_{i≠j} X_i X_jᵀ
+    regularised = self_covariance + 1e-9 * np.trace(self_covariance) * np.eye(len(self_covariance))
+    _, vectors = linalg.eigh(between, regularised)
+    return vectors[:, -1]
 
 
 @lru_cache(maxsize=64)

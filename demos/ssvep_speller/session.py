@@ -6,6 +6,8 @@ visual latency and, from the layout's ``min_s`` on, decides every ``step_s`` unt
 is high enough or ``max_s`` is reached (dynamic stopping). Using the marker, not the wall clock,
 means the live decoder reads its windows exactly as an offline evaluation of the recording would.
 
+:class:`Calibration` is the short block that the calibrated mode (ensemble TRCA) learns from.
+
 :class:`SpellingRun` is one visitor's free or copy spelling on a layout: which key to cue next,
 what each decision types, and the score in the terms of the literature (accuracy, time per
 selection, Wolpaw ITR).
@@ -20,11 +22,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
+from typing import Protocol
 
 import numpy as np
 
 from demos.ssvep_speller.layouts import Layout, StoppingRule, Task
-from demos.ssvep_speller.processing import FBCCA, VISUAL_LATENCY_S, Decision, itr_bits_per_minute
+from demos.ssvep_speller.processing import VISUAL_LATENCY_S, Decision, EnsembleTRCA, itr_bits_per_minute
 from drivers.stream import Stream
 
 FREE_ONSET_MARKER = 100.0
@@ -41,31 +44,69 @@ def decision_marker(decision: Decision, accepted: bool) -> float:
     return DECISION_MARKER_BASE + decision.target if accepted else UNSURE_MARKER
 
 
+class SsvepDecoder(Protocol):
+    """What the live path needs of a decoder (FBCCA, EnsembleTRCA)."""
+
+    sampling_rate: float
+
+    def scores(self, window: np.ndarray) -> np.ndarray: ...
+    def decide(self, window: np.ndarray) -> Decision: ...
+
+
+class OnsetReader:
+    """One trial's EEG from the live stream, from the visual latency after its onset marker on."""
+
+    def __init__(
+        self, channels: Sequence[int], sampling_rate: float, latency_s: float = VISUAL_LATENCY_S
+    ) -> None:
+        self.channels = list(channels)
+        self._latency = round(latency_s * sampling_rate)
+        self._cursor = 0
+        self._marker = 0.0
+        self._data = np.empty((len(self.channels), 0))
+        self._onset_found = False  # once found, _data starts at the first flicker sample
+
+    def begin(self, cursor: int, marker: float) -> None:
+        """A trial whose onset ``marker`` will land after absolute sample ``cursor``."""
+        self._cursor = cursor
+        self._marker = marker
+        self._data = np.empty((len(self.channels), 0))
+        self._onset_found = False
+
+    def read(self, stream: Stream) -> np.ndarray:
+        """Everything of this trial so far, latency skipped: (channels, samples), empty before the marker."""
+        window = stream.read_since(self._cursor, filtered=False)
+        self._cursor = window.end
+        if not self._onset_found:
+            hits = np.flatnonzero(window.markers == self._marker)
+            if hits.size:
+                self._onset_found = True
+                self._data = window.data[self.channels, hits[0] :]
+        elif window.n_samples:
+            self._data = np.concatenate((self._data, window.data[self.channels]), axis=1)
+        return self._data[:, self._latency :]
+
+
 class OnlineDecoder:
     """Decides one trial at a time on the newest data of ``channels`` of a live stream."""
 
     def __init__(
         self,
-        decoder: FBCCA,
+        decoder: SsvepDecoder,
         channels: Sequence[int],
         rule: StoppingRule,
         latency_s: float = VISUAL_LATENCY_S,
     ) -> None:
         self.decoder = decoder
-        self.channels = list(channels)
         self.rule = rule
-        self._latency = round(latency_s * decoder.sampling_rate)
-        self._cursor = 0
-        self._marker = 0.0
-        self._data = np.empty((len(self.channels), 0))
-        self._onset_found = False  # once found, _data starts at the first flicker sample
+        self.reader = OnsetReader(channels, decoder.sampling_rate, latency_s)
         self._decided_at = 0  # samples after the latency when the last decision was taken
 
     def prepare(self) -> None:
         """Build the references of every window length the rule can ask for, before the first trial:
         on the GUI thread a cold cache would cost frames in the middle of a flicker."""
         min_n, step_n, max_n = self._grid()
-        noise = np.random.default_rng(0).standard_normal((len(self.channels), max_n))
+        noise = np.random.default_rng(0).standard_normal((len(self.reader.channels), max_n))
         for length in range(min_n, max_n + step_n, step_n):
             self.decoder.scores(noise[:, : min(length, max_n)])
 
@@ -75,39 +116,59 @@ class OnlineDecoder:
         return tuple(round(value * rate) for value in (self.rule.min_s, self.rule.step_s, self.rule.max_s))
 
     def begin(self, cursor: int, marker: float) -> None:
-        """A trial whose onset ``marker`` will land after absolute sample ``cursor``."""
-        self._cursor = cursor
-        self._marker = marker
-        self._data = np.empty((len(self.channels), 0))
-        self._onset_found = False
+        self.reader.begin(cursor, marker)
         self._decided_at = 0
 
     def poll(self, stream: Stream) -> Decision | None:
         """Read what arrived; a decision once the stopping rule says so, else None."""
-        window = stream.read_since(self._cursor, filtered=False)
-        self._cursor = window.end
-        if window.n_samples == 0:
-            return None
-        if not self._onset_found:
-            hits = np.flatnonzero(window.markers == self._marker)
-            if hits.size == 0:
-                return None
-            self._onset_found = True
-            self._data = window.data[self.channels, hits[0] :]
-        else:
-            self._data = np.concatenate((self._data, window.data[self.channels]), axis=1)
-        available = self._data.shape[1] - self._latency
+        data = self.reader.read(stream)
         min_n, step_n, max_n = self._grid()
+        available = data.shape[1]
         if available < min_n:
             return None
         length = min(max_n, min_n + (available - min_n) // step_n * step_n)
         if length <= self._decided_at:
             return None
         self._decided_at = length
-        decision = self.decoder.decide(self._data[:, self._latency : self._latency + length])
+        decision = self.decoder.decide(data[:, :length])
         if decision.confidence >= self.rule.threshold or length >= max_n:
             return decision
         return None
+
+
+class Calibration:
+    """The calibration block of the calibrated (TRCA) mode: every key cued ``blocks`` times, in a
+    shuffled order per block, each flickering for ``trial_s``; then the decoder is fitted."""
+
+    def __init__(self, layout: Layout, *, blocks: int = 2, trial_s: float = 1.5, seed: int = 0) -> None:
+        rng = np.random.default_rng(seed)
+        self.layout = layout
+        self.trial_s = trial_s
+        self.sequence = [int(key) for _ in range(blocks) for key in rng.permutation(len(layout.keys))]
+        self.windows: list[np.ndarray] = []
+
+    @property
+    def next_cue(self) -> int | None:
+        return self.sequence[len(self.windows)] if not self.done else None
+
+    @property
+    def done(self) -> bool:
+        return len(self.windows) >= len(self.sequence)
+
+    def add(self, window: np.ndarray) -> None:
+        """The EEG of the cued key's trial (at least ``trial_s`` long, latency skipped)."""
+        self.windows.append(window)
+
+    def fit(self, sampling_rate: float) -> EnsembleTRCA:
+        n = round(self.trial_s * sampling_rate)
+        trials = np.array([window[:, :n] for window in self.windows])
+        return EnsembleTRCA(len(self.layout.keys), sampling_rate).fit(trials, self.sequence)
+
+    def stopping_rule(self) -> StoppingRule:
+        """The layout's rule within what TRCA can do: from 0.5 s up to the calibration trials' length."""
+        rule = self.layout.stopping
+        return StoppingRule(min_s=min(0.5, self.trial_s), step_s=rule.step_s, max_s=self.trial_s,
+                            threshold=rule.threshold, accept=rule.accept)  # fmt: skip
 
 
 class Outcome(StrEnum):

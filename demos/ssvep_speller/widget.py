@@ -33,10 +33,12 @@ from PySide6.QtWidgets import (
 
 from demos.base import DemoContext
 from demos.ssvep_speller.layouts import BACKSPACE, SPACE, Layout, Task, builtin_layouts
-from demos.ssvep_speller.processing import FBCCA, Decision
+from demos.ssvep_speller.processing import FBCCA, Decision, EnsembleTRCA
 from demos.ssvep_speller.session import (
     INTERRUPTED_MARKER,
+    Calibration,
     OnlineDecoder,
+    OnsetReader,
     Outcome,
     SpellingRun,
     TrialRecord,
@@ -49,6 +51,8 @@ from drivers.roles import Role
 CUE_S = 1.0
 FEEDBACK_S = 0.7
 MAX_FLICKER_S = 6.0
+CALIBRATION_BLOCKS = 2  # TRCA needs two trials of every key
+CALIBRATION_TRIAL_S = 1.5
 REDUCED_CONTRAST = 0.4
 POLL_INTERVAL_MS = 50
 NO_SIGNAL_GRACE_S = 1.5  # an onset marker that has not shown up by then means no data is coming
@@ -86,6 +90,10 @@ class SpellerWidget(QWidget):
         self.records: list[dict] = []
         self.channels = context.stream.channels_with_role(Role.OCCIPITAL, Role.PARIETAL)
         self._online: OnlineDecoder | None = None
+        self._mode = "idle"  # "calibrating" | "spelling" while a block runs (paused or not)
+        self._calibration: Calibration | None = None
+        self._calibration_reader = OnsetReader(self.channels, context.stream.sampling_rate)
+        self._trca: EnsembleTRCA | None = None  # fitted on this layout in this session
         self._cued: int | None = None
         self._intended: int | None = None
         self._trial_started = 0.0
@@ -137,6 +145,9 @@ class SpellerWidget(QWidget):
         self.contrast_box = QCheckBox()
         self.contrast_box.setChecked(str(self.settings.value("reduced_contrast", "false")).lower() == "true")
         self.contrast_box.toggled.connect(lambda on: self.settings.set_value("reduced_contrast", on))
+        self.calibrated_box = QCheckBox()
+        self.calibrated_box.setChecked(str(self.settings.value("calibrated", "false")).lower() == "true")
+        self.calibrated_box.toggled.connect(lambda on: self.settings.set_value("calibrated", on))
         self.staff_box = QCheckBox()
         self.staff_box.setChecked(str(self.settings.value("staff_info", "true")).lower() == "true")
         self.staff_box.toggled.connect(self._on_staff_toggled)
@@ -151,6 +162,7 @@ class SpellerWidget(QWidget):
             controls.addWidget(widget)
         controls.addStretch(1)
         controls.addWidget(self.contrast_box)
+        controls.addWidget(self.calibrated_box)
         controls.addWidget(self.staff_box)
         speller = QWidget()
         column = QVBoxLayout(speller)
@@ -194,8 +206,8 @@ class SpellerWidget(QWidget):
     # --- public controls ------------------------------------------------------------------------
     @property
     def busy(self) -> bool:
-        """A run is going on (cue, flicker or feedback): the controls are locked."""
-        return self.run is not None and not self._paused and not self.run.finished
+        """Calibration or spelling is going on (cue, flicker or feedback): the controls are locked."""
+        return self._mode != "idle" and not self._paused
 
     def toggle(self) -> None:
         if self.busy:
@@ -212,25 +224,49 @@ class SpellerWidget(QWidget):
         self.start_run()
 
     def start_run(self) -> None:
-        """Start (or, after a pause, continue) spelling; refuses while the warning is unacknowledged."""
+        """Start (or, after a pause, continue); refuses while the warning is unacknowledged.
+
+        In calibrated mode without a fitted decoder for this layout, the calibration block comes first.
+        """
         if not self.warning_acknowledged:
             self.pages.setCurrentIndex(1)
             return
-        if self.run is None or not self._paused or self.run.finished:
-            task_index = self.task_box.currentData()
-            task = self.layout_.tasks[task_index] if task_index is not None else None
-            self.run = SpellingRun(self.layout_, task)
-            decoder = FBCCA(self.layout_.frequencies, self.context.stream.sampling_rate)
-            self._online = OnlineDecoder(decoder, self.channels, self.layout_.stopping)
-            self._online.prepare()
-            self.context.logger.info(
-                "speller run: layout %s, %s",
-                self.layout_.name,
-                f"copy {task.text}" if task else "free spelling",
-            )
+        if not self._paused:
+            if self.calibrated_box.isChecked() and self._trca is None:
+                blocks = int(self.settings.value("calibration_blocks", CALIBRATION_BLOCKS))
+                trial_s = float(self.settings.value("calibration_trial_s", CALIBRATION_TRIAL_S))
+                self._calibration = Calibration(self.layout_, blocks=blocks, trial_s=trial_s)
+                self._mode = "calibrating"
+                self.context.logger.info(
+                    "calibration: %d trials of %.1f s on %s",
+                    len(self._calibration.sequence),
+                    trial_s,
+                    self.layout_.name,
+                )
+            else:
+                self._new_run()
         self._paused = False
         self._update_controls()
         self._next_trial()
+
+    def _new_run(self) -> None:
+        task_index = self.task_box.currentData()
+        task = self.layout_.tasks[task_index] if task_index is not None else None
+        self.run = SpellingRun(self.layout_, task)
+        if self.calibrated_box.isChecked() and self._trca is not None:
+            rule = Calibration(self.layout_, blocks=0, trial_s=self._trca.template_s).stopping_rule()
+            self._online = OnlineDecoder(self._trca, self.channels, rule)
+        else:
+            decoder = FBCCA(self.layout_.frequencies, self.context.stream.sampling_rate)
+            self._online = OnlineDecoder(decoder, self.channels, self.layout_.stopping)
+        self._online.prepare()
+        self._mode = "spelling"
+        self.context.logger.info(
+            "speller run: layout %s, %s, %s",
+            self.layout_.name,
+            f"copy {task.text}" if task else "free spelling",
+            self._decoder_name(),
+        )
 
     def stop_run(self) -> None:
         """Stop everything now; the run's record goes to the log."""
@@ -241,6 +277,8 @@ class SpellerWidget(QWidget):
         if self.run is not None and self.run.trials and not self.run.finished:
             self._save_record()  # a finished run saved its record already
         self.run = None
+        self._calibration = None  # an unfinished calibration is not worth keeping
+        self._mode = "idle"
         self._paused = False
         self.prompt_label.setText(
             QCoreApplication.translate("SsvepSpeller", "Press Start when you are ready.")
@@ -254,24 +292,42 @@ class SpellerWidget(QWidget):
 
     # --- trial flow -----------------------------------------------------------------------------
     def _next_trial(self) -> None:
-        run = self.run
-        if run is None:
+        if self._mode == "calibrating":
+            if self._calibration.done:
+                self._finish_calibration()
+                return
+            self._cued = self._intended = self._calibration.next_cue
+        elif self._mode == "spelling":
+            if self.run.finished:
+                self._finish_run()
+                return
+            self._cued = self.run.next_cue
+            self._intended = self._cued if self._cued is not None else self._free_plan_key()
+        else:
             return
-        if run.finished:
-            self._finish_run()
-            return
-        self._cued = run.next_cue
-        self._intended = self._cued if self._cued is not None else self._free_plan_key()
         self.scene.marks = {self._cued: KeyMark.CUED} if self._cued is not None else {}
-        self.prompt_label.setText(
-            QCoreApplication.translate(
-                "SsvepSpeller", "Look at the key with the yellow frame. Keep looking while the keys flicker."
+        if self._mode == "calibrating":
+            self.prompt_label.setText(
+                QCoreApplication.translate(
+                    "SsvepSpeller",
+                    "Calibration %1 of %2: look at the key with the yellow frame while it flickers.",
+                )
+                .replace("%1", str(len(self._calibration.windows) + 1))
+                .replace("%2", str(len(self._calibration.sequence)))
             )
-            if self._cued is not None
-            else QCoreApplication.translate(
-                "SsvepSpeller", "Look at the key you want. Keep looking while the keys flicker."
+        elif self._cued is not None:
+            self.prompt_label.setText(
+                QCoreApplication.translate(
+                    "SsvepSpeller",
+                    "Look at the key with the yellow frame. Keep looking while the keys flicker.",
+                )
             )
-        )
+        else:
+            self.prompt_label.setText(
+                QCoreApplication.translate(
+                    "SsvepSpeller", "Look at the key you want. Keep looking while the keys flicker."
+                )
+            )
         self._trial_started = time.monotonic()
         self.driver.run()
         self._start_phase(self.cue_s, self._start_flicker)
@@ -290,15 +346,20 @@ class SpellerWidget(QWidget):
                 QCoreApplication.translate("SsvepSpeller", "This screen refreshes too slowly for these keys.")
             )
             return
-        self._online.begin(self.context.stream.total_samples, onset_marker(self._cued))
+        cursor, marker = self.context.stream.total_samples, onset_marker(self._cued)
+        if self._mode == "calibrating":
+            self._calibration_reader.begin(cursor, marker)
+            longest_s = self._calibration.trial_s
+        else:
+            self._online.begin(cursor, marker)
+            longest_s = self._online.rule.max_s
         contrast = REDUCED_CONTRAST if self.contrast_box.isChecked() else 1.0
         self.driver.start_flicker(self.layout_.frequencies, self.layout_.phases, contrast)
         self.scene.marks = {}
         self._update_staff_info()
         QApplication.instance().installEventFilter(self)
         self._filtering = True
-        rule = self.layout_.stopping
-        self._flicker_deadline = time.monotonic() + rule.max_s + NO_SIGNAL_GRACE_S
+        self._flicker_deadline = time.monotonic() + longest_s + NO_SIGNAL_GRACE_S
         self._poll_timer.start()
 
     def _fall_back_to_raster(self) -> None:
@@ -322,10 +383,17 @@ class SpellerWidget(QWidget):
             visitor.look_at(key.frequency_hz, key.phase_rad, onset=wall_time)
 
     def _poll(self) -> None:
-        decision = self._online.poll(self.context.stream)
-        if decision is not None:
-            self._decided(decision)
-        elif time.monotonic() > self._flicker_deadline:
+        if self._mode == "calibrating":
+            data = self._calibration_reader.read(self.context.stream)
+            if data.shape[1] >= round(self._calibration.trial_s * self.context.stream.sampling_rate):
+                self._calibration_trial_done(data)
+                return
+        else:
+            decision = self._online.poll(self.context.stream)
+            if decision is not None:
+                self._decided(decision)
+                return
+        if time.monotonic() > self._flicker_deadline:
             self.context.logger.warning("no EEG arrived during the flicker; trial abandoned")
             self._interrupt("no-signal")
 
@@ -389,13 +457,43 @@ class SpellerWidget(QWidget):
         self._update_staff_info()
         self._start_phase(self.feedback_s, self._next_trial)
 
+    def _calibration_trial_done(self, data) -> None:
+        trial = self._end_flicker()
+        self._calibration.add(data)
+        self.context.logger.info(
+            "calibration trial %d/%d: key %d, %d dropped frames",
+            len(self._calibration.windows),
+            len(self._calibration.sequence),
+            self._cued,
+            trial.dropped_frames,
+        )
+        self.scene.marks = {}
+        self._start_phase(self.feedback_s, self._next_trial)
+
+    def _finish_calibration(self) -> None:
+        """Fit the calibrated decoder and go straight on to spelling with it."""
+        calibration, self._calibration = self._calibration, None
+        try:
+            self._trca = calibration.fit(self.context.stream.sampling_rate)
+            self.context.logger.info("calibrated: ensemble TRCA on %d trials", len(calibration.windows))
+        except Exception:  # a failed fit must not end the visit: the training-free decoder works
+            self.context.logger.exception("calibration failed; spelling with FBCCA instead")
+            self.calibrated_box.setChecked(False)
+        self._new_run()
+        self._update_controls()
+        self._next_trial()
+
+    def _decoder_name(self) -> str:
+        return "TRCA" if self._online is not None and self._online.decoder is self._trca else "FBCCA"
+
     def _interrupt(self, reason: str) -> None:
         """Touch, click, key or the time limit: the flicker stops now and the run pauses."""
-        if self.run is None or not self.driver.flickering:
+        if self._mode == "idle" or not self.driver.flickering:
             return
         trial = self._end_flicker()
         self.context.insert_marker(INTERRUPTED_MARKER)
-        self.run.add(trial)
+        if self.run is not None:
+            self.run.add(trial)
         self.context.logger.info("flicker stopped (%s) after %.2f s", reason, trial.seconds)
         self.driver.halt()
         self._phase_timer.stop()
@@ -410,6 +508,7 @@ class SpellerWidget(QWidget):
         self._update_controls()
 
     def _finish_run(self) -> None:
+        self._mode = "idle"
         self.driver.halt()
         self.scene.marks = {}
         self.prompt_label.setText(self._describe_summary())
@@ -451,9 +550,12 @@ class SpellerWidget(QWidget):
     def _select_layout(self, name: str) -> None:
         if self.busy or name not in self.layouts:
             return
+        if name != self.layout_.name:
+            self._trca = None  # a calibration belongs to the layout it was made on
         self.layout_ = self.layouts[name]
         self.settings.set_value("layout", name)
         self.run = None
+        self._mode = "idle"
         self._paused = False
         self.scene.set_grid(self.layout_.rows, self.layout_.columns, self._labels())
         self.scene.marks = {}
@@ -520,7 +622,11 @@ class SpellerWidget(QWidget):
                 .replace("%1", f"{self._last.window_s:.2f}")
                 .replace("%2", f"{self._last.confidence:.2f}")
             )
-        parts.append(QCoreApplication.translate("SsvepSpeller", "FBCCA on %1").replace("%1", names))
+        parts.append(
+            QCoreApplication.translate("SsvepSpeller", "%1 on %2")
+            .replace("%1", self._decoder_name())
+            .replace("%2", names)
+        )
         self.staff_label.setText(" · ".join(parts))
 
     def _update_controls(self) -> None:
@@ -532,7 +638,7 @@ class SpellerWidget(QWidget):
             if self._paused
             else QCoreApplication.translate("SsvepSpeller", "Start")
         )
-        for widget in (self.layout_box, self.task_box, self.contrast_box):
+        for widget in (self.layout_box, self.task_box, self.contrast_box, self.calibrated_box):
             widget.setEnabled(not busy)
 
     def changeEvent(self, event) -> None:
@@ -558,6 +664,7 @@ class SpellerWidget(QWidget):
             self.task_box.addItem(copy.replace("%1", self._task_label(task, labels)) + meaning, index)
         self.task_box.setCurrentIndex(max(0, min(chosen, self.task_box.count() - 1)))
         self.contrast_box.setText(QCoreApplication.translate("SsvepSpeller", "Reduced contrast"))
+        self.calibrated_box.setText(QCoreApplication.translate("SsvepSpeller", "Calibrated mode (TRCA)"))
         self.staff_box.setText(QCoreApplication.translate("SsvepSpeller", "Staff info"))
         self.warning_label.setText(
             QCoreApplication.translate(

@@ -25,3 +25,12 @@ def test_benchmark_runs_and_reports_every_number():
         assert row["latency_ms_p50"] is not None and row["latency_ms_p95"] >= row["latency_ms_p50"]
         assert row["received_vs_expected"] > 0.5
     assert rows[1]["channels"] == 32 and rows[1]["rate_hz"] == 1000
+
+
+def test_decoder_benchmark_reports_both_decoders():
+    script = Path(__file__).with_name("bench_fbcca.py")
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert [line.split(",")[0] for line in lines] == ["FBCCA", "ensemble TRCA"]
+    assert all("median" in line and "ms" in line for line in lines)

@@ -181,3 +181,19 @@ def test_the_speller_is_refused_on_a_headset_without_occipital_electrodes(qtbot,
     window = make_window("muse2", board=SimulatedBoard(4, 256, seed=1))
     assert not window.open_demo_by_id("ssvep_speller")
     assert "occipital" in window.message_banner.text().lower()
+
+
+def test_calibrated_mode_calibrates_then_spells_with_trca(qtbot, make_window):
+    window, speller = open_speller(make_window, layout="phrases", calibration_trial_s=1.0, calibrated=True)
+    assert speller.calibrated_box.isChecked()
+    speller.task_box.setCurrentIndex(1)
+    saved = len(speller.records)
+    start(qtbot, speller)
+    assert speller._mode == "calibrating" and "Calibration 1 of 12" in speller.prompt_label.text()
+    qtbot.waitUntil(lambda: len(speller.records) > saved, timeout=60_000)
+    record = speller.records[-1]
+    assert speller._decoder_name() == "TRCA" and "TRCA on" in speller.staff_label.text()
+    assert record["summary"]["accuracy"] >= 0.95 and record["text"] == "Hello 👍 Thank you "
+    assert all(trial["window_s"] <= 1.0 for trial in record["trials"])  # within the calibrated length
+    onsets = [m for m in markers_in_stream(window) if 1 <= m <= len(speller.layout_.keys)]
+    assert len(onsets) >= 12 + 3  # every calibration trial is marked in the stream as well
