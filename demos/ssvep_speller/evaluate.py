@@ -62,6 +62,7 @@ def evaluate_recording(
     mapping: dict[str, float] | None = None,
     windows_s: Sequence[float] = DEFAULT_WINDOWS_S,
     start_s: float = DEFAULT_START_S,
+    mains_hz: float | None = None,
 ) -> dict:
     recording = read_edf(path)
     labelled = trials(recording, mapping or {})
@@ -72,7 +73,7 @@ def evaluate_recording(
         raise RecordingError(f"{path}: only one flicker frequency among the trials ({classes[0]} Hz)")
     channels = visual_channels(recording.channel_names)
     rate = recording.sampling_rate
-    decoder = FBCCA(classes, rate)
+    decoder = FBCCA(classes, rate, mains_hz=mains_hz)
     results, decision_ms = [], []
     for window_s in windows_s:
         correct = used = 0
@@ -130,10 +131,17 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument(
         "--start", type=float, default=DEFAULT_START_S, help="seconds after the onset to start"
     )
+    parser.add_argument(
+        "--mains",
+        type=float,
+        help="notch this mains frequency first, as the live speller does (files often come notched already)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
     try:
-        result = evaluate_recording(args.recording, parse_map(args.map), start_s=args.start)
+        result = evaluate_recording(
+            args.recording, parse_map(args.map), start_s=args.start, mains_hz=args.mains
+        )
     except RecordingError as error:
         print(f"bci-showroom evaluate: {error}", file=sys.stderr)
         return 2

@@ -15,7 +15,7 @@ on small (channels x channels) matrices.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -28,6 +28,7 @@ N_SUBBANDS = 5
 N_HARMONICS = 5
 CHEBY_ORDER = 4
 CHEBY_RIPPLE_DB = 0.5
+MAINS_NOTCH_Q = 30.0
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,18 @@ def subband_weights(n_bands: int = N_SUBBANDS) -> np.ndarray:
 
 @lru_cache(maxsize=32)
 def filter_bank(
-    sampling_rate: float, lowest_hz: float, n_bands: int = N_SUBBANDS
+    sampling_rate: float, lowest_hz: float, n_bands: int = N_SUBBANDS, mains_hz: float | None = None
 ) -> tuple[tuple[np.ndarray, np.ndarray], ...]:
-    """(second-order sections, unit initial conditions) of each sub-band: [lowest·n, 88 Hz]."""
+    """(second-order sections, unit initial conditions) of each sub-band: [lowest·n, 88 Hz].
+
+    With ``mains_hz`` every sub-band also notches the mains out. Without it, mains hum lands on
+    the harmonics of some targets (50 Hz is the 5th of 10 Hz, the 4th of 12.5 Hz) and the speller
+    "reads" those keys from a visitor who looks at nothing (measured on the virtual visitor).
+    """
     high = min(SUBBAND_HIGH_HZ, 0.45 * sampling_rate)
+    notch = None
+    if mains_hz and mains_hz < high:
+        notch = signal.tf2sos(*signal.iirnotch(mains_hz, MAINS_NOTCH_Q, fs=sampling_rate))
     bands = []
     for n in range(1, n_bands + 1):
         low = lowest_hz * n
@@ -60,6 +69,8 @@ def filter_bank(
         sos = signal.cheby1(
             CHEBY_ORDER, CHEBY_RIPPLE_DB, [low, high], btype="bandpass", fs=sampling_rate, output="sos"
         )
+        if notch is not None:
+            sos = np.vstack((sos, notch))
         bands.append((sos, signal.sosfilt_zi(sos)))
     return tuple(bands)
 
@@ -99,19 +110,20 @@ class FBCCA:
         harmonics: int = N_HARMONICS,
         n_bands: int = N_SUBBANDS,
         lowest_hz: float = SUBBAND_STEP_HZ,
+        mains_hz: float | None = None,
     ) -> None:
         self.frequencies = np.asarray(frequencies, dtype=float)
         self.sampling_rate = float(sampling_rate)
         self.harmonics = harmonics
-        self.bands = filter_bank(self.sampling_rate, lowest_hz, n_bands)
+        self.bands = filter_bank(self.sampling_rate, lowest_hz, n_bands, mains_hz)
         self.weights = subband_weights(len(self.bands))
 
     def _reference_bases(self, n_samples: int) -> np.ndarray:
         """Orthonormal bases (targets, samples, 2·harmonics) of the sine/cosine references."""
         return _reference_bases(tuple(self.frequencies), self.sampling_rate, self.harmonics, n_samples)
 
-    def scores(self, window: np.ndarray) -> np.ndarray:
-        """Weighted sum over sub-bands of each target's squared canonical correlation."""
+    def band_scores(self, window: np.ndarray) -> np.ndarray:
+        """Each target's squared canonical correlation in each sub-band: (bands, targets)."""
         bases = self._reference_bases(window.shape[1])
         cross = []
         for filtered in subband_signals(window, self.bands):
@@ -121,11 +133,30 @@ class FBCCA:
         # The largest canonical correlation is the largest singular value of Qxᵀ·Qy; its square is
         # the largest eigenvalue of (Qxᵀ·Qy)(Qxᵀ·Qy)ᵀ, one small symmetric problem per band and target.
         rho_squared = np.linalg.eigvalsh(stacked @ stacked.transpose(0, 1, 3, 2))[..., -1]
-        return self.weights @ np.clip(rho_squared, 0.0, 1.0)
+        return np.clip(rho_squared, 0.0, 1.0)
+
+    def scores(self, window: np.ndarray) -> np.ndarray:
+        """Weighted sum over sub-bands of each target's squared canonical correlation."""
+        return self.weights @ self.band_scores(window)
 
     def decide(self, window: np.ndarray) -> Decision:
-        """The best target for a (channels, samples) window that starts at the visual latency."""
-        return decision_from_scores(self.scores(window), window.shape[1] / self.sampling_rate)
+        """The best target for a (channels, samples) window that starts at the visual latency.
+
+        The confidence is the smaller of two margins of the winner over the runner-up: over all
+        sub-bands, and over the harmonic sub-bands alone (from 2 x 8 Hz up, where the keys'
+        fundamentals are filtered out). A response to flicker has harmonics; the alpha rhythm, the
+        usual impostor between 8 and 13 Hz, hardly has any, so it can win a decision but cannot
+        make it confident.
+        """
+        bands = self.band_scores(window)
+        decision = decision_from_scores(self.weights @ bands, window.shape[1] / self.sampling_rate)
+        if len(bands) < 2:
+            return decision
+        harmonic = self.weights[1:] @ bands[1:]
+        best = harmonic[decision.target]
+        rival = np.max(np.delete(harmonic, decision.target)) if len(harmonic) > 1 else 0.0
+        harmonic_margin = float(max(0.0, (best - rival) / best)) if best > 0 else 0.0
+        return replace(decision, confidence=min(decision.confidence, harmonic_margin))
 
     def decide_dynamic(
         self,
@@ -168,10 +199,11 @@ class EnsembleTRCA:
         *,
         n_bands: int = N_SUBBANDS,
         lowest_hz: float = SUBBAND_STEP_HZ,
+        mains_hz: float | None = None,
     ) -> None:
         self.n_targets = n_targets
         self.sampling_rate = float(sampling_rate)
-        self.bands = filter_bank(self.sampling_rate, lowest_hz, n_bands)
+        self.bands = filter_bank(self.sampling_rate, lowest_hz, n_bands, mains_hz)
         self.weights = subband_weights(len(self.bands))
         self.filters: np.ndarray | None = None  # (bands, channels, targets)
         # Each target's template seen through all targets' filters: (bands, targets, filters, samples).

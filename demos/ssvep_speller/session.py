@@ -159,10 +159,11 @@ class Calibration:
         """The EEG of the cued key's trial (at least ``trial_s`` long, latency skipped)."""
         self.windows.append(window)
 
-    def fit(self, sampling_rate: float) -> EnsembleTRCA:
+    def fit(self, sampling_rate: float, mains_hz: float | None = None) -> EnsembleTRCA:
         n = round(self.trial_s * sampling_rate)
         trials = np.array([window[:, :n] for window in self.windows])
-        return EnsembleTRCA(len(self.layout.keys), sampling_rate).fit(trials, self.sequence)
+        decoder = EnsembleTRCA(len(self.layout.keys), sampling_rate, mains_hz=mains_hz)
+        return decoder.fit(trials, self.sequence)
 
     def stopping_rule(self) -> StoppingRule:
         """The layout's rule within what TRCA can do: from 0.5 s up to the calibration trials' length."""

@@ -257,7 +257,8 @@ class SpellerWidget(QWidget):
             rule = Calibration(self.layout_, blocks=0, trial_s=self._trca.template_s).stopping_rule()
             self._online = OnlineDecoder(self._trca, self.channels, rule)
         else:
-            decoder = FBCCA(self.layout_.frequencies, self.context.stream.sampling_rate)
+            stream = self.context.stream
+            decoder = FBCCA(self.layout_.frequencies, stream.sampling_rate, mains_hz=stream.mains_hz)
             self._online = OnlineDecoder(decoder, self.channels, self.layout_.stopping)
         self._online.prepare()
         self._mode = "spelling"
@@ -474,7 +475,7 @@ class SpellerWidget(QWidget):
         """Fit the calibrated decoder and go straight on to spelling with it."""
         calibration, self._calibration = self._calibration, None
         try:
-            self._trca = calibration.fit(self.context.stream.sampling_rate)
+            self._trca = calibration.fit(self.context.stream.sampling_rate, self.context.stream.mains_hz)
             self.context.logger.info("calibrated: ensemble TRCA on %d trials", len(calibration.windows))
         except Exception:  # a failed fit must not end the visit: the training-free decoder works
             self.context.logger.exception("calibration failed; spelling with FBCCA instead")

@@ -44,7 +44,7 @@ def gaze_windows(targets, *, illiterate: bool = False, seconds: float = 1.0, see
 
 
 def test_fbcca_reads_the_virtual_visitors_gaze_among_40_targets():
-    decoder = FBCCA(FREQUENCIES, 250)
+    decoder = FBCCA(FREQUENCIES, 250, mains_hz=50)  # as the speller decodes the raw stream
     targets = list(range(40))
     decisions = [decoder.decide(window) for window in gaze_windows(targets, seconds=2.0)]
     accuracy = np.mean([d.target == t for d, t in zip(decisions, targets, strict=True)])
@@ -53,7 +53,7 @@ def test_fbcca_reads_the_virtual_visitors_gaze_among_40_targets():
 
 
 def test_an_illiterate_visitor_gets_low_confidence_not_a_crash():
-    decoder = FBCCA(FREQUENCIES, 250)
+    decoder = FBCCA(FREQUENCIES, 250, mains_hz=50)
     targets = range(0, 40, 4)
     literate = [decoder.decide(w) for w in gaze_windows(targets, seconds=2.0)]
     illiterate = [decoder.decide(w) for w in gaze_windows(targets, illiterate=True, seconds=2.0)]
@@ -62,7 +62,7 @@ def test_an_illiterate_visitor_gets_low_confidence_not_a_crash():
 
 
 def test_dynamic_stopping_decides_early_when_the_evidence_is_strong():
-    decoder = FBCCA(FREQUENCIES[:8], 250)
+    decoder = FBCCA(FREQUENCIES[:8], 250, mains_hz=50)
     window = gaze_windows([5], seconds=3.0)[0]
     decision = decoder.decide_dynamic(window, threshold=0.3)
     assert decision.target == 5 and decision.window_s < 3.0
@@ -157,16 +157,16 @@ def test_evaluate_command_prints_json_and_refuses_unlabelled_files(shared_data, 
 
 def test_calibrated_trca_beats_fbcca_on_short_phase_locked_windows():
     """The speller's trials are phase-locked to the first frame, so two calibration trials per key let
-    ensemble TRCA decide in 0.75 s what FBCCA needs about 2 s for."""
+    ensemble TRCA decide in 0.75 s what FBCCA needs about 1.5 s for."""
     targets = list(range(40))
     calibration = np.array(gaze_windows(targets * 2, seconds=1.5, seed=21))
     trca = EnsembleTRCA(40, 250).fit(calibration, targets * 2)
     assert trca.template_s == pytest.approx(1.5)
     test = [window[:, : round(0.75 * 250)] for window in gaze_windows(targets, seconds=1.5, seed=22)]
     trca_accuracy = np.mean([trca.decide(w).target == t for w, t in zip(test, targets, strict=True)])
-    fbcca = FBCCA(FREQUENCIES, 250)
+    fbcca = FBCCA(FREQUENCIES, 250, mains_hz=50)
     fbcca_accuracy = np.mean([fbcca.decide(w).target == t for w, t in zip(test, targets, strict=True)])
-    assert trca_accuracy >= 0.85 and fbcca_accuracy <= 0.6
+    assert trca_accuracy >= 0.85 and trca_accuracy >= fbcca_accuracy + 0.2
     longer = gaze_windows([3], seconds=3.0, seed=23)[0]
     assert trca.decide(longer).window_s == pytest.approx(1.5)  # never longer than its templates
     illiterate = gaze_windows(targets[:10], seconds=1.5, seed=24, illiterate=True)
@@ -180,3 +180,26 @@ def test_trca_needs_two_trials_of_every_target_and_a_fit():
     trials = np.random.default_rng(0).standard_normal((5, 4, 250))
     with pytest.raises(ValueError, match=r"short of: \[2\]"):
         trca.fit(trials, [0, 0, 1, 1, 2])
+
+
+def test_mains_hum_on_a_harmonic_does_not_pass_for_a_gaze():
+    """50 Hz is the 5th harmonic of the 10 Hz key: without the notch, a visitor who looks at nothing
+    "types" it with high confidence; with it, the decoder stays unsure."""
+    windows = gaze_windows(range(0, 40, 4), illiterate=True, seconds=4.0, seed=32)
+    plain = [FBCCA(FREQUENCIES, 250).decide(w) for w in windows]
+    notched = [FBCCA(FREQUENCIES, 250, mains_hz=50).decide(w) for w in windows]
+    ten_hz = int(np.flatnonzero(np.isclose(FREQUENCIES, 10.0))[0])
+    assert np.mean([d.target == ten_hz for d in plain]) >= 0.8
+    assert np.median([d.confidence for d in plain]) > 0.35
+    assert np.median([d.confidence for d in notched]) < 0.1
+
+
+def test_alpha_can_win_a_decision_but_not_make_it_confident():
+    """An illiterate visitor's alpha (a pure rhythm near 10 Hz here) wins on the fundamental, but
+    has no harmonics: the harmonic sub-bands disagree, so the confidence stays near zero."""
+    windows = gaze_windows(range(0, 40, 4), illiterate=True, seconds=4.0, seed=33)
+    decoder = FBCCA(FREQUENCIES, 250, mains_hz=50)
+    decisions = [decoder.decide(w) for w in windows]
+    winners = {round(float(FREQUENCIES[d.target]), 1) for d in decisions}
+    assert winners <= {9.4, 9.6, 9.8, 10.0, 10.2, 10.4, 10.6}  # around this visitor's alpha
+    assert max(d.confidence for d in decisions) < 0.1

@@ -64,7 +64,7 @@ def decode_trial(live: LiveVisitor, decoder: OnlineDecoder, key: int | None, *, 
 
 def occipital_decoder(live: LiveVisitor, rule: StoppingRule = KEYBOARD.stopping) -> OnlineDecoder:
     channels = live.stream.channels_with_role(Role.OCCIPITAL, Role.PARIETAL)
-    decoder = OnlineDecoder(FBCCA(KEYBOARD.frequencies, RATE), channels, rule)
+    decoder = OnlineDecoder(FBCCA(KEYBOARD.frequencies, RATE, mains_hz=50), channels, rule)
     decoder.prepare()
     return decoder
 

@@ -146,8 +146,7 @@ def test_the_virtual_visitor_types_hello_and_a_pinyin_word_through_the_live_path
 
 
 def test_an_illiterate_visitor_gets_unsure_answers_not_a_crash(qtbot, make_window):
-    """No SSVEP: the decoder waits for its longest window and mostly says it is unsure. What it
-    does type is the key nearest the visitor's alpha rhythm (10 Hz), so never the cued H (15 Hz)."""
+    """No SSVEP: the decoder waits for its longest window and mostly says it is unsure."""
     window, speller = open_speller(make_window, task="Copy: HELLO")
     window.acquisition.visitor.set_illiterate(True)
     start(qtbot, speller)
@@ -155,9 +154,8 @@ def test_an_illiterate_visitor_gets_unsure_answers_not_a_crash(qtbot, make_windo
     trials = speller.run.trials[:4]
     speller.stop_run()
     rule = speller.layout_.stopping
-    assert np.median([trial.confidence for trial in trials]) < rule.threshold
-    assert any(trial.outcome is Outcome.UNSURE for trial in trials)
-    assert sum(trial.target == trial.cued for trial in trials if trial.outcome is Outcome.TYPED) <= 1
+    assert np.median([trial.confidence for trial in trials]) < rule.accept
+    assert sum(trial.outcome is Outcome.UNSURE for trial in trials) >= 3
     assert window.host.demo_widget is speller and window.message_banner.isHidden()
 
 
