@@ -25,11 +25,13 @@ from enum import StrEnum
 from typing import Protocol
 
 import numpy as np
+from scipy import signal
 
 from demos.ssvep_speller.layouts import Layout, StoppingRule, Task
 from demos.ssvep_speller.processing import VISUAL_LATENCY_S, Decision, EnsembleTRCA, itr_bits_per_minute
 from drivers.stream import Stream
 
+DECODING_RATE_HZ = 250.0
 FREE_ONSET_MARKER = 100.0
 UNSURE_MARKER = 199.0
 DECISION_MARKER_BASE = 200.0
@@ -53,14 +55,31 @@ class SsvepDecoder(Protocol):
     def decide(self, window: np.ndarray) -> Decision: ...
 
 
+def decimation_for(stream_rate: float) -> int:
+    """How many stream samples make one decoder sample: SSVEP decoding needs no more than ~250 Hz,
+    and a 4 s window at 1 kHz would cost a GUI-thread decision ~20 ms, i.e. dropped frames."""
+    return max(1, int(stream_rate // DECODING_RATE_HZ))
+
+
 class OnsetReader:
-    """One trial's EEG from the live stream, from the visual latency after its onset marker on."""
+    """One trial's EEG from the live stream, from the visual latency after its onset marker on,
+    low-passed and decimated by ``decimation`` (see :func:`decimation_for`)."""
 
     def __init__(
-        self, channels: Sequence[int], sampling_rate: float, latency_s: float = VISUAL_LATENCY_S
+        self,
+        channels: Sequence[int],
+        stream_rate: float,
+        latency_s: float = VISUAL_LATENCY_S,
+        decimation: int = 1,
     ) -> None:
         self.channels = list(channels)
-        self._latency = round(latency_s * sampling_rate)
+        self.decimation = decimation
+        self.sampling_rate = stream_rate / decimation
+        self._anti_alias = None
+        if decimation > 1:
+            sos = signal.butter(8, 0.8 * self.sampling_rate / 2, fs=stream_rate, output="sos")
+            self._anti_alias = (sos, signal.sosfilt_zi(sos))
+        self._latency = round(latency_s * stream_rate)
         self._cursor = 0
         self._marker = 0.0
         self._data = np.empty((len(self.channels), 0))
@@ -84,7 +103,12 @@ class OnsetReader:
                 self._data = window.data[self.channels, hits[0] :]
         elif window.n_samples:
             self._data = np.concatenate((self._data, window.data[self.channels]), axis=1)
-        return self._data[:, self._latency :]
+        data = self._data[:, self._latency :]
+        if self._anti_alias is None or data.shape[1] == 0:
+            return data
+        sos, zi_unit = self._anti_alias  # causal from the first sample: every prefix stays the same
+        low, _ = signal.sosfilt(sos, data, axis=1, zi=zi_unit[:, None, :] * data[None, :, 0, None])
+        return low[:, :: self.decimation]
 
 
 class OnlineDecoder:
@@ -96,10 +120,13 @@ class OnlineDecoder:
         channels: Sequence[int],
         rule: StoppingRule,
         latency_s: float = VISUAL_LATENCY_S,
+        decimation: int = 1,
     ) -> None:
+        """``decoder`` works at the stream's rate divided by ``decimation``."""
         self.decoder = decoder
         self.rule = rule
-        self.reader = OnsetReader(channels, decoder.sampling_rate, latency_s)
+        stream_rate = decoder.sampling_rate * decimation
+        self.reader = OnsetReader(channels, stream_rate, latency_s, decimation)
         self._decided_at = 0  # samples after the latency when the last decision was taken
 
     def prepare(self) -> None:

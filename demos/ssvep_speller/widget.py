@@ -42,6 +42,7 @@ from demos.ssvep_speller.session import (
     Outcome,
     SpellingRun,
     TrialRecord,
+    decimation_for,
     decision_marker,
     onset_marker,
 )
@@ -92,7 +93,11 @@ class SpellerWidget(QWidget):
         self._online: OnlineDecoder | None = None
         self._mode = "idle"  # "calibrating" | "spelling" while a block runs (paused or not)
         self._calibration: Calibration | None = None
-        self._calibration_reader = OnsetReader(self.channels, context.stream.sampling_rate)
+        self._decimation = decimation_for(context.stream.sampling_rate)
+        self._decoding_rate = context.stream.sampling_rate / self._decimation
+        self._calibration_reader = OnsetReader(
+            self.channels, context.stream.sampling_rate, decimation=self._decimation
+        )
         self._trca: EnsembleTRCA | None = None  # fitted on this layout in this session
         self._cued: int | None = None
         self._intended: int | None = None
@@ -255,11 +260,13 @@ class SpellerWidget(QWidget):
         self.run = SpellingRun(self.layout_, task)
         if self.calibrated_box.isChecked() and self._trca is not None:
             rule = Calibration(self.layout_, blocks=0, trial_s=self._trca.template_s).stopping_rule()
-            self._online = OnlineDecoder(self._trca, self.channels, rule)
+            self._online = OnlineDecoder(self._trca, self.channels, rule, decimation=self._decimation)
         else:
-            stream = self.context.stream
-            decoder = FBCCA(self.layout_.frequencies, stream.sampling_rate, mains_hz=stream.mains_hz)
-            self._online = OnlineDecoder(decoder, self.channels, self.layout_.stopping)
+            mains = self.context.stream.mains_hz
+            decoder = FBCCA(self.layout_.frequencies, self._decoding_rate, mains_hz=mains)
+            self._online = OnlineDecoder(
+                decoder, self.channels, self.layout_.stopping, decimation=self._decimation
+            )
         self._online.prepare()
         self._mode = "spelling"
         self.context.logger.info(
@@ -386,7 +393,7 @@ class SpellerWidget(QWidget):
     def _poll(self) -> None:
         if self._mode == "calibrating":
             data = self._calibration_reader.read(self.context.stream)
-            if data.shape[1] >= round(self._calibration.trial_s * self.context.stream.sampling_rate):
+            if data.shape[1] >= round(self._calibration.trial_s * self._decoding_rate):
                 self._calibration_trial_done(data)
                 return
         else:
@@ -475,7 +482,7 @@ class SpellerWidget(QWidget):
         """Fit the calibrated decoder and go straight on to spelling with it."""
         calibration, self._calibration = self._calibration, None
         try:
-            self._trca = calibration.fit(self.context.stream.sampling_rate, self.context.stream.mains_hz)
+            self._trca = calibration.fit(self._decoding_rate, self.context.stream.mains_hz)
             self.context.logger.info("calibrated: ensemble TRCA on %d trials", len(calibration.windows))
         except Exception:  # a failed fit must not end the visit: the training-free decoder works
             self.context.logger.exception("calibration failed; spelling with FBCCA instead")

@@ -12,6 +12,7 @@ from demos.ssvep_speller.session import (
     Outcome,
     SpellingRun,
     TrialRecord,
+    decimation_for,
     onset_marker,
 )
 from drivers.profiles import find_profile
@@ -28,15 +29,15 @@ class LiveVisitor:
     """The virtual visitor's headset written into a ring buffer as the acquisition worker would,
     on a test clock so that seconds of EEG take milliseconds."""
 
-    def __init__(self, seed: int = 11) -> None:
-        self.profile = find_profile("virtual_visitor")
+    def __init__(self, seed: int = 11, profile: str = "virtual_visitor", rate: int = RATE) -> None:
+        self.profile = find_profile(profile)
         self.now = 5_000.0
         self.visitor = VirtualVisitor(lambda: self.now)
-        self.board = VirtualVisitorBoard(self.profile.channels, RATE, self.visitor, seed=seed)
+        self.board = VirtualVisitorBoard(self.profile.channels, rate, self.visitor, seed=seed)
         self.board.prepare_session()
         self.board.start_stream()
-        self.buffer = RingBuffer(len(self.profile.channels), 60 * RATE)
-        self.stream = Stream(self.buffer, self.profile, RATE)
+        self.buffer = RingBuffer(len(self.profile.channels), 60 * rate)
+        self.stream = Stream(self.buffer, self.profile, rate)
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
@@ -79,6 +80,20 @@ def test_the_online_decoder_reads_the_gaze_from_the_onset_marker_on():
     assert all(rule.min_s <= d.window_s <= rule.max_s for d in decisions)
     assert all(d.confidence >= rule.threshold or d.window_s == rule.max_s for d in decisions)
     assert min(d.window_s for d in decisions) < rule.max_s  # dynamic stopping: confident ones stop early
+
+
+def test_a_1_khz_stream_is_decimated_to_the_decoding_rate():
+    assert [decimation_for(rate) for rate in (125, 250, 256, 500, 1000)] == [1, 1, 1, 2, 4]
+    live = LiveVisitor(profile="virtual_visitor_32ch_1k", rate=1000)
+    channels = live.stream.channels_with_role(Role.OCCIPITAL, Role.PARIETAL)
+    decoder = OnlineDecoder(
+        FBCCA(KEYBOARD.frequencies, 250, mains_hz=50), channels, KEYBOARD.stopping, decimation=4
+    )
+    decoder.prepare()
+    targets = [KEYBOARD.index_of(letter) for letter in "HI"]
+    decisions = [decode_trial(live, decoder, key) for key in targets]
+    assert [d.target for d in decisions] == targets
+    assert all(d.confidence >= KEYBOARD.stopping.threshold for d in decisions)
 
 
 def test_without_a_gaze_the_decoder_waits_for_the_longest_window_and_is_unsure():
