@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -21,24 +20,11 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.i18n import LanguageManager
 from app.main_window import MainWindow
-from app.settings import AppSettings
-from demos.registry import discover_demos
-from drivers.acquisition import Acquisition
-from drivers.profiles import find_profile
-
-
-def wait(condition, timeout_s: float) -> None:
-    loop = QEventLoop()
-    timer = QTimer()
-    timer.timeout.connect(lambda: loop.quit() if condition() else None)
-    timer.start(20)
-    QTimer.singleShot(round(timeout_s * 1000), loop.quit)
-    loop.exec()
+from tests.live_app import open_app, wait
 
 
 def describe(name: str, trials: list[dict], summary: dict | None) -> str:
@@ -59,11 +45,9 @@ def describe(name: str, trials: list[dict], summary: dict | None) -> str:
     return text
 
 
-def run_once(
-    window: MainWindow, settings: AppSettings, layout: str, task: str, calibrated: bool, illiterate: bool
-) -> str:
+def run_once(window: MainWindow, layout: str, task: str, calibrated: bool, illiterate: bool) -> str:
     """Open the speller, copy-spell ``task`` (or let an illiterate visitor try eight times), close it."""
-    demo_settings = settings.for_demo("ssvep_speller")
+    demo_settings = window.settings.for_demo("ssvep_speller")
     demo_settings.set_value("layout", layout)
     demo_settings.set_value("calibrated", calibrated)
     window.open_demo_by_id("ssvep_speller")
@@ -92,13 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=1)
     args = parser.parse_args(argv)
     app = QApplication([])
-    acquisition = Acquisition(find_profile("virtual_visitor"))
-    languages = LanguageManager(app)
-    settings = AppSettings(Path(tempfile.mkdtemp()) / "settings.ini")
-    window = MainWindow(acquisition, discover_demos(), languages, settings)
-    window.resize(1280, 860)
-    window.show()
-    acquisition.start()
+    window, _ = open_app(app)
     try:
         for _ in range(args.repeats):
             for layout, task, calibrated, illiterate in (
@@ -107,10 +85,10 @@ def main(argv: list[str] | None = None) -> int:
                 ("phrases", "Hello", True, False),
                 ("keyboard40", "HELLO", False, True),
             ):
-                print(run_once(window, settings, layout, task, calibrated, illiterate), flush=True)
+                print(run_once(window, layout, task, calibrated, illiterate), flush=True)
     finally:
         window.host.close_demo()
-        acquisition.stop()
+        window.acquisition.stop()
     return 0
 
 

@@ -26,16 +26,19 @@ def test_the_phrase_board_has_few_large_well_separated_targets():
     assert "你好" in phrases.display_labels("zh_CN") and "Hello" in phrases.display_labels("en")
 
 
+GOOD = {
+    "name": "x",
+    "title": "X",
+    "rows": 1,
+    "columns": 2,
+    "first_hz": 8.0,
+    "step_hz": 1.0,
+    "keys": ["A", "B"],
+}
+
+
 def test_bad_layouts_are_refused_with_the_field_named():
-    good = {
-        "name": "x",
-        "title": "X",
-        "rows": 1,
-        "columns": 2,
-        "first_hz": 8.0,
-        "step_hz": 1.0,
-        "keys": ["A", "B"],
-    }
+    good = GOOD
     parse_layout(good, "x.toml")
     with pytest.raises(LayoutError, match="keys"):
         parse_layout({**good, "keys": ["A"]}, "x.toml")
@@ -43,3 +46,16 @@ def test_bad_layouts_are_refused_with_the_field_named():
         parse_layout({**good, "step_hz": 0.0}, "x.toml")
     with pytest.raises(LayoutError, match="order"):
         parse_layout({**good, "order": "diagonal"}, "x.toml")
+
+
+def test_tasks_name_existing_keys():
+    keyboard = builtin_layouts()["keyboard40"]
+    naoji = next(task for task in keyboard.tasks if task.text == "NAOJI")
+    assert [keyboard.keys[i].label for i in naoji.keys] == list("NAOJI") and "脑机" in naoji.meaning
+    good = GOOD
+    with pytest.raises(LayoutError, match=r"tasks\[0\].*'C'"):
+        parse_layout({**good, "tasks": [{"text": "AC"}]}, "x.toml")
+    with pytest.raises(LayoutError, match=r"translations\.zh_CN\.keys"):
+        parse_layout({**good, "translations": {"zh_CN": {"keys": ["甲"]}}}, "x.toml")
+    with pytest.raises(LayoutError, match="stopping"):
+        parse_layout({**good, "stopping": {"min_s": 3.0, "max_s": 2.0}}, "x.toml")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from demos.ssvep_speller.layouts import LayoutError, StoppingRule, builtin_layouts, parse_layout
+from demos.ssvep_speller.layouts import StoppingRule, builtin_layouts
 from demos.ssvep_speller.processing import FBCCA
 from demos.ssvep_speller.session import (
     OnlineDecoder,
@@ -157,24 +157,3 @@ def test_the_phrase_board_types_words_in_the_visitors_language():
     assert run.text(phrases.display_labels("en")) == "Hello 👍 Thank you "
     assert run.text(phrases.display_labels("zh_CN")) == "你好 👍 谢谢 "
     assert phrases.display_title("zh_CN") == "短语板"
-
-
-def test_tasks_name_existing_keys():
-    keyboard = builtin_layouts()["keyboard40"]
-    naoji = next(task for task in keyboard.tasks if task.text == "NAOJI")
-    assert [keyboard.keys[i].label for i in naoji.keys] == list("NAOJI") and "脑机" in naoji.meaning
-    good = {
-        "name": "x",
-        "title": "X",
-        "rows": 1,
-        "columns": 2,
-        "first_hz": 8.0,
-        "step_hz": 1.0,
-        "keys": ["A", "B"],
-    }
-    with pytest.raises(LayoutError, match=r"tasks\[0\].*'C'"):
-        parse_layout({**good, "tasks": [{"text": "AC"}]}, "x.toml")
-    with pytest.raises(LayoutError, match=r"translations\.zh_CN\.keys"):
-        parse_layout({**good, "translations": {"zh_CN": {"keys": ["甲"]}}}, "x.toml")
-    with pytest.raises(LayoutError, match="stopping"):
-        parse_layout({**good, "stopping": {"min_s": 3.0, "max_s": 2.0}}, "x.toml")

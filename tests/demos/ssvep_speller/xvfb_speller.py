@@ -14,30 +14,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.i18n import LanguageManager, install_cjk_fallback
-from app.main_window import MainWindow
-from app.settings import AppSettings
-from demos.registry import discover_demos
-from drivers.acquisition import Acquisition
-from drivers.profiles import find_profile
-
-
-def wait(app: QApplication, condition, timeout_s: float) -> bool:
-    """Process events until ``condition()`` holds or the time is up."""
-    loop = QEventLoop()
-    timer = QTimer()
-    timer.timeout.connect(lambda: loop.quit() if condition() else None)
-    timer.start(20)
-    QTimer.singleShot(round(timeout_s * 1000), loop.quit)
-    loop.exec()
-    timer.stop()
-    return bool(condition())
+from app.i18n import install_cjk_fallback
+from tests.live_app import open_app, wait
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,13 +31,7 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication([])
     install_cjk_fallback(app)
-    acquisition = Acquisition(find_profile("virtual_visitor"))
-    languages = LanguageManager(app)
-    settings = AppSettings(Path(tempfile.mkdtemp()) / "settings.ini")
-    window = MainWindow(acquisition, discover_demos(), languages, settings)
-    window.resize(1280, 860)
-    window.show()
-    acquisition.start()
+    window, languages = open_app(app)
     try:
         window.open_demo_by_id("ssvep_speller")
         speller = window.host.demo_widget
@@ -66,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         speller.task_box.setCurrentIndex(task)
         saved = len(speller.records)
         speller.start_run()
-        wait(app, lambda: len(speller.records) > saved, timeout_s=12.0 * len(args.word))
+        wait(lambda: len(speller.records) > saved, timeout_s=12.0 * len(args.word))
         record = speller.records[-1] if len(speller.records) > saved else speller.run.record()
         report = {
             "canvas": type(speller.canvas).__name__,
@@ -88,15 +65,15 @@ def main(argv: list[str] | None = None) -> int:
                     speller._select_layout(layout)
                     speller.task_box.setCurrentIndex(1)
                     speller.start_run()
-                    wait(app, lambda: speller.driver.flickering, timeout_s=5.0)
-                    wait(app, lambda: False, timeout_s=0.4)
+                    wait(lambda: speller.driver.flickering, timeout_s=5.0)
+                    wait(lambda: False, timeout_s=0.4)
                     name = f"speller-{layout}-{language.split('_')[0]}.png"
                     window.grab().save(str(args.screenshots / name))
             speller.stop_run()
         print(json.dumps(report))
     finally:
         window.host.close_demo()
-        acquisition.stop()
+        window.acquisition.stop()
     return 0
 
 
