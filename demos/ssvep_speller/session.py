@@ -20,7 +20,7 @@ stopped by the visitor or the safety limit.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 from typing import Protocol
 
@@ -163,6 +163,11 @@ class OnlineDecoder:
         return None
 
 
+def calibrated_stopping_rule(rule: StoppingRule, trial_s: float) -> StoppingRule:
+    """A layout's rule within what TRCA can do: from 0.5 s up to the calibration trials' length."""
+    return replace(rule, min_s=min(0.5, trial_s), max_s=trial_s)
+
+
 class Calibration:
     """The calibration block of the calibrated (TRCA) mode: every key cued ``blocks`` times, in a
     shuffled order per block, each flickering for ``trial_s``; then the decoder is fitted."""
@@ -191,12 +196,6 @@ class Calibration:
         trials = np.array([window[:, :n] for window in self.windows])
         decoder = EnsembleTRCA(len(self.layout.keys), sampling_rate, mains_hz=mains_hz)
         return decoder.fit(trials, self.sequence)
-
-    def stopping_rule(self) -> StoppingRule:
-        """The layout's rule within what TRCA can do: from 0.5 s up to the calibration trials' length."""
-        rule = self.layout.stopping
-        return StoppingRule(min_s=min(0.5, self.trial_s), step_s=rule.step_s, max_s=self.trial_s,
-                            threshold=rule.threshold, accept=rule.accept)  # fmt: skip
 
 
 class Outcome(StrEnum):

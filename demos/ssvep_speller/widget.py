@@ -18,6 +18,7 @@ import json
 import time
 from collections.abc import Callable
 
+import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
@@ -42,6 +43,7 @@ from demos.ssvep_speller.session import (
     Outcome,
     SpellingRun,
     TrialRecord,
+    calibrated_stopping_rule,
     decimation_for,
     decision_marker,
     onset_marker,
@@ -259,7 +261,7 @@ class SpellerWidget(QWidget):
         task = self.layout_.tasks[task_index] if task_index is not None else None
         self.run = SpellingRun(self.layout_, task)
         if self.calibrated_box.isChecked() and self._trca is not None:
-            rule = Calibration(self.layout_, blocks=0, trial_s=self._trca.template_s).stopping_rule()
+            rule = calibrated_stopping_rule(self.layout_.stopping, self._trca.template_s)
             self._online = OnlineDecoder(self._trca, self.channels, rule, decimation=self._decimation)
         else:
             mains = self.context.stream.mains_hz
@@ -465,7 +467,7 @@ class SpellerWidget(QWidget):
         self._update_staff_info()
         self._start_phase(self.feedback_s, self._next_trial)
 
-    def _calibration_trial_done(self, data) -> None:
+    def _calibration_trial_done(self, data: np.ndarray) -> None:
         trial = self._end_flicker()
         self._calibration.add(data)
         self.context.logger.info(
