@@ -1,4 +1,4 @@
-"""SSVEP decoding: training-free filter-bank CCA (FBCCA) with dynamic stopping (numpy/scipy, no Qt).
+"""SSVEP decoding: training-free filter-bank CCA (FBCCA) and calibrated ensemble TRCA (numpy/scipy, no Qt).
 
 FBCCA after Chen et al. 2015 (J. Neural Eng. 12:046008): the window is split into sub-bands by
 Chebyshev type I band-pass filters, each sub-band is correlated (CCA) with sine/cosine references
@@ -157,27 +157,6 @@ class FBCCA:
         rival = np.max(np.delete(harmonic, decision.target)) if len(harmonic) > 1 else 0.0
         harmonic_margin = float(max(0.0, (best - rival) / best)) if best > 0 else 0.0
         return replace(decision, confidence=min(decision.confidence, harmonic_margin))
-
-    def decide_dynamic(
-        self,
-        window: np.ndarray,
-        *,
-        min_s: float = 0.5,
-        step_s: float = 0.25,
-        threshold: float = 0.35,
-    ) -> Decision:
-        """Decide on the shortest prefix of ``window`` whose confidence reaches ``threshold``.
-
-        ``window`` holds the most the caller is willing to wait for; if no prefix is confident
-        enough, the decision on the whole window is returned (with its low confidence).
-        """
-        total_s = window.shape[1] / self.sampling_rate
-        length_s = min(min_s, total_s)
-        while True:
-            decision = self.decide(window[:, : round(length_s * self.sampling_rate)])
-            if decision.confidence >= threshold or length_s >= total_s:
-                return decision
-            length_s = min(length_s + step_s, total_s)
 
 
 class EnsembleTRCA:

@@ -61,7 +61,7 @@ class KeyScene:
         self.labels: list[str] = []
         self.levels: np.ndarray | None = None  # grey level 0..1 per key while flickering
         self.marks: dict[int, KeyMark] = {}
-        self._paths: dict[tuple[str, int, str], QPainterPath] = {}
+        self._labels: dict[tuple[str, int, str, int], tuple[int, QPainterPath]] = {}
 
     def set_grid(self, rows: int, columns: int, labels: list[str]) -> None:
         self.rows, self.columns, self.labels = rows, columns, labels
@@ -100,12 +100,7 @@ class KeyScene:
 
     def _paint_label(self, painter: QPainter, font: QFont, rect: QRectF, label: str, colour: QColor) -> None:
         """The label with a dark outline, readable on every grey the key takes while it flickers."""
-        metrics = QFontMetricsF(font)
-        width = metrics.horizontalAdvance(label)
-        size = font.pixelSize()
-        if width > 0.9 * rect.width():  # long phrases shrink to fit their key
-            size = max(10, int(size * 0.9 * rect.width() / width))
-        path = self._label_path(label, font, size)
+        size, path = self._fitted_label(label, font, rect.width())
         if path.isEmpty():  # colour emoji have no outline to draw: they bring their own colours
             fitted = QFont(font)
             fitted.setPixelSize(size)
@@ -121,16 +116,21 @@ class KeyScene:
         painter.fillPath(path, colour)
         painter.restore()
 
-    def _label_path(self, label: str, font: QFont, size: int) -> QPainterPath:
-        """Glyph outlines, built once per label and size: frames repeat them dozens of times a second."""
-        key = (label, size, font.family())
-        if key not in self._paths:
+    def _fitted_label(self, label: str, font: QFont, key_width: float) -> tuple[int, QPainterPath]:
+        """Pixel size and glyph outlines of a label fitted to its key, computed once per label and key
+        size: frames repeat them dozens of times a second."""
+        key = (label, font.pixelSize(), font.family(), round(key_width))
+        if key not in self._labels:
+            size = font.pixelSize()
+            width = QFontMetricsF(font).horizontalAdvance(label)
+            if width > 0.9 * key_width:  # long phrases shrink to fit their key
+                size = max(10, int(size * 0.9 * key_width / width))
             fitted = QFont(font)
             fitted.setPixelSize(size)
             path = QPainterPath()
             path.addText(0.0, 0.0, fitted, label)
-            self._paths[key] = path
-        return self._paths[key]
+            self._labels[key] = (size, path)
+        return self._labels[key]
 
 
 class RasterCanvas(QWidget):
