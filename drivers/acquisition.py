@@ -1,10 +1,19 @@
 """The acquisition worker: the one object that talks to the board.
 
-``AcquisitionWorker`` is a QObject moved to its own QThread. Every ~20 ms it drains the board with
+``AcquisitionWorker`` runs a loop in its own thread. Every ~20 ms it drains the board with
 ``get_board_data()`` (which empties BrainFlow's buffer, so there must be exactly one reader),
-filters the EEG causally with kept state, writes raw and filtered samples into the preallocated
-:class:`~drivers.ringbuffer.RingBuffer` under its lock and emits only the *number* of new samples.
-Consumers pull windows from the buffer on their own cadence.
+replaces values that are not finite numbers, places the markers asked for, counts the samples
+lost before each sample, filters the EEG causally with kept state, writes raw and filtered
+samples into the preallocated :class:`~drivers.ringbuffer.RingBuffer` under its lock and emits
+only the *number* of new samples. Consumers pull windows from the buffer on their own cadence.
+
+Why a plain daemon thread and not a QThread: BrainFlow calls can block for seconds or for good
+(``prepare_session`` on a missing Bluetooth device, ``release_session`` on a stuck link). A QThread
+still running at interpreter exit aborts the process (exit code 134), and one blocked in a board
+call cannot be stopped, so quitting the app froze it for as long as the call lasted. A daemon
+thread can be left behind: :meth:`Acquisition.stop` waits a bounded time, and a thread still
+inside a board call then releases the board by itself when (if) the call returns, while the
+process exits normally. Its signals reach the GUI thread as queued Qt signals.
 
 ``Acquisition`` is the handle the GUI thread holds: it owns the thread, forwards the worker's
 signals, and offers the thread-safe ``insert_marker``. Stopping always releases the session.
@@ -15,29 +24,33 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from drivers.board import Board, BoardLayout, layout_for, open_board
 from drivers.dsp import CausalFilter, display_filter_sos
+from drivers.markers import LostMarker, MarkerPlacer
 from drivers.profiles import BoardProfile
 from drivers.ringbuffer import RingBuffer
-from drivers.stream import PacketLossCounter, RateMeter, Stream
+from drivers.stream import PacketLossCounter, RateMeter, SampleLossTracker, Stream
 from drivers.virtual_visitor import VirtualVisitor
 
 log = logging.getLogger(__name__)
 
-POLL_INTERVAL_MS = 20
+POLL_INTERVAL_S = 0.02
 STATS_INTERVAL_S = 0.5
 STALL_AFTER_S = 1.0
 RECONNECT_AFTER_S = 5.0
 BACKOFF_S = (0.5, 1.0, 2.0, 4.0, 8.0)
 BRAINFLOW_BUFFER_SAMPLES = 450_000
+#: How long quitting waits for the worker before leaving it behind (a board call may hang).
+STOP_TIMEOUT_MS = 1_500
+#: Beyond any amplifier (OpenBCI's rail is 187,500 µV): such values are treated like NaN.
+MAX_ABS_UV = 1e9
 
 
 class AcquisitionState(StrEnum):
@@ -56,17 +69,39 @@ class AcquisitionStats:
     nominal_rate: float
     measured_rate: float
     total_samples: int
-    lost_samples: int | None  # None where the board has no packet counter
+    lost_samples: int
     markers_inserted: int
+    markers_lost: int = 0
+    invalid_values: int = 0  # NaN or infinite values replaced since the start
+
+
+def replace_invalid(raw: np.ndarray, last_good: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+    """Values that are NaN, infinite or absurdly large, replaced by the channel's last good value.
+
+    Returns the clean block and the mask of replaced values (None when there were none). A NaN
+    that reached the filter would stay in its state for good, and one in a plot range raises.
+    """
+    with np.errstate(invalid="ignore"):
+        good = np.isfinite(raw) & (np.abs(raw) < MAX_ABS_UV)
+    if good.all():
+        return raw, None
+    n = raw.shape[1]
+    source = np.where(good, np.arange(n), -1)
+    np.maximum.accumulate(source, axis=1, out=source)
+    rows = np.arange(raw.shape[0])[:, None]
+    clean = np.where(source >= 0, raw[rows, np.maximum(source, 0)], last_good[:, None])
+    return clean, ~good
 
 
 class AcquisitionWorker(QObject):
-    """Owns the board; runs in its own thread. Create it, move it, then call :meth:`start` there."""
+    """Owns the board. :meth:`run` is the loop of its thread; everything else is for that thread."""
 
     sigSamples = Signal(int)
     sigState = Signal(str)
     sigStats = Signal(object)
     sigError = Signal(str)
+    sigBoardError = Signal(object)  # the exception a board call raised, for the status line
+    sigMarkerLost = Signal(float)
 
     def __init__(
         self,
@@ -87,114 +122,89 @@ class AcquisitionWorker(QObject):
         self._stall_after_s = stall_after_s
         self._reconnect_after_s = reconnect_after_s
         self._backoff_s = backoff_s
-        self._filter = CausalFilter(
-            display_filter_sos(layout.sampling_rate, profile.mains_hz), len(layout.eeg_rows)
-        )
-        self._loss = (
+        n_eeg = len(layout.eeg_rows)
+        self._filter = CausalFilter(display_filter_sos(layout.sampling_rate, profile.mains_hz), n_eeg)
+        counter = (
             PacketLossCounter(profile.package_counter.modulo, profile.package_counter.step)
             if profile.package_counter and layout.package_row is not None
             else None
         )
+        self._loss = SampleLossTracker(layout.sampling_rate, counter)
+        self.markers = MarkerPlacer(layout.sampling_rate)
         self._rate = RateMeter()
         self._board: Board | None = None
+        self._streaming = False
         self._state = AcquisitionState.STOPPED
         self._attempt = 0
+        self._retry_at = 0.0
         self._last_data_at = 0.0
         self._last_stats_at = 0.0
-        self._markers_inserted = 0
-        self._marker_lock = threading.Lock()
-        self._pending_markers: deque[float] = deque()
-        self._poll_timer: QTimer | None = None
-        self._retry_timer: QTimer | None = None
-        self._running = False
+        self._last_good = np.zeros(n_eeg)
+        self._invalid_values = 0
+        self._lost_total = 0
 
-    # --- control (slots run in the worker thread) ---------------------------------------------------
-    @Slot()
-    def start(self) -> None:
-        self._poll_timer = QTimer(self)
-        self._poll_timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._poll_timer.setInterval(POLL_INTERVAL_MS)
-        self._poll_timer.timeout.connect(self._poll)
-        self._retry_timer = QTimer(self)
-        self._retry_timer.setSingleShot(True)
-        self._retry_timer.timeout.connect(self._connect)
-        self._running = True
-        self._connect()
+    # --- the thread's loop --------------------------------------------------------------------------
+    def run(self, stop: threading.Event) -> None:
+        """Connect, poll, reconnect with back-off until ``stop`` is set; then release the board."""
+        try:
+            while not stop.is_set():
+                try:
+                    if not self._streaming:
+                        if time.monotonic() >= self._retry_at:
+                            self._connect(stop)
+                    else:
+                        self._poll()
+                except Exception as error:  # a bug of ours must not end acquisition for the day
+                    log.exception("acquisition step failed")
+                    self._fail(f"acquisition error: {error}", error)
+                time.sleep(POLL_INTERVAL_S)  # time.sleep is precise to ~1 ms on Windows too
+        finally:
+            self._teardown()
+            self._report_lost(self.markers.drop_all("acquisition stopped"))
+            self._set_state(AcquisitionState.STOPPED)
+            self._emit_stats()
 
-    @Slot()
-    def stop(self) -> None:
-        """Stop polling and release the session; always leaves the board released."""
-        self._running = False
-        for timer in (self._poll_timer, self._retry_timer):
-            if timer is not None:
-                timer.stop()
-        self._teardown()
-        self._set_state(AcquisitionState.STOPPED)
-        self._emit_stats()
-        self.thread().quit()  # from inside the thread: the loop ends once this slot returns
-
-    def queue_marker(self, value: float) -> None:
-        """Thread-safe: remember a marker; the worker inserts it on its next turn."""
-        with self._marker_lock:
-            self._pending_markers.append(value)
-
-    @Slot()
-    def flush_markers(self) -> None:
-        with self._marker_lock:
-            values = list(self._pending_markers)
-            self._pending_markers.clear()
-        if not values:
-            return
-        if self._board is None or self._state not in (AcquisitionState.STREAMING, AcquisitionState.STALLED):
-            log.warning("dropped %d marker(s): the board is not streaming", len(values))
-            return
-        for value in values:
-            try:
-                self._board.insert_marker(value)
-                self._markers_inserted += 1
-            except Exception as error:  # a marker must never take the stream down
-                log.warning("could not insert marker %s: %s", value, error)
+    def queue_marker(self, value: float, at: float) -> None:
+        """Any thread: put ``value`` on the first sample taken at or after ``at``."""
+        self.markers.request(value, at)
 
     # --- connection lifecycle -----------------------------------------------------------------------
-    @Slot()
-    def _connect(self) -> None:
-        if not self._running:
-            return
+    def _connect(self, stop: threading.Event) -> None:
         self._set_state(AcquisitionState.CONNECTING)
         try:
             self._board = self._board_factory()
             self._board.prepare_session()
+            if stop.is_set():  # asked to stop while the board was being prepared
+                return
             self._board.start_stream(BRAINFLOW_BUFFER_SAMPLES, "")
         except Exception as error:
-            self._fail(f"could not start {self._profile.name}: {error}")
+            self._fail(f"could not start {self._profile.name}: {error}", error)
             return
+        self._streaming = True
         self._attempt = 0
         self._filter.reset()
         self._rate.reset()
-        if self._loss is not None:
-            self._loss.reset_link()
+        self._loss.new_link()
         self._last_data_at = time.monotonic()
         self._set_state(AcquisitionState.STREAMING)
-        assert self._poll_timer is not None
-        self._poll_timer.start()
 
-    def _fail(self, message: str) -> None:
+    def _fail(self, message: str, error: BaseException) -> None:
         """Release what we hold, report, and schedule a reconnect with back-off."""
         log.warning("%s", message)
         self.sigError.emit(message)
-        if self._poll_timer is not None:
-            self._poll_timer.stop()
+        self.sigBoardError.emit(error)
         self._teardown()
+        self._report_lost(self.markers.drop_all("the board was lost"))
         self._set_state(AcquisitionState.DISCONNECTED)
         self._emit_stats()
-        if self._running and self._retry_timer is not None:
-            delay = self._backoff_s[min(self._attempt, len(self._backoff_s) - 1)]
-            self._attempt += 1
-            log.info("retrying in %.1f s (attempt %d)", delay, self._attempt)
-            self._retry_timer.start(int(delay * 1000))
+        delay = self._backoff_s[min(self._attempt, len(self._backoff_s) - 1)]
+        self._attempt += 1
+        log.info("retrying in %.1f s (attempt %d)", delay, self._attempt)
+        self._retry_at = time.monotonic() + delay
 
     def _teardown(self) -> None:
         board, self._board = self._board, None
+        self._streaming = False
         if board is None:
             return
         for step in ("stop_stream", "release_session"):
@@ -203,16 +213,13 @@ class AcquisitionWorker(QObject):
             except Exception as error:  # stopping a stream that already died raises; release anyway
                 log.debug("%s failed during teardown: %s", step, error)
 
-    # --- the loop -------------------------------------------------------------------------------------
-    @Slot()
+    # --- one turn -------------------------------------------------------------------------------------
     def _poll(self) -> None:
-        if self._board is None:
-            return
-        self.flush_markers()
+        assert self._board is not None
         try:
             block = self._board.get_board_data()
         except Exception as error:
-            self._fail(f"lost {self._profile.name}: {error}")
+            self._fail(f"lost {self._profile.name}: {error}", error)
             return
         now = time.monotonic()
         n = block.shape[1] if block.ndim == 2 else 0
@@ -225,7 +232,8 @@ class AcquisitionWorker(QObject):
         else:
             silent_for = now - self._last_data_at
             if silent_for >= self._reconnect_after_s:
-                self._fail(f"no data from {self._profile.name} for {silent_for:.1f} s")
+                error = TimeoutError(f"no data for {silent_for:.1f} s")
+                self._fail(f"no data from {self._profile.name} for {silent_for:.1f} s", error)
                 return
             if silent_for >= self._stall_after_s and self._state is AcquisitionState.STREAMING:
                 self._set_state(AcquisitionState.STALLED)
@@ -234,11 +242,29 @@ class AcquisitionWorker(QObject):
 
     def _ingest(self, block: np.ndarray) -> None:
         layout = self._layout
-        raw = block[list(layout.eeg_rows)]
-        self._buffer.write(raw, self._filter(raw), block[layout.timestamp_row], block[layout.marker_row])
+        raw, invalid = replace_invalid(block[list(layout.eeg_rows)], self._last_good)
+        if invalid is not None:
+            count = int(invalid.sum())
+            if not self._invalid_values:
+                log.warning("the board sent %d NaN or infinite value(s); replaced, channels marked", count)
+            self._invalid_values += count
+        self._last_good = raw[:, -1].copy()
+        timestamps = block[layout.timestamp_row]
+        markers = np.nan_to_num(block[layout.marker_row], nan=0.0, posinf=0.0, neginf=0.0)
+        self._report_lost(self.markers.place(timestamps, markers))
+        counters = None
+        if layout.package_row is not None:
+            counters = np.nan_to_num(block[layout.package_row])
+        lost_each = self._loss.update(counters, timestamps)
+        lost_total = self._lost_total + np.cumsum(lost_each)
+        self._lost_total = int(lost_total[-1])
+        self._buffer.write(raw, self._filter(raw), timestamps, markers, lost_total, invalid)
         self._rate.add(raw.shape[1])
-        if self._loss is not None and layout.package_row is not None:
-            self._loss.update(block[layout.package_row], block[layout.timestamp_row], layout.sampling_rate)
+
+    def _report_lost(self, lost: list[LostMarker]) -> None:
+        for marker in lost:
+            log.warning("marker %g lost: %s", marker.value, marker.reason)
+            self.sigMarkerLost.emit(marker.value)
 
     def _set_state(self, state: AcquisitionState) -> None:
         if state is not self._state:
@@ -254,8 +280,10 @@ class AcquisitionWorker(QObject):
                 nominal_rate=float(self._layout.sampling_rate),
                 measured_rate=self._rate.rate,
                 total_samples=self._buffer.total_written,
-                lost_samples=self._loss.lost if self._loss is not None else None,
-                markers_inserted=self._markers_inserted,
+                lost_samples=self._loss.lost,
+                markers_inserted=self.markers.placed,
+                markers_lost=self.markers.lost,
+                invalid_values=self._invalid_values,
             )
         )
 
@@ -267,9 +295,8 @@ class Acquisition(QObject):
     sigState = Signal(str)
     sigStats = Signal(object)
     sigError = Signal(str)
-    _sigStart = Signal()
-    _sigStop = Signal()
-    _sigMarkerQueued = Signal()
+    sigBoardError = Signal(object)
+    sigMarkerLost = Signal(float)
 
     def __init__(
         self,
@@ -292,8 +319,9 @@ class Acquisition(QObject):
         self.stream = Stream(self.buffer, profile, self.layout.sampling_rate)
         self.state = AcquisitionState.STOPPED
         self.stats: AcquisitionStats | None = None
-        self._thread = QThread()
-        self._thread.setObjectName(f"acquisition-{profile.key}")
+        self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
+        self._stop_deadline: float | None = None
         self._worker = AcquisitionWorker(
             profile,
             self.layout,
@@ -301,44 +329,58 @@ class Acquisition(QObject):
             board_factory or (lambda: open_board(profile, self.visitor)),
             **worker_options,  # type: ignore[arg-type]
         )
-        self._worker.moveToThread(self._thread)
-        self._sigStart.connect(self._worker.start)
-        self._sigStop.connect(self._worker.stop)
-        self._sigMarkerQueued.connect(self._worker.flush_markers)
         self._worker.sigSamples.connect(self.sigSamples)
         self._worker.sigState.connect(self._on_state)
         self._worker.sigStats.connect(self._on_stats)
         self._worker.sigError.connect(self.sigError)
+        self._worker.sigBoardError.connect(self.sigBoardError)
+        self._worker.sigMarkerLost.connect(self.sigMarkerLost)
 
     def start(self) -> None:
-        if self._thread.isRunning():
+        if self._thread is not None and self._thread.is_alive():
+            if self._stop.is_set():
+                log.error("cannot restart: the previous acquisition thread is still inside a board call")
             return
+        self._stop = threading.Event()
+        self._stop_deadline = None
+        self._thread = threading.Thread(
+            target=self._worker.run, args=(self._stop,), name=f"acquisition-{self.profile.key}", daemon=True
+        )
         self._thread.start()
-        self._sigStart.emit()
 
-    def stop(self, timeout_ms: int = 30_000) -> bool:
-        """Stop streaming, release the board and end the thread. Returns False if it did not end in time."""
-        if not self._thread.isRunning():
+    def stop(self, timeout_ms: int = STOP_TIMEOUT_MS) -> bool:
+        """Stop streaming, release the board and end the thread.
+
+        Returns False if the thread is still inside a board call after ``timeout_ms``: it is then
+        left behind (it releases the board when the call returns) and the app can quit anyway.
+        Calling again waits only for what is left of the first call's time.
+        """
+        thread = self._thread
+        if thread is None or not thread.is_alive():
+            self.state = AcquisitionState.STOPPED
             return True
-        self._sigStop.emit()  # the worker releases the board, then ends its thread's loop
-        finished = self._thread.wait(timeout_ms)
-        if not finished:
-            log.error("acquisition thread did not end within %d ms", timeout_ms)
-            return False
+        self._stop.set()
+        if self._stop_deadline is None:
+            self._stop_deadline = time.monotonic() + timeout_ms / 1000
+        thread.join(max(0.0, self._stop_deadline - time.monotonic()))
         # The worker's last state signal is still queued for this thread; the session is over now.
         self.state = AcquisitionState.STOPPED
+        if thread.is_alive():
+            log.error(
+                "acquisition thread still inside a board call after %d ms; leaving it behind", timeout_ms
+            )
+            return False
         return True
 
     def insert_marker(self, value: float) -> None:
         """Put an event code into the stream (thread-safe). Zero is not a marker in BrainFlow."""
         if value == 0 or not np.isfinite(value):
             raise ValueError("a marker must be a finite, non-zero number")
-        self._worker.queue_marker(float(value))
-        self._sigMarkerQueued.emit()
+        self._worker.queue_marker(float(value), time.time())
 
     @property
     def is_running(self) -> bool:
-        return self._thread.isRunning()
+        return self._thread is not None and self._thread.is_alive()
 
     @Slot(str)
     def _on_state(self, state: str) -> None:

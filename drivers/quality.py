@@ -28,17 +28,25 @@ class ChannelQuality(StrEnum):
     RAILED = "railed"
     ARTIFACT = "artifact"  # a large transient: electrode pop, movement, blink on frontal sites
     MUSCLE = "muscle"  # sustained EMG: jaw clench, frowning, chewing
+    INVALID = "invalid"  # the board sent NaN or infinite values (a driver or cable fault)
 
 
 def assess_channels(
-    raw: np.ndarray, filtered: np.ndarray, sampling_rate: float, raw_spectrum: Spectrum | None = None
+    raw: np.ndarray,
+    filtered: np.ndarray,
+    sampling_rate: float,
+    raw_spectrum: Spectrum | None = None,
+    invalid: np.ndarray | None = None,
 ) -> list[ChannelQuality]:
     """One code per channel for (channels, samples) windows of raw and filtered EEG in µV.
 
-    Pass ``raw_spectrum`` (``welch_spectrum(raw, sampling_rate)``) if the caller has it already.
+    Pass ``raw_spectrum`` (``welch_spectrum(raw, sampling_rate)``) if the caller has it already,
+    and ``invalid`` (the window's mask of values that arrived as NaN or inf) to have those
+    channels called INVALID whatever their stand-in values look like.
     """
+    bad = invalid.any(axis=1) if invalid is not None and invalid.size else np.zeros(raw.shape[0], bool)
     if raw.shape[1] < 8:
-        return [ChannelQuality.GOOD] * raw.shape[0]
+        return [ChannelQuality.INVALID if bad[c] else ChannelQuality.GOOD for c in range(raw.shape[0])]
     railed = np.mean(np.abs(raw) >= RAILED_ABOVE_UV, axis=1) > 0.5
     flat = raw.std(axis=1) < FLAT_BELOW_UV
     transient = np.ptp(filtered, axis=1) > ARTIFACT_ABOVE_UV
@@ -51,7 +59,9 @@ def assess_channels(
     muscle = np.sqrt(spectrum.power[:, band].sum(axis=1) * bin_width) > MUSCLE_ABOVE_UV
     codes = []
     for channel in range(raw.shape[0]):
-        if railed[channel]:
+        if bad[channel]:
+            codes.append(ChannelQuality.INVALID)
+        elif railed[channel]:
             codes.append(ChannelQuality.RAILED)
         elif flat[channel]:
             codes.append(ChannelQuality.FLAT)

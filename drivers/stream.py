@@ -61,8 +61,8 @@ class Stream:
 
     def channel_quality(self, seconds: float = 2.0) -> list[ChannelQuality]:
         """A quality code per channel over the last ``seconds`` (see :mod:`drivers.quality`)."""
-        raw = self.latest(seconds, filtered=False).data
-        return assess_channels(raw, self.latest(seconds).data, self.sampling_rate)
+        raw = self.latest(seconds, filtered=False)
+        return assess_channels(raw.data, self.latest(seconds).data, self.sampling_rate, invalid=raw.invalid)
 
 
 class PacketLossCounter:
@@ -85,12 +85,13 @@ class PacketLossCounter:
 
     def update(
         self, counters: np.ndarray, timestamps: np.ndarray | None = None, sampling_rate: float | None = None
-    ) -> int:
-        """Account for one chunk's counters; returns samples lost in it."""
+    ) -> np.ndarray:
+        """Account for one chunk's counters; returns how many samples were lost before each one."""
         if counters.size == 0:
-            return 0
+            return np.zeros(0, dtype=np.int64)
         values = counters.astype(np.int64)
         times = timestamps if timestamps is not None else np.zeros(len(values))
+        first_of_link = self._last is None
         if self._last is not None:
             values = np.concatenate(([self._last[0]], values))
             times = np.concatenate(([self._last[1]], times))
@@ -99,10 +100,60 @@ class PacketLossCounter:
             period = self.modulo // self.step  # samples per counter wrap
             missing_by_time = np.round(np.diff(times) * sampling_rate) - 1
             lost_each = lost_each + period * np.maximum(np.round((missing_by_time - lost_each) / period), 0)
-        lost = int(lost_each.sum())
+        lost_each = lost_each.astype(np.int64)
+        if first_of_link:  # nothing is known about the gap before a link's first sample
+            lost_each = np.concatenate(([0], lost_each))
         self._last = (int(values[-1]), float(times[-1]))
-        self.lost += lost
-        return lost
+        self.lost += int(lost_each.sum())
+        return lost_each
+
+
+class SampleLossTracker:
+    """How many samples the board lost before each sample it delivered, across reconnects too.
+
+    Within one connection the packet counter tells (see :class:`PacketLossCounter`); a board without
+    one is judged by its timestamps, counting only pauses longer than ``pause_s`` because host
+    timestamps of Bluetooth boards arrive in bursts. Across a reconnect the counter restarts, so
+    the time between the last sample before and the first sample after says what was lost: a
+    headset switched off for 10 s at 250 Hz is 2,500 samples, not zero. (BrainFlow stamps samples
+    with the host's clock, so these times are comparable between connections.)
+    """
+
+    def __init__(
+        self, sampling_rate: float, counter: PacketLossCounter | None, pause_s: float = 0.25
+    ) -> None:
+        self.sampling_rate = float(sampling_rate)
+        self.counter = counter
+        self.lost = 0
+        self._pause_s = max(pause_s, 10.0 / self.sampling_rate)
+        self._last_time: float | None = None
+        self._new_link = True
+
+    def new_link(self) -> None:
+        """A new connection starts: its counter restarts, its first sample bridges the pause."""
+        if self.counter is not None:
+            self.counter.reset_link()
+        self._new_link = True
+
+    def update(self, counters: np.ndarray | None, timestamps: np.ndarray) -> np.ndarray:
+        """Samples lost before each sample of this chunk (int64, one per sample)."""
+        if timestamps.size == 0:
+            return np.zeros(0, dtype=np.int64)
+        rate = self.sampling_rate
+        if self.counter is not None and counters is not None:
+            lost_each = self.counter.update(counters, timestamps, rate)
+        else:
+            lost_each = np.zeros(len(timestamps), dtype=np.int64)
+            previous = timestamps[0] if self._new_link or self._last_time is None else self._last_time
+            steps = np.diff(np.concatenate(([previous], timestamps)))
+            pauses = steps > self._pause_s
+            lost_each[pauses] = np.maximum(np.round(steps[pauses] * rate) - 1, 0).astype(np.int64)
+        if self._new_link and self._last_time is not None:
+            lost_each[0] += max(0, round((float(timestamps[0]) - self._last_time) * rate) - 1)
+        self._new_link = False
+        self._last_time = float(timestamps[-1])
+        self.lost += int(lost_each.sum())
+        return lost_each
 
 
 class RateMeter:

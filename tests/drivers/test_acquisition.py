@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import replace
 
 import numpy as np
@@ -241,3 +242,140 @@ def test_visitor_faults_reach_the_stream_status_and_recover(qtbot, acquisitions)
     before = acquisition.stream.total_samples
     qtbot.waitUntil(lambda: acquisition.stream.total_samples > before + 500, timeout=5_000)
     assert set(acquisition.stream.channel_quality(1.0)) == {ChannelQuality.GOOD}
+
+
+def drive_markers(qtbot, acquisition, count: int, faults: dict[int, Callable[[], None]]) -> tuple[list, list]:
+    """Send ``count`` markers (1..count) in bursts of five back-to-back, every 40 ms, running
+    ``faults[i]`` before marker i; read the stream as a consumer would, with its own cursor.
+    Returns the marker values in stream order and the values reported lost."""
+    lost: list[float] = []
+    acquisition.sigMarkerLost.connect(lost.append)
+    seen: list[float] = []
+    cursor = acquisition.stream.total_samples
+
+    def read() -> None:
+        nonlocal cursor
+        window = acquisition.stream.read_since(cursor)
+        assert window.missed == 0
+        cursor = window.end
+        seen.extend(window.markers[window.markers != 0].tolist())
+
+    for value in range(1, count + 1):
+        if value in faults:
+            faults[value]()
+        acquisition.insert_marker(float(value))
+        if value % 5 == 0:
+            qtbot.wait(40)
+            read()
+    qtbot.waitUntil(lambda: acquisition._worker.markers.waiting == 0, timeout=15_000)
+    qtbot.wait(100)  # the last lost-marker signals are queued for this thread
+    read()
+    return seen, lost
+
+
+def assert_each_marker_once_in_order_or_reported(seen, lost, count, acquisition, caplog):
+    assert seen == sorted(seen), "markers out of order"
+    assert len(seen) == len(set(seen)), "a marker arrived twice"
+    assert not set(seen) & set(lost), "a marker both arrived and was reported lost"
+    assert sorted(seen + lost) == [float(value) for value in range(1, count + 1)]
+    placer = acquisition._worker.markers
+    assert (placer.placed, placer.lost) == (len(seen), len(lost))
+    logged = [record.getMessage() for record in caplog.records if "lost:" in record.getMessage()]
+    assert len(logged) == len(lost)
+
+
+def test_a_thousand_markers_on_the_virtual_visitor_arrive_once_in_order_or_are_reported_lost(
+    qtbot, acquisitions, caplog
+):
+    """Back-to-back markers, a 1 s radio gap and the headset off long enough to reconnect."""
+    caplog.set_level("WARNING", logger="drivers.acquisition")
+    acquisition = acquisitions("virtual_visitor", reconnect_after_s=1.0, backoff_s=(0.2,))
+    visitor = acquisition.visitor
+    states = record_states(acquisition)
+    acquisition.start()
+    qtbot.waitUntil(lambda: acquisition.state is AcquisitionState.STREAMING, timeout=5_000)
+    faults = {
+        300: lambda: visitor.radio_gap(1.0),
+        550: visitor.take_off_headset,  # 1 s of garbage, then silence, a reconnect, failed retries
+        900: visitor.put_on_headset,
+    }
+    seen, lost = drive_markers(qtbot, acquisition, 1000, faults)
+    assert "disconnected" in states and states[-1] == "streaming"
+    assert_each_marker_once_in_order_or_reported(seen, lost, 1000, acquisition, caplog)
+    # ~125 markers a second: the gap ate ~125, the silent part of the headset-off time ~200 more.
+    assert 150 <= len(lost) <= 600, len(lost)
+    qtbot.wait(600)
+    assert acquisition.stats.markers_lost == len(lost)
+    assert acquisition.stats.markers_inserted == len(seen)
+
+
+def test_a_thousand_back_to_back_markers_on_brainflows_synthetic_board_all_arrive(
+    qtbot, acquisitions, caplog
+):
+    acquisition = acquisitions("synthetic")
+    acquisition.start()
+    qtbot.waitUntil(lambda: acquisition.stream.total_samples > 50, timeout=10_000)
+    seen, lost = drive_markers(qtbot, acquisition, 1000, {})
+    assert_each_marker_once_in_order_or_reported(seen, lost, 1000, acquisition, caplog)
+    assert lost == []
+
+
+def test_samples_lost_while_the_headset_was_off_long_enough_to_reconnect_are_counted(qtbot, acquisitions):
+    acquisition = acquisitions("virtual_visitor", reconnect_after_s=1.0, backoff_s=(0.3,))
+    visitor = acquisition.visitor
+    states = record_states(acquisition)
+    acquisition.start()
+    qtbot.waitUntil(lambda: acquisition.stream.total_samples > 250, timeout=5_000)
+    first = acquisition.stream.latest(60.0)
+    visitor.take_off_headset()
+    qtbot.waitUntil(lambda: "disconnected" in states, timeout=5_000)
+    qtbot.wait(2_500)  # several failed reconnects while the headset is off: ~3.5 s without data
+    visitor.put_on_headset()
+    qtbot.waitUntil(lambda: states[-1] == "streaming", timeout=5_000)
+    qtbot.wait(1_000)
+    window = acquisition.stream.latest(60.0)
+    assert window.start == first.start == 0
+    span = round((window.timestamps[-1] - window.timestamps[0]) * 250) + 1  # samples the headset took
+    lost = int(window.lost_total[-1])
+    assert lost > 3 * 250
+    assert window.n_samples + lost == pytest.approx(span, abs=2)
+    assert not window.intact() and window.gap_samples == lost
+    qtbot.wait(600)
+    assert acquisition.stats.lost_samples == lost
+
+
+class NaNBoard(SimulatedBoard):
+    """A driver that delivers one NaN and one inf now and then on channel 2."""
+
+    def get_board_data(self):
+        block = super().get_board_data()
+        if block.shape[1] > 3:
+            block[3, 1] = np.nan
+            block[3, 2] = np.inf
+        return block
+
+
+def test_nan_and_inf_samples_never_reach_the_filter_and_mark_the_channel_invalid(qtbot, acquisitions):
+    board = NaNBoard(4, 250, seed=1)
+    acquisition = acquisitions(board=board)
+    acquisition.start()
+    qtbot.waitUntil(lambda: acquisition.stream.total_samples > 500, timeout=5_000)
+    raw, filtered = acquisition.stream.latest(2.0, filtered=False), acquisition.stream.latest(2.0)
+    assert np.isfinite(raw.data).all() and np.isfinite(filtered.data).all()
+    assert raw.invalid[2].any() and not raw.invalid[[0, 1, 3]].any()
+    assert np.abs(filtered.data[2]).max() < 1000  # the stand-in value is the channel's last one
+    quality = acquisition.stream.channel_quality()
+    assert quality[2] is ChannelQuality.INVALID and quality[0] is ChannelQuality.GOOD
+    assert not raw.intact() and raw.intact([0, 1, 3])
+    qtbot.wait(600)
+    assert acquisition.stats.invalid_values > 0
+
+
+def test_restarting_leaves_no_threads_behind(qtbot, acquisitions):
+    acquisition = acquisitions(board=SimulatedBoard(4, 250, seed=1))
+    before = threading.active_count()
+    for _ in range(10):
+        acquisition.start()
+        qtbot.waitUntil(lambda: acquisition.state is AcquisitionState.STREAMING, timeout=5_000)
+        assert acquisition.stop()
+    assert threading.active_count() == before

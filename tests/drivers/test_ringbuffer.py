@@ -111,3 +111,42 @@ def test_concurrent_writer_and_readers_never_see_torn_or_reordered_samples():
         thread.join(timeout=60)
     assert not errors, errors
     np.testing.assert_array_equal(np.concatenate(collected), np.arange(total))
+
+
+def test_a_chunk_larger_than_the_buffer_is_written_under_one_lock():
+    """Readers must never see the write half done (the count moved, the samples not yet)."""
+    buffer = RingBuffer(2, capacity=100)
+    stop = threading.Event()
+    torn: list[tuple[int, float]] = []
+
+    def reader() -> None:
+        while not stop.is_set():
+            window = buffer.latest(100)
+            if window.n_samples and window.data[0, -1] != window.end - 1:
+                torn.append((window.end, float(window.data[0, -1])))
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    for start in range(0, 250 * 200, 250):
+        buffer.write(*chunk(start, 250))
+    stop.set()
+    thread.join()
+    assert torn == []
+
+
+def test_lost_counts_and_invalid_values_travel_with_the_samples():
+    buffer = RingBuffer(2, capacity=20)
+    raw, filtered, ts, markers = chunk(0, 10)
+    buffer.write(raw, filtered, ts, markers)  # no loss given: the count stays at 0
+    lost_total = np.array([0, 0, 0, 5, 5, 5, 5, 5, 5, 5])  # 5 samples lost before sample 13
+    invalid = np.zeros((2, 10), dtype=bool)
+    invalid[1, 7] = True
+    buffer.write(*chunk(10, 10), lost_total, invalid)
+    assert buffer.latest(10).intact() is False
+    before_gap = buffer.read_since(0)
+    assert before_gap.gap_samples == 5
+    assert buffer.latest(7).gap_samples == 0 and not buffer.latest(7).intact()  # channel 1 at 17
+    assert buffer.latest(7).intact([0])
+    assert buffer.latest(2).intact()
+    buffer.write(*chunk(20, 3))  # carries the last count on
+    assert buffer.latest(5).lost_total.tolist() == [5] * 5
