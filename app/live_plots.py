@@ -339,7 +339,10 @@ class LiveSignalPanel(QWidget):
         low, high = SPECTRUM_RANGE_HZ
         band = (spectrum.freqs >= low) & (spectrum.freqs <= high)
         freqs = spectrum.freqs[band]
-        log_power = np.log10(np.maximum(spectrum.power[:, band], 1e-6))  # keep zeros finite
+        # Zeros (and anything not finite, which the worker never passes on) stay drawable:
+        # pyqtgraph raises on a NaN range.
+        power = np.nan_to_num(spectrum.power[:, band], nan=0.0, posinf=0.0, neginf=0.0)
+        log_power = np.log10(np.maximum(power, 1e-6))
         y_range = (float(np.floor(log_power.min())), float(np.ceil(log_power.max())))
         self.spectrum.set_traces(freqs, log_power, np.zeros(0), y_range)
         if y_range != self._spectrum_range:
@@ -347,7 +350,8 @@ class LiveSignalPanel(QWidget):
             self.spectrum_plot.setYRange(*y_range, padding=0)
         powers = spectrum.band_powers().mean(axis=0)
         total = powers.sum()
-        self._band_fractions = 100 * powers / total if total > 0 else np.zeros_like(powers)
+        usable = total > 0 and np.isfinite(total)
+        self._band_fractions = 100 * powers / total if usable else np.zeros_like(powers)
         self.band_bars.setOpts(height=self._band_fractions)
 
     @property

@@ -195,11 +195,12 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, translate("About BCI Showroom"), "\n".join(lines))
 
     def _on_acquisition_state(self, state: str) -> None:
-        if (
-            AcquisitionState(state) is AcquisitionState.DISCONNECTED
-            and self.stack.currentWidget() is self.host
-        ):
+        current = AcquisitionState(state)
+        if current is AcquisitionState.DISCONNECTED and self.stack.currentWidget() is self.host:
             self.show_message(friendly_message("board"))
+        elif current is AcquisitionState.STREAMING and self.message_banner.text() == friendly_message("board"):
+            self._message_timer.stop()  # data flows again: the visitor should not read otherwise
+            self.message_banner.hide()
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:

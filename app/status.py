@@ -35,8 +35,11 @@ class StatusPanel(QWidget):
         self.board_label = QLabel()
         self.rate_label = QLabel()
         self.lost_label = QLabel()
+        #: Lost markers and values that arrived as NaN: shown (in red) only once there are any.
+        self.integrity_label = QLabel()
+        self.integrity_label.setStyleSheet("color: #b42318")
         self.state_label = QLabel()
-        for label in (self.board_label, self.rate_label, self.lost_label):
+        for label in (self.board_label, self.rate_label, self.lost_label, self.integrity_label):
             status_bar.addWidget(label)
         status_bar.addPermanentWidget(self.state_label)
         self.retranslate()
@@ -71,6 +74,21 @@ class StatusPanel(QWidget):
                 "%1", "–" if lost is None else str(lost)
             )
         )
+        problems = []
+        if self.stats and self.stats.markers_lost:
+            problems.append(
+                QCoreApplication.translate("StatusPanel", "Lost markers: %1").replace(
+                    "%1", str(self.stats.markers_lost)
+                )
+            )
+        if self.stats and self.stats.invalid_values:
+            problems.append(
+                QCoreApplication.translate("StatusPanel", "Invalid values replaced: %1").replace(
+                    "%1", str(self.stats.invalid_values)
+                )
+            )
+        self.integrity_label.setText("  ".join(problems))
+        self.integrity_label.setVisible(bool(problems))
         colour = STATE_COLOUR[self.state]
         self.state_label.setText(
             f'<span style="color:{colour}">●</span> '

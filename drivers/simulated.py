@@ -134,13 +134,16 @@ class SimulatedBoard:
         block[layout.timestamp_row] = self._start_time + (index + 1) / self._rate
         block[list(layout.eeg_rows)] = self._eeg(index, block[layout.timestamp_row])
         if self._pending_markers:
-            # Like BrainFlow, a marker lands on the first sample acquired after it was inserted.
+            # Like BrainFlow, a marker lands on the first sample acquired after it was inserted,
+            # and a second one for the same sample on the next (BrainFlow queues them).
             stamps = block[layout.timestamp_row]
             still_pending = []
+            position = 0
             for value, inserted_at in self._pending_markers:
-                offset = int(np.searchsorted(stamps, inserted_at, side="right"))
-                if offset < n:
-                    block[layout.marker_row, offset] = value
+                position = max(position, int(np.searchsorted(stamps, inserted_at, side="right")))
+                if position < n:
+                    block[layout.marker_row, position] = value
+                    position += 1
                 else:
                     still_pending.append((value, inserted_at))
             self._pending_markers = still_pending

@@ -27,9 +27,14 @@ class ChannelSummary:
 
 
 def summarize_channels(
-    raw: np.ndarray, filtered: np.ndarray, sampling_rate: float, mains_hz: float
+    raw: np.ndarray,
+    filtered: np.ndarray,
+    sampling_rate: float,
+    mains_hz: float,
+    invalid: np.ndarray | None = None,
 ) -> list[ChannelSummary]:
-    """Summaries of (channels, samples) raw and display-filtered EEG in µV."""
+    """Summaries of (channels, samples) raw and display-filtered EEG in µV; ``invalid`` marks
+    values that arrived as NaN or inf (see :class:`~drivers.ringbuffer.Window`)."""
     if raw.shape[1] < int(sampling_rate / 2):
         return []
     rms = np.sqrt(np.mean((filtered - filtered.mean(axis=1, keepdims=True)) ** 2, axis=1))
@@ -43,7 +48,7 @@ def summarize_channels(
     low, high = RHYTHM_RANGE_HZ
     band = (filtered_spectrum.freqs >= low) & (filtered_spectrum.freqs <= high)
     dominant = filtered_spectrum.freqs[band][np.argmax(filtered_spectrum.power[:, band], axis=1)]
-    qualities = assess_channels(raw, filtered, sampling_rate, raw_spectrum)
+    qualities = assess_channels(raw, filtered, sampling_rate, raw_spectrum, invalid)
     return [
         ChannelSummary(quality=q, rms_uv=float(r), mains_uv=float(m), dominant_hz=float(d))
         for q, r, m, d in zip(qualities, rms, mains_uv, dominant, strict=True)

@@ -28,6 +28,7 @@ QUALITY_TEXT = {
     ChannelQuality.RAILED: QT_TRANSLATE_NOOP("SignalExplorer", "saturated: check the electrode"),
     ChannelQuality.ARTIFACT: QT_TRANSLATE_NOOP("SignalExplorer", "jump: movement or loose electrode"),
     ChannelQuality.MUSCLE: QT_TRANSLATE_NOOP("SignalExplorer", "muscle: relax jaw and face"),
+    ChannelQuality.INVALID: QT_TRANSLATE_NOOP("SignalExplorer", "bad values: check the headset's cable"),
 }
 SUMMARY_WINDOW_S = 2.0
 
@@ -76,9 +77,9 @@ class SignalExplorerWidget(QWidget):
 
     def refresh_summary(self) -> None:
         stream = self.context.stream
-        raw = stream.latest(SUMMARY_WINDOW_S, filtered=False).data
+        raw = stream.latest(SUMMARY_WINDOW_S, filtered=False)
         filtered = stream.latest(SUMMARY_WINDOW_S).data
-        summaries = summarize_channels(raw, filtered, stream.sampling_rate, stream.mains_hz)
+        summaries = summarize_channels(raw.data, filtered, stream.sampling_rate, stream.mains_hz, raw.invalid)
         for row, summary in enumerate(summaries):
             text = QCoreApplication.translate("SignalExplorer", QUALITY_TEXT[summary.quality])
             quality = QTableWidgetItem(text)

@@ -84,6 +84,11 @@ class OnsetReader:
         self._marker = 0.0
         self._data = np.empty((len(self.channels), 0))
         self._onset_found = False  # once found, _data starts at the first flicker sample
+        self._lost_at_onset = 0
+        #: The trial's data is not whole (samples lost since the onset, or values that arrived as
+        #: NaN on its channels): it must not be decided on. Counting samples from the onset across
+        #: a gap would splice two moments of the flicker together.
+        self.broken = False
 
     def begin(self, cursor: int, marker: float) -> None:
         """A trial whose onset ``marker`` will land after absolute sample ``cursor``."""
@@ -91,18 +96,28 @@ class OnsetReader:
         self._marker = marker
         self._data = np.empty((len(self.channels), 0))
         self._onset_found = False
+        self.broken = False
 
     def read(self, stream: Stream) -> np.ndarray:
         """Everything of this trial so far, latency skipped: (channels, samples), empty before the marker."""
         window = stream.read_since(self._cursor, filtered=False)
         self._cursor = window.end
+        first = 0
         if not self._onset_found:
             hits = np.flatnonzero(window.markers == self._marker)
             if hits.size:
                 self._onset_found = True
-                self._data = window.data[self.channels, hits[0] :]
+                first = int(hits[0])
+                self._data = window.data[self.channels, first:]
+                self._lost_at_onset = int(window.lost_total[first]) if window.lost_total is not None else 0
         elif window.n_samples:
             self._data = np.concatenate((self._data, window.data[self.channels]), axis=1)
+            self.broken |= window.missed > 0
+        if self._onset_found and window.n_samples > first:
+            if window.lost_total is not None:
+                self.broken |= int(window.lost_total[-1]) != self._lost_at_onset
+            if window.invalid is not None:
+                self.broken |= bool(window.invalid[self.channels, first:].any())
         data = self._data[:, self._latency :]
         if self._anti_alias is None or data.shape[1] == 0:
             return data
@@ -146,9 +161,17 @@ class OnlineDecoder:
         self.reader.begin(cursor, marker)
         self._decided_at = 0
 
+    @property
+    def broken(self) -> bool:
+        """The trial's data has a gap or bad values: no decision will come; retry the trial."""
+        return self.reader.broken
+
     def poll(self, stream: Stream) -> Decision | None:
-        """Read what arrived; a decision once the stopping rule says so, else None."""
+        """Read what arrived; a decision once the stopping rule says so, else None (always None
+        once the trial is :attr:`broken`)."""
         data = self.reader.read(stream)
+        if self.reader.broken:
+            return None
         min_n, step_n, max_n = self._grid()
         available = data.shape[1]
         if available < min_n:
@@ -202,6 +225,7 @@ class Outcome(StrEnum):
     TYPED = "typed"
     UNSURE = "unsure"  # the decoder was not confident enough: nothing typed, the key is asked again
     INTERRUPTED = "interrupted"  # the visitor touched the screen, or the flicker hit its time limit
+    SIGNAL_GAP = "signal-gap"  # samples were lost during the trial: not decided, the key is asked again
 
 
 @dataclass

@@ -395,11 +395,17 @@ class SpellerWidget(QWidget):
     def _poll(self) -> None:
         if self._mode == "calibrating":
             data = self._calibration_reader.read(self.context.stream)
+            if self._calibration_reader.broken:
+                self._signal_gap()
+                return
             if data.shape[1] >= round(self._calibration.trial_s * self._decoding_rate):
                 self._calibration_trial_done(data)
                 return
         else:
             decision = self._online.poll(self.context.stream)
+            if self._online.broken:
+                self._signal_gap()
+                return
             if decision is not None:
                 self._decided(decision)
                 return
@@ -464,6 +470,23 @@ class SpellerWidget(QWidget):
                 )
             )
         self._show_text()
+        self._update_staff_info()
+        self._start_phase(self.feedback_s, self._next_trial)
+
+    def _signal_gap(self) -> None:
+        """Samples were lost (or arrived broken) during the flicker: decide nothing, ask again."""
+        trial = self._end_flicker()
+        trial.outcome = Outcome.SIGNAL_GAP
+        self.context.insert_marker(INTERRUPTED_MARKER)
+        if self._mode == "spelling":
+            self.run.add(trial)
+        self.context.logger.warning("samples lost during the flicker: trial not decided, asking again")
+        self.scene.marks = {}
+        self.prompt_label.setText(
+            QCoreApplication.translate(
+                "SsvepSpeller", "The signal dropped out for a moment. Let's try that again."
+            )
+        )
         self._update_staff_info()
         self._start_phase(self.feedback_s, self._next_trial)
 

@@ -6,6 +6,7 @@ import logging
 import sys
 from importlib.metadata import EntryPoint
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
@@ -148,6 +149,8 @@ def test_a_headset_that_drops_out_is_reported_to_the_visitor_in_plain_words(qtbo
     assert "disconnected" in window.status_panel.state_label.text()
     board.set_unavailable(False)
     qtbot.waitUntil(lambda: window.acquisition.state is AcquisitionState.STREAMING, timeout=5_000)
+    qtbot.wait(100)  # the state change reaches the window through its event queue
+    assert window.message_banner.isHidden()  # gone as soon as data flows again, not 10 s later
 
 
 def test_uncaught_errors_become_a_friendly_message_and_a_log_line(qtbot, make_window, caplog, monkeypatch):
@@ -165,3 +168,42 @@ def test_uncaught_errors_become_a_friendly_message_and_a_log_line(qtbot, make_wi
         window.message_banner.text() == "Oops, something went wrong. Please ask a member of staff for help."
     )
     assert "visitor pressed something odd" in caplog.text
+
+
+def test_markers_lost_in_a_radio_gap_are_shown_to_staff(qtbot, make_window):
+    window = make_window("virtual_visitor")
+    qtbot.waitUntil(lambda: window.acquisition.state is AcquisitionState.STREAMING, timeout=5_000)
+    qtbot.wait(300)
+    assert window.status_panel.integrity_label.isHidden()
+    window.acquisition.visitor.radio_gap(1.0)
+    qtbot.wait(100)
+    for code in (1.0, 2.0, 3.0):
+        window.acquisition.insert_marker(code)
+    qtbot.waitUntil(lambda: "Lost markers: 3" in window.status_panel.integrity_label.text(), timeout=5_000)
+    assert window.status_panel.integrity_label.isVisible()
+
+
+class NaNBoard(SimulatedBoard):
+    """A driver that sends a NaN on the fourth channel in every block."""
+
+    def get_board_data(self):
+        block = super().get_board_data()
+        if block.shape[1]:
+            block[4, 0] = np.nan
+        return block
+
+
+def test_a_nan_channel_is_shown_bad_and_never_reaches_a_plot_range_or_a_banner(qtbot, make_window, caplog):
+    window = make_window("synthetic", board=NaNBoard(16, 250, seed=2))
+    qtbot.waitUntil(lambda: window.acquisition.state is AcquisitionState.STREAMING)
+    window.open_demo(window.menu.tile_for("signal_explorer").entry)
+    explorer = window.host.demo_widget
+    with caplog.at_level(logging.ERROR):
+        qtbot.wait(3_000)
+    assert "uncaught exception" not in caplog.text
+    assert window.message_banner.isHidden()
+    assert explorer.table.item(3, 1).text().startswith("bad values")
+    assert explorer.table.item(0, 1).text() == "good"
+    assert np.isfinite(float(explorer.table.item(3, 2).text()))
+    assert np.isfinite(explorer.panel.band_fractions).all() and explorer.panel.band_fractions.sum() > 0
+    assert "Invalid values replaced" in window.status_panel.integrity_label.text()

@@ -34,3 +34,18 @@ def test_decoder_benchmark_reports_both_decoders():
     lines = result.stdout.splitlines()
     assert [line.split(",")[0] for line in lines] == ["FBCCA", "ensemble TRCA"]
     assert all("median" in line and "ms" in line for line in lines)
+
+
+def test_integrity_benchmark_accounts_for_every_sample_and_marker():
+    script = Path(__file__).with_name("bench_integrity.py")
+    result = subprocess.run(
+        [sys.executable, str(script), "--minutes", "0.05", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    row = json.loads(result.stdout.strip().splitlines()[-1])
+    assert row["channels"] == 32 and row["rate_hz"] == 1000 and row["markers_sent"] >= 10
+    assert row["samples_unaccounted"] == 0 and row["markers_unaccounted"] == 0
+    assert row["markers_in_order_once"]

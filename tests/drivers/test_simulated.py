@@ -58,6 +58,16 @@ def test_marker_lands_on_the_first_sample_after_insertion():
     assert data[board.layout.timestamp_row, marker_at[0]] == pytest.approx(1000.6 + 1 / 250, abs=1e-9)
 
 
+def test_two_markers_for_one_sample_both_land_in_order_as_in_brainflow():
+    board, clock = started()
+    clock.now += 0.1
+    board.insert_marker(1.0)
+    board.insert_marker(2.0)
+    clock.now += 0.4
+    row = board.get_board_data()[board.layout.marker_row]
+    assert row[row != 0].tolist() == [1.0, 2.0]
+
+
 def test_a_gap_loses_samples_but_the_counter_keeps_counting():
     board, clock = started()
     clock.now += 1.0

@@ -18,7 +18,7 @@ from demos.ssvep_speller.session import (
 from drivers.profiles import find_profile
 from drivers.ringbuffer import RingBuffer
 from drivers.roles import Role
-from drivers.stream import Stream
+from drivers.stream import PacketLossCounter, SampleLossTracker, Stream
 from drivers.virtual_visitor import VirtualVisitor, VirtualVisitorBoard
 
 KEYBOARD = builtin_layouts()["keyboard40"]
@@ -38,13 +38,17 @@ class LiveVisitor:
         self.board.start_stream()
         self.buffer = RingBuffer(len(self.profile.channels), 60 * rate)
         self.stream = Stream(self.buffer, self.profile, rate)
+        self.loss = SampleLossTracker(rate, PacketLossCounter(256))
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
         block = self.board.get_board_data()
         layout = self.board.layout
         eeg = block[list(layout.eeg_rows)]
-        self.buffer.write(eeg, eeg, block[layout.timestamp_row], block[layout.marker_row])
+        lost_total = self.loss.lost + np.cumsum(
+            self.loss.update(block[layout.package_row], block[layout.timestamp_row])
+        )
+        self.buffer.write(eeg, eeg, block[layout.timestamp_row], block[layout.marker_row], lost_total)
 
 
 def decode_trial(live: LiveVisitor, decoder: OnlineDecoder, key: int | None, *, step_s: float = 0.05):
@@ -68,6 +72,26 @@ def occipital_decoder(live: LiveVisitor, rule: StoppingRule = KEYBOARD.stopping)
     decoder = OnlineDecoder(FBCCA(KEYBOARD.frequencies, RATE, mains_hz=50), channels, rule)
     decoder.prepare()
     return decoder
+
+
+def test_a_trial_with_a_gap_after_its_onset_is_never_decided():
+    """Counting samples from the onset across a gap would splice two moments of the flicker."""
+    live = LiveVisitor()
+    decoder = occipital_decoder(live)
+    key = KEYBOARD.index_of("N")
+    decoder.begin(live.stream.total_samples, onset_marker(key))
+    live.advance(0.1)
+    live.board.insert_marker(onset_marker(key))
+    live.visitor.look_at(KEYBOARD.keys[key].frequency_hz, KEYBOARD.keys[key].phase_rad, onset=live.now)
+    live.advance(0.5)
+    live.visitor.radio_gap(0.4)
+    decisions = []
+    for _ in range(100):
+        live.advance(0.05)
+        decisions.append(decoder.poll(live.stream))
+    assert decoder.broken and decisions == [None] * 100
+    decode_trial(live, decoder, key)  # the next trial starts whole again
+    assert not decoder.broken
 
 
 def test_the_online_decoder_reads_the_gaze_from_the_onset_marker_on():

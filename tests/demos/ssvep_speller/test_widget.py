@@ -159,6 +159,22 @@ def test_an_illiterate_visitor_gets_unsure_answers_not_a_crash(qtbot, make_windo
     assert window.host.demo_widget is speller and window.message_banner.isHidden()
 
 
+def test_a_radio_gap_during_the_flicker_is_not_decided_and_the_key_is_asked_again(qtbot, make_window):
+    window, speller = open_speller(make_window, task="Copy: HELLO")
+    start(qtbot, speller)
+    qtbot.waitUntil(lambda: speller.driver.flickering, timeout=5_000)
+    qtbot.wait(300)
+    window.acquisition.visitor.radio_gap(0.5)
+    qtbot.waitUntil(lambda: speller.run is not None and len(speller.run.trials) >= 2, timeout=15_000)
+    run = speller.run
+    speller.stop_run()
+    first, second = run.trials[:2]
+    assert first.outcome is Outcome.SIGNAL_GAP and first.target is None
+    assert second.cued == first.cued  # the same key again, nothing typed for the broken trial
+    assert second.outcome is Outcome.TYPED and run.selected[:1] == [first.cued]
+    assert window.message_banner.isHidden()
+
+
 def test_free_spelling_on_the_phrase_board_in_chinese(qtbot, make_window):
     window, speller = open_speller(make_window, layout="phrases")
     window.languages.set_language("zh_CN")
