@@ -22,6 +22,7 @@ from app.status import StatusPanel
 from demos.base import DemoContext
 from demos.registry import DemoEntry
 from drivers.acquisition import Acquisition, AcquisitionState
+from drivers.board_errors import describe_board_problem
 
 log = logging.getLogger(__name__)
 MESSAGE_SHOWN_MS = 10_000
@@ -93,6 +94,9 @@ class MainWindow(QMainWindow):
         acquisition.sigState.connect(self.status_panel.set_state)
         acquisition.sigStats.connect(self.status_panel.set_stats)
         acquisition.sigState.connect(self._on_acquisition_state)
+        acquisition.sigBoardError.connect(
+            lambda error: self.status_panel.set_problem(describe_board_problem(error, acquisition.profile))
+        )
 
         self.rehearsal: RehearsalKeys | None = None
         self.visitor_label = QLabel()
@@ -198,7 +202,9 @@ class MainWindow(QMainWindow):
         current = AcquisitionState(state)
         if current is AcquisitionState.DISCONNECTED and self.stack.currentWidget() is self.host:
             self.show_message(friendly_message("board"))
-        elif current is AcquisitionState.STREAMING and self.message_banner.text() == friendly_message("board"):
+        elif current is AcquisitionState.STREAMING and self.message_banner.text() == friendly_message(
+            "board"
+        ):
             self._message_timer.stop()  # data flows again: the visitor should not read otherwise
             self.message_banner.hide()
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from drivers.acquisition import AcquisitionState, AcquisitionStats
+from drivers.board_errors import BoardProblem
 
 STATE_TEXT = {
     AcquisitionState.CONNECTING: QT_TRANSLATE_NOOP("StatusPanel", "connecting…"),
@@ -20,6 +23,24 @@ STATE_COLOUR = {
     AcquisitionState.STALLED: "#ff7f0e",
     AcquisitionState.DISCONNECTED: "#d62728",
     AcquisitionState.STOPPED: "#7f7f7f",
+}
+
+
+#: What staff read in the status bar while the board fails, by kind (see drivers.board_errors);
+#: %1 is the port, file or board name.
+PROBLEM_TEXT = {
+    "port": QT_TRANSLATE_NOOP(
+        "StatusPanel", "Cannot open the serial port %1: is the dongle plugged in and free?"
+    ),
+    "file": QT_TRANSLATE_NOOP(
+        "StatusPanel", "Cannot play %1: the file is missing, empty or not from this board."
+    ),
+    "not_ready": QT_TRANSLATE_NOOP("StatusPanel", "%1 does not answer: is it switched on and in range?"),
+    "no_data": QT_TRANSLATE_NOOP("StatusPanel", "%1 is connected but sends no data."),
+    "timeout": QT_TRANSLATE_NOOP("StatusPanel", "%1 did not answer in time."),
+    "unsupported": QT_TRANSLATE_NOOP("StatusPanel", "This version of BrainFlow cannot drive %1."),
+    "profile": QT_TRANSLATE_NOOP("StatusPanel", "The board settings are wrong (%1); see the log."),
+    "other": QT_TRANSLATE_NOOP("StatusPanel", "%1 failed; see the log."),
 }
 
 
@@ -39,6 +60,7 @@ class StatusPanel(QWidget):
         self.integrity_label = QLabel()
         self.integrity_label.setStyleSheet("color: #b42318")
         self.state_label = QLabel()
+        self.problem: BoardProblem | None = None
         for label in (self.board_label, self.rate_label, self.lost_label, self.integrity_label):
             status_bar.addWidget(label)
         status_bar.addPermanentWidget(self.state_label)
@@ -46,6 +68,13 @@ class StatusPanel(QWidget):
 
     def set_state(self, state: str) -> None:
         self.state = AcquisitionState(state)
+        if self.state is AcquisitionState.STREAMING:
+            self.problem = None
+        self.retranslate()
+
+    def set_problem(self, problem: BoardProblem) -> None:
+        """Why the board failed, shown beside the state until data flows again."""
+        self.problem = problem
         self.retranslate()
 
     def set_stats(self, stats: AcquisitionStats) -> None:
@@ -90,7 +119,8 @@ class StatusPanel(QWidget):
         self.integrity_label.setText("  ".join(problems))
         self.integrity_label.setVisible(bool(problems))
         colour = STATE_COLOUR[self.state]
-        self.state_label.setText(
-            f'<span style="color:{colour}">●</span> '
-            + QCoreApplication.translate("StatusPanel", STATE_TEXT[self.state])
-        )
+        text = QCoreApplication.translate("StatusPanel", STATE_TEXT[self.state])
+        if self.problem is not None and self.state is not AcquisitionState.STREAMING:
+            sentence = QCoreApplication.translate("StatusPanel", PROBLEM_TEXT[self.problem.kind])
+            text += " — " + sentence.replace("%1", html.escape(self.problem.detail))
+        self.state_label.setText(f'<span style="color:{colour}">●</span> {text}')

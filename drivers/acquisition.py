@@ -32,6 +32,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
 from drivers.board import Board, BoardLayout, layout_for, open_board
+from drivers.board_errors import BoardSilentError
 from drivers.dsp import CausalFilter, display_filter_sos
 from drivers.markers import LostMarker, MarkerPlacer
 from drivers.profiles import BoardProfile
@@ -232,7 +233,7 @@ class AcquisitionWorker(QObject):
         else:
             silent_for = now - self._last_data_at
             if silent_for >= self._reconnect_after_s:
-                error = TimeoutError(f"no data for {silent_for:.1f} s")
+                error = BoardSilentError(silent_for)
                 self._fail(f"no data from {self._profile.name} for {silent_for:.1f} s", error)
                 return
             if silent_for >= self._stall_after_s and self._state is AcquisitionState.STREAMING:

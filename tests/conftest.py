@@ -46,8 +46,8 @@ def make_window(qtbot, qapp, tmp_path):
 
     made = []
 
-    def make(profile_key: str = "synthetic", *, board=None, entries=None, language: str = "en"):
-        profile = find_profile(profile_key)
+    def make(profile_key: str = "synthetic", *, board=None, entries=None, language: str = "en", params=None):
+        profile = find_profile(profile_key).with_params(params or {})
         if board is None:
             acquisition = Acquisition(profile)
         else:

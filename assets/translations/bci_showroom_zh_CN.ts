@@ -296,6 +296,10 @@
         <translation>肌电：请放松下巴和面部</translation>
     </message>
     <message>
+        <source>bad values: check the headset&apos;s cable</source>
+        <translation>数值异常：请检查头戴设备的线缆</translation>
+    </message>
+    <message>
         <source>Channel</source>
         <translation>通道</translation>
     </message>
@@ -361,6 +365,10 @@
     <message>
         <source>I&apos;m not sure which key you looked at. Let&apos;s try again.</source>
         <translation>我不确定你看的是哪个键，我们再试一次。</translation>
+    </message>
+    <message>
+        <source>The signal dropped out for a moment. Let&apos;s try that again.</source>
+        <translation>信号中断了一下。我们再试一次。</translation>
     </message>
     <message>
         <source>Stopped. Press Continue when you are ready.</source>
@@ -478,7 +486,41 @@ Touch the screen or press any key at any time to stop the flicker.</source>
         <translation>已停止</translation>
     </message>
     <message>
+        <source>Cannot open the serial port %1: is the dongle plugged in and free?</source>
+        <extracomment>What staff read in the status bar while the board fails, by kind (see drivers.board_errors); %1 is the port, file or board name.</extracomment>
+        <translation>无法打开串口 %1：接收器插好了吗？是否被其他程序占用？</translation>
+    </message>
+    <message>
+        <source>Cannot play %1: the file is missing, empty or not from this board.</source>
+        <translation>无法回放 %1：文件不存在、为空，或不是此设备录制的。</translation>
+    </message>
+    <message>
+        <source>%1 does not answer: is it switched on and in range?</source>
+        <translation>%1 没有响应：是否已开机并在信号范围内？</translation>
+    </message>
+    <message>
+        <source>%1 is connected but sends no data.</source>
+        <translation>%1 已连接，但没有发送数据。</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time.</source>
+        <translation>%1 响应超时。</translation>
+    </message>
+    <message>
+        <source>This version of BrainFlow cannot drive %1.</source>
+        <translation>当前版本的 BrainFlow 无法驱动 %1。</translation>
+    </message>
+    <message>
+        <source>The board settings are wrong (%1); see the log.</source>
+        <translation>设备设置有误（%1），请查看日志。</translation>
+    </message>
+    <message>
+        <source>%1 failed; see the log.</source>
+        <translation>%1 出错，请查看日志。</translation>
+    </message>
+    <message>
         <source>Board: %1</source>
+        <extracomment>Lost markers and values that arrived as NaN: shown (in red) only once there are any.</extracomment>
         <translation>设备：%1</translation>
     </message>
     <message>
@@ -488,6 +530,14 @@ Touch the screen or press any key at any time to stop the flicker.</source>
     <message>
         <source>Lost samples: %1</source>
         <translation>丢失样本：%1</translation>
+    </message>
+    <message>
+        <source>Lost markers: %1</source>
+        <translation>丢失标记：%1</translation>
+    </message>
+    <message>
+        <source>Invalid values replaced: %1</source>
+        <translation>已替换的无效数值：%1</translation>
     </message>
 </context>
 <context>

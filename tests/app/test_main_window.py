@@ -207,3 +207,13 @@ def test_a_nan_channel_is_shown_bad_and_never_reaches_a_plot_range_or_a_banner(q
     assert np.isfinite(float(explorer.table.item(3, 2).text()))
     assert np.isfinite(explorer.panel.band_fractions).all() and explorer.panel.band_fractions.sum() > 0
     assert "Invalid values replaced" in window.status_panel.integrity_label.text()
+
+
+def test_a_wrong_serial_port_is_named_in_the_status_line_in_both_languages(qtbot, make_window):
+    window = make_window("cyton", params={"serial_port": "/dev/does-not-exist"})
+    label = window.status_panel.state_label
+    qtbot.waitUntil(lambda: "/dev/does-not-exist" in label.text(), timeout=10_000)
+    assert "Cannot open the serial port /dev/does-not-exist" in label.text()
+    window.set_language("zh_CN")
+    assert "/dev/does-not-exist" in label.text() and "串口" in label.text()
+    window.set_language("en")
