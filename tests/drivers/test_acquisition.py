@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections.abc import Callable
@@ -9,6 +10,7 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QTimer
 
 from drivers.acquisition import Acquisition, AcquisitionState
 from drivers.profiles import find_profile
@@ -371,11 +373,17 @@ def test_nan_and_inf_samples_never_reach_the_filter_and_mark_the_channel_invalid
     assert acquisition.stats.invalid_values > 0
 
 
-def test_restarting_leaves_no_threads_behind(qtbot, acquisitions):
+def test_restarting_leaves_no_threads_or_timers_behind(qtbot, acquisitions):
     acquisition = acquisitions(board=SimulatedBoard(4, 250, seed=1))
-    before = threading.active_count()
+
+    def timers() -> int:
+        gc.collect()
+        return sum(isinstance(obj, QTimer) for obj in gc.get_objects())
+
+    threads_before, timers_before = threading.active_count(), timers()
     for _ in range(10):
         acquisition.start()
         qtbot.waitUntil(lambda: acquisition.state is AcquisitionState.STREAMING, timeout=5_000)
         assert acquisition.stop()
-    assert threading.active_count() == before
+    assert threading.active_count() == threads_before
+    assert timers() == timers_before
