@@ -2,27 +2,50 @@
 
 Trials come from the recording's annotations: a label naming a frequency (``13Hz``, ``8.5 Hz``)
 or one mapped with ``--map up=8Hz,down=12.5Hz``; ``rest`` trials and unmapped labels are left
-out of the accuracy. Channels over the visual cortex are used (names starting with O, PO or P),
-or all channels if none is named so. Each window starts ``start_s`` after the annotation onset
-plus the visual latency, and the decision time is the decoder's compute time per trial.
+out of the accuracy (the report counts them). Channels over the visual cortex are used (names
+starting with O, PO or P), or all channels if none is named so; flat ones (a loose or shorted
+electrode) are left out, because the decoder would treat their rounding noise as signal. Mains
+hum is notched when the recording shows it, as the live speller does on its raw stream. Each
+window starts ``start_s`` after the annotation onset plus the visual latency, and the decision
+time is the decoder's compute time per trial.
+
+Anything that would make the numbers lie (a damaged file, a label or frequency the decoder can't
+use, a window no trial fits) is a :class:`RecordingError` whose message says what, never a
+traceback and never a report of 0 trials.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import math
 import re
+import sys
 import time
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from itertools import permutations
 from pathlib import Path
+from typing import Literal, NoReturn
 
 import numpy as np
 
 from demos.ssvep_speller.processing import FBCCA, VISUAL_LATENCY_S, itr_bits_per_minute
+from drivers.dsp import welch_spectrum
 from drivers.edf import Recording, RecordingError, read_edf
 
 DEFAULT_WINDOWS_S = (1.0, 2.0, 3.0)
 #: Kalunga's onset is an audio cue; gaze and attention turn to the LED over the next second.
 DEFAULT_START_S = 1.0
+MAINS_CHOICES_HZ = (50.0, 60.0)
+#: A mains line this far above its spectral neighbourhood is hum. The Kalunga files, notched by
+#: their amplifier, show 2-9 dB at 50 Hz (median over channels); 30 µV of hum on them shows ~40 dB.
+HUM_THRESHOLD_DB = 20.0
+#: Below this standard deviation a channel carries no EEG (real EEG: 5-30 µV; Kalunga's step: 0.015 µV).
+FLAT_BELOW_UV = 0.5
 _FREQUENCY = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*hz\s*$", re.IGNORECASE)
+
+Mains = float | None | Literal["auto"]
 
 
 def parse_frequency(label: str) -> float | None:
@@ -35,10 +58,15 @@ def parse_map(text: str | None) -> dict[str, float]:
     mapping: dict[str, float] = {}
     for item in filter(None, (part.strip() for part in (text or "").split(","))):
         label, sep, value = item.partition("=")
+        label = label.strip()
         frequency = parse_frequency(value) if sep else None
-        if frequency is None:
+        if frequency is None or not label:
             raise RecordingError(f"--map: expected LABEL=FREQUENCYHz, e.g. up=8Hz, got {item!r}")
-        mapping[label.strip()] = frequency
+        if frequency <= 0:
+            raise RecordingError(f"--map {item}: a flicker frequency must be above 0 Hz")
+        if label in mapping:
+            raise RecordingError(f"--map: label {label!r} is mapped twice")
+        mapping[label] = frequency
     return mapping
 
 
@@ -57,37 +85,97 @@ def trials(recording: Recording, mapping: dict[str, float]) -> list[tuple[float,
     return found
 
 
+def mains_hum_db(data: np.ndarray, rate: float) -> dict[float, float]:
+    """How far each mains frequency stands above its spectral neighbourhood, in dB (median over channels).
+
+    Hum is a narrow line: the highest Welch bin (0.5 Hz resolution) within 0.5 Hz of 50 or 60 Hz
+    against the median 2-5 Hz away on both sides, where EEG is smooth. Only frequencies whose
+    neighbourhood lies below the Nyquist frequency are measured.
+    """
+    spectrum = welch_spectrum(data, rate, segment_s=2.0)
+    distance = np.abs(spectrum.freqs[None, :] - np.array(MAINS_CHOICES_HZ)[:, None])
+    floor = np.finfo(float).tiny  # a line in digital silence is hum too, not a division by zero
+    measured = {}
+    for mains, away in zip(MAINS_CHOICES_HZ, distance, strict=True):
+        line, around = away <= 0.5, (away >= 2.0) & (away <= 5.0)
+        if mains + 5.0 >= rate / 2 or not line.any() or not around.any():
+            continue
+        peak = np.maximum(spectrum.power[:, line].max(axis=1), floor)
+        level = np.maximum(np.median(spectrum.power[:, around], axis=1), floor)
+        measured[mains] = float(np.median(10 * np.log10(peak / level)))
+    return measured
+
+
 def evaluate_recording(
     path: str | Path,
     mapping: dict[str, float] | None = None,
     windows_s: Sequence[float] = DEFAULT_WINDOWS_S,
     start_s: float = DEFAULT_START_S,
-    mains_hz: float | None = None,
+    mains_hz: Mains = "auto",
 ) -> dict:
+    """Score FBCCA on every frequency-labelled trial of ``path``.
+
+    ``mains_hz`` is "auto" (notch 50 or 60 Hz where the recording shows hum), a frequency to
+    notch, or None for no notch.
+    """
+    if not math.isfinite(start_s):
+        raise RecordingError(f"--start {start_s}: give a number of seconds")
+    mapping = mapping or {}
     recording = read_edf(path)
-    labelled = trials(recording, mapping or {})
+    rate = recording.sampling_rate
+    labels = Counter(annotation.text for annotation in recording.annotations)
+    unknown = [label for label in mapping if label not in labels]
+    if unknown:
+        raise RecordingError(
+            f"--map: {path} has no annotation labelled {', '.join(map(repr, unknown))} "
+            f"(its labels: {', '.join(map(repr, labels)) or 'none'})"
+        )
+    frequencies = {label: mapping.get(label, parse_frequency(label)) for label in labels}
+    for label, frequency in frequencies.items():
+        if frequency is None:
+            continue
+        origin = f"--map {label}={frequency:g}Hz" if label in mapping else f"{path}: annotation {label!r}"
+        if frequency <= 0:
+            raise RecordingError(f"{origin}: a flicker frequency must be above 0 Hz")
+        if frequency >= rate / 2:
+            raise RecordingError(
+                f"{origin}: {frequency:g} Hz is at or above the Nyquist frequency ({rate / 2:g} Hz) of a "
+                f"recording sampled at {rate:g} Hz"
+            )
+    _refuse_damaged_labels(recording, mapping)
+    labelled = trials(recording, mapping)
     if not labelled:
         raise RecordingError(f"{path}: no trial annotation names a frequency; use --map LABEL=FREQUENCYHz")
     classes = sorted({frequency for _, frequency in labelled})
     if len(classes) < 2:
         raise RecordingError(f"{path}: only one flicker frequency among the trials ({classes[0]} Hz)")
-    channels = visual_channels(recording.channel_names)
-    rate = recording.sampling_rate
-    decoder = FBCCA(classes, rate, mains_hz=mains_hz)
+    channels, flat = _usable_channels(recording)
+    hum_db = mains_hum_db(recording.data[channels], rate)
+    notch, how = _mains(mains_hz, hum_db, rate, path)
+    decoder = FBCCA(classes, rate, mains_hz=notch)
+    if not decoder.bands:
+        raise RecordingError(
+            f"{path}: sampled at {rate:g} Hz, too slowly for FBCCA, whose first sub-band starts at 8 Hz"
+        )
     results, decision_ms = [], []
     for window_s in windows_s:
         correct = used = 0
         for onset, frequency in labelled:
             first = round((onset + start_s + VISUAL_LATENCY_S) * rate)
             last = first + round(window_s * rate)
-            if last > recording.data.shape[1]:
+            if first < 0 or last > recording.data.shape[1]:
                 continue
             started = time.perf_counter()
             decision = decoder.decide(recording.data[channels, first:last])
             decision_ms.append((time.perf_counter() - started) * 1000)
             correct += classes[decision.target] == frequency
             used += 1
-        accuracy = correct / used if used else 0.0
+        if not used:
+            raise RecordingError(
+                f"{path}: no trial fits a {window_s:g} s window from {start_s:g} s (+{VISUAL_LATENCY_S:g} s "
+                f"latency) after its annotation within the {recording.data.shape[1] / rate:g} s of data"
+            )
+        accuracy = correct / used
         results.append(
             {
                 "window_s": window_s,
@@ -101,17 +189,103 @@ def evaluate_recording(
         "recording": str(path),
         "classes": [f"{frequency:g}Hz" for frequency in classes],
         "channels": [recording.channel_names[i] for i in channels],
+        "flat_channels": flat,
+        "left_out": {label: count for label, count in labels.items() if frequencies[label] is None},
+        "mains_hz": notch,
+        "mains": how,
+        "hum_db": {f"{mains:g}": round(db, 1) for mains, db in hum_db.items()},
         "windows": results,
-        "decision_ms": float(np.median(decision_ms)) if decision_ms else 0.0,
+        "decision_ms": float(np.median(decision_ms)),
     }
+
+
+def _refuse_damaged_labels(recording: Recording, mapping: dict[str, float]) -> None:
+    """Refuse a label one character off a trial label: it is damage, not a new event.
+
+    A flipped byte turns "13Hz" into "13Hq", which is left out (a trial silently lost), or into
+    the EDF+ text separator, which leaves "13" and "z" at one onset (the same). So every label
+    that names no frequency, and every two texts at one onset joined by that separator, is
+    compared with the labels that do. ``--map 13Hq=13Hz`` takes such a label in deliberately.
+    """
+    named = {a.text for a in recording.annotations if parse_frequency(a.text) is not None}
+    together: dict[tuple[float, float], list[str]] = defaultdict(list)
+    for annotation in recording.annotations:
+        together[annotation.onset_s, annotation.duration_s].append(annotation.text)
+    for (onset, _), texts in together.items():
+        alone = [
+            (text, f"annotation {text!r} is")
+            for text in texts
+            if text not in mapping and parse_frequency(text) is None
+        ]
+        pairs = [
+            ("\x14".join(pair), f"annotations {pair[0]!r} and {pair[1]!r} together are")
+            for pair in permutations(texts, 2)
+            if not set(pair) & set(mapping)
+        ]
+        for candidate, shown in alone + pairs:
+            near = [n for n in named if len(n) == len(candidate) and sum(map(str.__ne__, n, candidate)) == 1]
+            if near:
+                raise RecordingError(
+                    f"{recording.path}: at {onset:g} s, {shown} one character off the trial label "
+                    f"{near[0]!r}, so probably damaged; repair it, or name its frequency with --map"
+                )
+
+
+def _usable_channels(recording: Recording) -> tuple[list[int], list[str]]:
+    """The visual channels that carry signal, and the names of the flat ones left out."""
+    chosen = visual_channels(recording.channel_names)
+    with np.errstate(over="ignore", invalid="ignore"):
+        spread = recording.data[chosen].std(axis=1)
+    names = [recording.channel_names[i] for i in chosen]
+    huge = [name for name, value in zip(names, spread, strict=True) if not np.isfinite(value)]
+    if huge:
+        raise RecordingError(
+            f"{recording.path}: channel(s) {', '.join(huge)} hold values too large to compute with; "
+            "their physical range is damaged"
+        )
+    flat = [name for name, value in zip(names, spread, strict=True) if value < FLAT_BELOW_UV]
+    if len(flat) == len(chosen):
+        raise RecordingError(
+            f"{recording.path}: every channel used ({', '.join(names)}) is flat (below {FLAT_BELOW_UV:g} µV)"
+        )
+    return [i for i, value in zip(chosen, spread, strict=True) if value >= FLAT_BELOW_UV], flat
+
+
+def _mains(
+    mains_hz: Mains, hum_db: dict[float, float], rate: float, path: str | Path
+) -> tuple[float | None, str]:
+    """The mains frequency to notch (or None) and how it was chosen, in words for the report."""
+    if mains_hz is None:
+        return None, "not notched (--mains none)"
+    if mains_hz != "auto":
+        if mains_hz >= rate / 2:
+            raise RecordingError(
+                f"--mains {mains_hz:g}: {path} is sampled at {rate:g} Hz and holds nothing at {mains_hz:g} Hz"
+            )
+        return float(mains_hz), f"notched at {mains_hz:g} Hz (--mains {mains_hz:g})"
+    hum = {mains: db for mains, db in hum_db.items() if db >= HUM_THRESHOLD_DB}
+    if not hum:
+        measured = ", ".join(f"{mains:g} Hz: {db:+.1f} dB" for mains, db in hum_db.items())
+        return None, (
+            f"no hum ({measured or 'nothing measurable'} over the neighbouring frequencies; hum needs "
+            f"+{HUM_THRESHOLD_DB:g} dB), not notched"
+        )
+    mains = max(hum, key=hum.__getitem__)
+    return mains, f"{mains:g} Hz hum found ({hum[mains]:+.1f} dB over its neighbours), notched"
 
 
 def format_report(result: dict) -> str:
     lines = [
         f"{result['recording']}: FBCCA, classes {', '.join(result['classes'])}, channels "
         f"{', '.join(result['channels'])}",
-        f"{'window':>8} {'accuracy':>9} {'ITR':>12} {'trials':>7}",
     ]
+    if result["flat_channels"]:
+        lines.append(f"flat channels left out: {', '.join(result['flat_channels'])}")
+    if result["left_out"]:
+        counts = ", ".join(f"{count} x {label!r}" for label, count in result["left_out"].items())
+        lines.append(f"annotations left out: {counts}")
+    lines.append(f"mains: {result['mains']}")
+    lines.append(f"{'window':>8} {'accuracy':>9} {'ITR':>12} {'trials':>7}")
     for row in result["windows"]:
         accuracy, itr = 100 * row["accuracy"], row["itr_bpm"]
         lines.append(f"{row['window_s']:>7g}s {accuracy:>8.1f}% {itr:>7.1f} b/min {row['n_trials']:>7}")
@@ -119,31 +293,67 @@ def format_report(result: dict) -> str:
     return "\n".join(lines)
 
 
-def main(argv: Sequence[str]) -> int:
-    """``bci-showroom evaluate ssvep RECORDING [--map ...] [--json]``."""
-    import argparse
-    import json
-    import sys
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes as one line, like damaged recordings (argparse prints usage and error)."""
 
-    parser = argparse.ArgumentParser(prog="bci-showroom evaluate ssvep", description=__doc__.splitlines()[0])
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"bci-showroom evaluate: {message} (see bci-showroom evaluate ssvep --help)\n")
+
+
+_MAINS_OPTIONS: dict[str, Mains] = {"auto": "auto", "50": 50.0, "60": 60.0, "none": None}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="bci-showroom evaluate ssvep",
+        description="FBCCA accuracy, ITR and decision time on an EDF+ recording with one annotation per "
+        "trial. A damaged file or an unusable option ends with one line on stderr and exit status 2.",
+        epilog="Examples: bci-showroom evaluate ssvep kalunga_s01_session1.edf; "
+        "bci-showroom evaluate ssvep recording.edf --map up=8Hz,down=12.5Hz --mains 50 --json",
+    )
     parser.add_argument("recording", type=Path, help="an EDF/EDF+ file with one annotation per trial")
-    parser.add_argument("--map", help="labels to frequencies, e.g. up=8Hz,down=12.5Hz")
     parser.add_argument(
-        "--start", type=float, default=DEFAULT_START_S, help="seconds after the onset to start"
+        "--map",
+        metavar="LABEL=FREQUENCYHz,...",
+        help="trial labels to flicker frequencies, e.g. up=8Hz,down=12.5Hz (labels naming one, like 13Hz, "
+        "need no mapping)",
+    )
+    parser.add_argument(
+        "--start",
+        type=float,
+        default=DEFAULT_START_S,
+        metavar="SECONDS",
+        help=f"start each window this long after its annotation, plus the {VISUAL_LATENCY_S:g} s visual "
+        f"latency (default: {DEFAULT_START_S:g})",
     )
     parser.add_argument(
         "--mains",
-        type=float,
-        help="notch this mains frequency first, as the live speller does (files often come notched already)",
+        choices=tuple(_MAINS_OPTIONS),
+        default="auto",
+        help="notch the mains in every sub-band, as the live speller does: auto (default) where the "
+        "recording shows 50 or 60 Hz hum; 50 or 60 always; none never",
     )
-    parser.add_argument("--json", action="store_true", help="print one JSON object")
-    args = parser.parse_args(argv)
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    return parser
+
+
+def main(argv: Sequence[str]) -> int:
+    """``bci-showroom evaluate ssvep RECORDING [options]``: 0 with a report, 2 with one line on stderr."""
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as stop:  # --help (0) or a usage mistake (2, already printed)
+        return int(stop.code or 0)
     try:
         result = evaluate_recording(
-            args.recording, parse_map(args.map), start_s=args.start, mains_hz=args.mains
+            args.recording,
+            parse_map(args.map),
+            start_s=args.start,
+            mains_hz=_MAINS_OPTIONS[args.mains],
         )
     except RecordingError as error:
-        print(f"bci-showroom evaluate: {error}", file=sys.stderr)
+        # One line, whatever the path holds: control characters escaped as Python would.
+        message = "".join(char if char.isprintable() else ascii(char)[1:-1] for char in str(error))
+        print(f"bci-showroom evaluate: {message}", file=sys.stderr)
         return 2
     print(json.dumps(result) if args.json else format_report(result))
     return 0
