@@ -4,23 +4,65 @@ from __future__ import annotations
 
 import argparse
 import logging
+import math
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from app import __version__
-from drivers.profiles import MAINS_CHOICES, BoardProfile, ProfileError, builtin_profiles, find_profile
+from drivers.profiles import (
+    MAINS_CHOICES,
+    BoardProfile,
+    ProfileError,
+    builtin_profiles,
+    find_profile,
+    preflight,
+)
 
 DEFAULT_BOARD = "virtual_visitor"
+#: Qt timers count milliseconds in a C int: about 24.8 days.
+MAX_QUIT_AFTER_S = (2**31 - 1) // 1000
 log = logging.getLogger(__name__)
 
 
+def _one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters escaped: one error, one line."""
+    return "".join(char if char.isprintable() else ascii(char)[1:-1] for char in text)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a bad argument is one line (``bci-showroom: ...``) like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {_one_line(message)} (see {self.prog} --help)\n")
+
+
+def _seconds(text: str) -> float:
+    """``--quit-after``: a finite, non-negative number of seconds a Qt timer can count."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not (math.isfinite(seconds) and 0 <= seconds <= MAX_QUIT_AFTER_S):
+        raise argparse.ArgumentTypeError(f"must be 0..{MAX_QUIT_AFTER_S} seconds, got {text!r}")
+    return seconds
+
+
+def _settings_file(text: str) -> Path:
+    """``--settings``: a file to create or reuse; Qt would silently ignore a folder."""
+    if os.path.isdir(text or "."):
+        raise argparse.ArgumentTypeError(f"{text!r} is a folder, not a settings file")
+    return Path(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="bci-showroom",
         description="Brain-computer-interface demos for science-outreach showrooms.",
         epilog="Example: bci-showroom --board cyton --param serial_port=COM3. "
-        "Offline: bci-showroom evaluate ssvep RECORDING.edf [--map up=8Hz] [--json]",
+        "Offline: bci-showroom evaluate ssvep RECORDING.edf (see bci-showroom evaluate --help)",
     )
     parser.add_argument(
         "--board",
@@ -43,15 +85,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--kiosk", action="store_true", help="full screen for visitors, without the staff's rehearsal keys"
     )
-    parser.add_argument("--settings", type=Path, metavar="FILE", help="settings file to use (INI)")
+    parser.add_argument("--settings", type=_settings_file, metavar="FILE", help="settings file to use (INI)")
     parser.add_argument(
         "--quit-after",
-        type=float,
+        type=_seconds,
         metavar="SECONDS",
         help="close the app after this long (smoke tests, demos)",
     )
     parser.add_argument(
-        "--list-boards", action="store_true", help="list the built-in board profiles and exit"
+        "--list-boards",
+        action="store_true",
+        help="list the built-in board profiles (and the --board one, checked) and exit",
     )
     parser.add_argument(
         "--self-test",
@@ -76,13 +120,15 @@ def parse_params(pairs: Sequence[str]) -> dict[str, str]:
 
 
 def format_board_list(profiles: dict[str, BoardProfile]) -> str:
+    """One line per profile; the one used without ``--board`` says so."""
     from drivers.board import layout_for
 
     lines = [f"{'PROFILE':<18} {'CHANNELS':>8} {'RATE':>7}  NAME"]
     for key, profile in profiles.items():
         rate = layout_for(profile).sampling_rate
+        default = " (default)" if key == DEFAULT_BOARD else ""
         needs = "".join(f" (needs --param {name}=…)" for name in profile.missing_params())
-        lines.append(f"{key:<18} {len(profile.channels):>8} {rate:>5} Hz  {profile.name}{needs}")
+        lines.append(f"{key:<18} {len(profile.channels):>8} {rate:>5} Hz  {profile.name}{default}{needs}")
     return "\n".join(lines)
 
 
@@ -92,15 +138,26 @@ def resolve_profile(args: argparse.Namespace) -> BoardProfile:
 
 
 def evaluate(argv: Sequence[str]) -> int:
-    """``bci-showroom evaluate PARADIGM ...``: score a decoder offline on a recording."""
-    if argv[:1] == ["ssvep"]:
-        from demos.ssvep_speller.evaluate import (
-            main as evaluate_ssvep,
-        )  # a direct import: PyInstaller sees it
+    """``bci-showroom evaluate PARADIGM ...``: score a decoder offline on a recording.
 
+    The options belong to each paradigm, so ``bci-showroom evaluate --help`` prints every
+    paradigm's full help rather than a usage line that hides them.
+    """
+    # A direct import, not a registry: PyInstaller sees it.
+    from demos.ssvep_speller.evaluate import build_parser as ssvep_parser
+    from demos.ssvep_speller.evaluate import main as evaluate_ssvep
+
+    if argv[:1] == ["ssvep"]:
         return evaluate_ssvep(argv[1:])
+    if argv[:1] in (["-h"], ["--help"]):
+        print("usage: bci-showroom evaluate PARADIGM RECORDING [options]\n")
+        print("Score a decoder offline on a recording. Paradigms: ssvep.\n")
+        print(ssvep_parser().format_help(), end="")
+        return 0
+    problem = f"unknown paradigm {argv[0]!r}" if argv else "no paradigm given"
     print(
-        "usage: bci-showroom evaluate ssvep RECORDING [--map LABEL=FREQUENCYHz,...] [--json]", file=sys.stderr
+        f"bci-showroom evaluate: {problem}; the one offered is ssvep (see bci-showroom evaluate --help)",
+        file=sys.stderr,
     )
     return 2
 
@@ -115,18 +172,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test(args.self_test)
     try:
-        if args.list_boards:
-            print(format_board_list(builtin_profiles()))
-            return 0
         profile = resolve_profile(args)
+        if args.list_boards:
+            # The --board profile is listed too, so an engineer can check a new file this way.
+            print(format_board_list({**builtin_profiles(), args.board: profile}))
+            return 0
         from drivers.board import layout_for
 
         # Fail here, in the terminal, rather than later in a window that keeps retrying.
-        for name in profile.missing_params():
-            raise ProfileError(profile.key, f"params.{name}", f"required: pass --param {name}=VALUE")
+        preflight(profile)
         layout_for(profile)
     except ProfileError as error:
-        print(f"bci-showroom: {error}", file=sys.stderr)
+        print(f"bci-showroom: {_one_line(str(error))}", file=sys.stderr)
         return 2
     return run_app(
         profile,
@@ -134,6 +191,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         demo_id=args.demo,
         settings_path=args.settings,
         quit_after_s=args.quit_after,
+        kiosk=args.kiosk,
     )
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
-from drivers.profiles import BoardProfile, ProfileError
+from drivers.profiles import BoardProfile, preflight
 
 if TYPE_CHECKING:
     from drivers.virtual_visitor import VirtualVisitor
@@ -90,12 +90,11 @@ def layout_for(profile: BoardProfile) -> BoardLayout:
 def open_board(profile: BoardProfile, visitor: VirtualVisitor | None = None) -> Board:
     """Create (not yet prepare) the board a profile names. Only the acquisition worker calls this.
 
-    A simulated profile gets the virtual visitor's headset, steered by ``visitor``.
+    A simulated profile gets the virtual visitor's headset, steered by ``visitor``. A profile that
+    cannot work (a parameter missing, a playback file that is no recording of its board) raises
+    :class:`ProfileError` here, at once, rather than after seconds of a board that sends nothing.
     """
-    missing = profile.missing_params()
-    if missing:
-        name = missing[0]
-        raise ProfileError(profile.key, f"params.{name}", f"required: pass --param {name}=VALUE")
+    preflight(profile)
     if profile.source == "simulated":
         from drivers.virtual_visitor import VirtualVisitor, VirtualVisitorBoard
 

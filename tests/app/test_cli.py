@@ -55,6 +55,23 @@ def test_list_boards_shows_every_profile_with_rate_and_what_it_needs(capsys):
     assert "1000 Hz" in out.split("\nvirtual_visitor_32ch_1k ")[1].splitlines()[0]
 
 
+def test_list_boards_marks_the_default_profile(capsys):
+    assert main(["--list-boards"]) == 0
+    marked = [line.split()[0] for line in capsys.readouterr().out.splitlines() if "(default)" in line]
+    assert marked == ["virtual_visitor"]
+
+
+def test_list_boards_checks_and_lists_the_board_given(capsys, tmp_path):
+    path = tmp_path / "mine.toml"
+    path.write_text('name = "Mine"\nboard = "CYTON_BOARD"\nchannels = []\n', encoding="utf-8")
+    assert main(["--board", str(path), "--list-boards"]) == 2
+    assert "channels: required" in capsys.readouterr().err
+    channels = ", ".join(f'{{ name = "E{i}", role = "frontal" }}' for i in range(8))
+    path.write_text(f'name = "Mine"\nboard = "CYTON_BOARD"\nchannels = [{channels}]\n', encoding="utf-8")
+    assert main(["--board", str(path), "--list-boards"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith(f"{path} ")
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
@@ -62,12 +79,75 @@ def test_list_boards_shows_every_profile_with_rate_and_what_it_needs(capsys):
         (["--board", "cyton"], "params.serial_port: required"),
         (["--param", "serial_port"], "expected KEY=VALUE"),
         (["--param", "colour=blue"], "params.colour: unknown BrainFlow input parameter"),
+        (["--param", "serial_port=COM3"], "a simulated board takes no BrainFlow parameters"),
+        (["--board", "playback"], "params.file: required"),
+        (["--board", "playback", "--param", "file=/no/such.csv"], "params.file: /no/such.csv: not found"),
+        (["--board", "playback", "--param", "master_board=CYTON_BOARD"], "CYTON_BOARD has 8 EEG channels"),
+        (["--board", "cyton", "--param", "serial_port=COM3", "--param", "timeout=1.5"], "params.timeout"),
+        (["--mains", "55"], "argument --mains: invalid choice"),
+        (["--quit-after", "nan"], "argument --quit-after: must be 0..2147483 seconds"),
+        (["--quit-after", "-1"], "argument --quit-after: must be"),
+        (["--quit-after", "soon"], "not a number of seconds"),
+        (["--settings", "."], "is a folder, not a settings file"),
+        (["--colour", "blue"], "unrecognized arguments: --colour blue"),
     ],
 )
 def test_bad_arguments_exit_2_with_one_clear_line(capsys, argv, message):
-    assert main(argv) == 2
+    try:
+        code = main(argv)
+    except SystemExit as stop:  # argparse's way out
+        code = stop.code
     err = capsys.readouterr().err
-    assert message in err and "Traceback" not in err
+    assert code == 2 and message in err and "Traceback" not in err
+    assert err.startswith("bci-showroom: ") and err.count("\n") == 1, err
+
+
+def test_kiosk_and_the_other_options_reach_the_app(monkeypatch, tmp_path):
+    started = []
+    monkeypatch.setattr("app.cli.run_app", lambda profile, **options: started.append((profile, options)) or 0)
+    argv = ["--board", "synthetic", "--kiosk", "--quit-after", "2", "--lang", "en", "--mains", "60"]
+    assert main([*argv, "--demo", "signal_explorer", "--settings", str(tmp_path / "s.ini")]) == 0
+    [(profile, options)] = started
+    assert profile.key == "synthetic" and profile.mains_hz == 60
+    assert options == {
+        "language": "en",
+        "demo_id": "signal_explorer",
+        "settings_path": tmp_path / "s.ini",
+        "quit_after_s": 2.0,
+        "kiosk": True,
+    }
+
+
+@pytest.mark.parametrize(
+    ("profile", "message"),
+    [
+        ('name = "体验厅"\n'.encode("gbk"), "encoding: not UTF-8 text"),
+        (
+            b'name = "x"\nboard = "NO_BOARD"\nchannels = [{ name = "a", role = "frontal" }]\n',
+            "NO_BOARD is not supported",
+        ),
+        (
+            b'name = "x"\nboard = "CYTON_BOARD"\nchannels = [{ name = "a", role = { x = 1 } }]\n',
+            "channels[0].role",
+        ),
+    ],
+)
+def test_the_installed_command_refuses_a_bad_profile_in_one_line(tmp_path, profile, message):
+    """The real process: no BrainFlow log line or Python warning joins the one line on stderr."""
+    path = tmp_path / "board.toml"
+    path.write_bytes(profile)
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "--board", str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"bci-showroom: {path}: ") and result.stderr.count("\n") == 1, (
+        result.stderr
+    )
+    assert message in result.stderr
 
 
 def test_the_installed_command_starts_the_app_and_exits_cleanly(tmp_path):

@@ -87,7 +87,7 @@ def measure(minutes: float, profile: str) -> dict:
     stats_lost = int(acquisition.stream.latest(0.001).lost_total[-1]) if received else 0
     acquisition.stop()
     app.processEvents()
-    expected = round(((last_time - (first_time or 0.0)) * rate)) + 1
+    expected = round((last_time - (first_time or 0.0)) * rate) + 1
     in_order_once = found == sorted(found) and len(found) == len(set(found))
     return {
         "profile": profile,

@@ -5,7 +5,7 @@ import textwrap
 import pytest
 
 from drivers.board import layout_for
-from drivers.profiles import ProfileError, builtin_profiles, find_profile, load_profile_file
+from drivers.profiles import ProfileError, builtin_profiles, find_profile, load_profile_file, preflight
 from drivers.roles import Role
 
 REQUIRED_BOARDS = {
@@ -87,6 +87,54 @@ def test_a_valid_file_loads_with_roles_in_row_order(tmp_path):
         ),
         (lambda t: t + "sampling_rate = 500\n", "sampling_rate"),
         (lambda t: t + "package_counter = { modulo = 256, step = 0 }\n", "package_counter.step"),
+        (lambda t: t + "package_counter = { modulo = 256, step = true }\n", "package_counter.step"),
+        (lambda t: t + "package_counter = { modulo = 18446744073709551616 }\n", "package_counter.modulo"),
+        (lambda t: t + "package_counter = { modulo = 256, stpe = 2 }\n", "package_counter.stpe"),
+        (lambda t: t + "mains_hz = 50.0\n", "mains_hz"),
+        (lambda t: t + "mains_hz = true\n", "mains_hz"),
+        (
+            lambda t: t.replace('role = "frontal" }, { name = "Fp2"', 'role = { a = 1 } }, { name = "Fp2"'),
+            "channels[0].role",
+        ),
+        (
+            lambda t: t.replace('role = "frontal" }, { name = "Fp2"', 'role = ["frontal"] }, { name = "Fp2"'),
+            "channels[0].role",
+        ),
+        (lambda t: t.replace('"COM3" }', '"COM3", timeout = 1.5 }'), "params.timeout"),
+        (lambda t: t.replace('"COM3" }', '"COM3", timeout = inf }'), "params.timeout"),
+        (lambda t: t.replace('"COM3" }', '"COM3", timeout = true }'), "params.timeout"),
+        (lambda t: t.replace('"COM3" }', '"COM3", ip_port = 70000 }'), "params.ip_port"),
+        (lambda t: t.replace('"COM3" }', '"COM3", ip_protocol = 9 }'), "params.ip_protocol"),
+        (lambda t: t.replace('"COM3" }', '"COM3", master_board = 999 }'), "params.master_board"),
+        (lambda t: t.replace('"COM3" }', '"COM3", master_board = true }'), "params.master_board"),
+        (lambda t: t.replace('{ serial_port = "COM3" }', "{ serial_port = 3 }"), "params.serial_port"),
+        (lambda t: t.replace('"CYTON_BOARD"', '"NO_BOARD"'), "board"),
+        (lambda t: t.replace('"CYTON_BOARD"', '"STREAMING_BOARD"'), "board"),
+        (lambda t: t.replace('"CYTON_BOARD"', '"CALLIBRI_EMG_BOARD"'), "board"),
+        (lambda t: t.replace('"CYTON_BOARD"', "-100"), "board"),
+        (lambda t: t.replace('"CYTON_BOARD"', '"PLAYBACK_FILE_BOARD"'), "params.master_board"),
+        (
+            lambda t: t.replace('"CYTON_BOARD"', '"PLAYBACK_FILE_BOARD"').replace(
+                '"COM3"', '"COM3", master_board = "NO_BOARD"'
+            ),
+            "params.master_board",
+        ),
+        (
+            lambda t: t.replace('"CYTON_BOARD"', '"PLAYBACK_FILE_BOARD"').replace(
+                '"COM3"', '"COM3", master_board = "PLAYBACK_FILE_BOARD"'
+            ),
+            "params.master_board",
+        ),
+        (
+            lambda t: t.replace('"CYTON_BOARD"', '"PLAYBACK_FILE_BOARD"').replace(
+                '"COM3"', '"COM3", master_board = "SYNTHETIC_BOARD"'
+            ),
+            "channels",
+        ),
+        (lambda t: t.replace("name = ", "name = 1 #", 1), "name"),
+        (lambda t: t + "description = []\n", "description"),
+        (lambda t: t + "required_params = 'serial_port'\n", "required_params"),
+        (lambda t: t + "params.timeout = 5\n", "toml"),  # a second params table: TOML rejects the duplicate
     ],
 )
 def test_a_bad_profile_names_the_offending_field(tmp_path, change, field):
@@ -137,3 +185,95 @@ def test_find_profile_by_path_and_unknown_name(tmp_path):
     with pytest.raises(ProfileError) as caught:
         find_profile("no-such-board")
     assert "synthetic" in str(caught.value)
+
+
+def test_a_simulated_source_refuses_brainflow_parameters(tmp_path):
+    text = 'name = "Sim"\nsource = "simulated"\nsampling_rate = 250\nchannels = [{ name = "Oz", role = "occipital" }]\n'
+    with pytest.raises(ProfileError) as caught:
+        load_profile_file(write(tmp_path, text + 'params = { serial_port = "COM3" }\n'))
+    assert caught.value.field == "params"
+    with pytest.raises(ProfileError) as caught:
+        find_profile("virtual_visitor").with_params({"serial_port": "COM3"})
+    assert caught.value.field == "params.serial_port" and "--board" in str(caught.value)
+
+
+def test_parameters_from_the_command_line_are_checked_like_the_file():
+    playback = find_profile("playback")
+    assert playback.with_params({"master_board": "-1", "timeout": "5"}).params["timeout"] == 5
+    for name, value in [
+        ("master_board", "CYTON_BOARD"),  # 8 EEG rows, the profile lists 16
+        ("master_board", "12"),  # not a BrainFlow board id
+        ("master_board", "STREAMING_BOARD"),  # no layout of its own
+        ("timeout", "1_0"),
+        ("timeout", "٣"),  # int() takes Arabic-Indic digits; a port number should not
+        ("timeout", "-1"),
+    ]:
+        with pytest.raises(ProfileError) as caught:
+            playback.with_params({name: value})
+        assert caught.value.field in {f"params.{name}", "channels"}, (name, value)
+
+
+def test_every_brainflow_board_id_loads_or_is_a_named_error(tmp_path):
+    """Some BoardIds have no description in the installed BrainFlow, some no layout or EEG rows."""
+    from brainflow.board_shim import BoardIds, BoardShim
+
+    outcomes = {}
+    for member in BoardIds:
+        layout_board = -1 if member.value == -3 else member.value  # playback: the synthetic board's
+        try:  # BrainFlow's own answer, asked first: it writes nulls into its table, which must not fool us
+            rows = len(BoardShim.get_eeg_channels(layout_board))
+        except Exception:
+            rows = 0
+        channels = ", ".join(f'{{ name = "E{i}", role = "frontal" }}' for i in range(max(rows, 1)))
+        params = 'params = { master_board = "SYNTHETIC_BOARD" }\n' if member.value == -3 else ""
+        path = write(tmp_path, f'name = "x"\nboard = "{member.name}"\n{params}channels = [{channels}]\n')
+        try:
+            profile = load_profile_file(path)
+        except ProfileError as error:
+            assert error.field in {"board", "channels", "params.master_board"}, member
+            outcomes[member.name] = "rejected"
+        else:
+            assert len(layout_for(profile).eeg_rows) == len(profile.channels)
+            outcomes[member.name] = "loaded"
+    assert outcomes["NO_BOARD"] == outcomes["STREAMING_BOARD"] == outcomes["CALLIBRI_EMG_BOARD"] == "rejected"
+    assert outcomes["CYTON_BOARD"] == outcomes["PLAYBACK_FILE_BOARD"] == "loaded"
+    assert sum(outcome == "loaded" for outcome in outcomes.values()) > 50
+
+
+def test_encodings_windows_editors_use_are_named(tmp_path):
+    text = textwrap.dedent(GOOD).replace('name = "Test board"', 'name = "测试板"')
+    path = tmp_path / "board.toml"
+    path.write_bytes(text.encode("utf-8-sig"))  # Notepad's "UTF-8 with BOM"
+    assert load_profile_file(path).name == "测试板"
+    for encoding, words in [("gbk", "not UTF-8"), ("utf-16", "UTF-16"), ("utf-16-le", "NUL")]:
+        path.write_bytes(text.encode(encoding))
+        with pytest.raises(ProfileError) as caught:
+            load_profile_file(path)
+        assert caught.value.field == "encoding" and words in str(caught.value), encoding
+        assert "save" in caught.value.message and "UTF-8" in caught.value.message
+
+
+def test_a_folder_a_long_name_and_deep_nesting_are_named_errors(tmp_path):
+    for name_or_path, field in [
+        (str(tmp_path), "file"),
+        (str(tmp_path / "x.toml"), "file"),
+        ("x" * 5000, "board"),
+        ("x" * 5000 + ".toml", "file"),
+    ]:
+        with pytest.raises(ProfileError) as caught:
+            find_profile(name_or_path)
+        assert caught.value.field == field
+    (tmp_path / "folder.toml").mkdir()
+    with pytest.raises(ProfileError, match="is a folder"):
+        load_profile_file(tmp_path / "folder.toml")
+    with pytest.raises(ProfileError) as caught:
+        load_profile_file(write(tmp_path, "a = " + "[" * 2000 + "]" * 2000))
+    assert caught.value.field == "toml"
+
+
+def test_preflight_needs_the_required_parameters():
+    with pytest.raises(ProfileError) as caught:
+        preflight(find_profile("cyton"))
+    assert caught.value.field == "params.serial_port" and "--param serial_port=" in str(caught.value)
+    preflight(find_profile("cyton").with_params({"serial_port": "/dev/ttyUSB0"}))
+    preflight(find_profile("virtual_visitor"))
