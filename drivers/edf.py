@@ -24,7 +24,7 @@ _TO_MICROVOLTS = {"uv": 1.0, "µv": 1.0, "mv": 1e3, "v": 1e6, "nv": 1e-3}
 _ANNOTATIONS_LABEL = "EDF Annotations"
 _FIXED_HEADER_BYTES = 256
 #: (name, width) of each per-signal header field; the file stores each field for all signals in turn.
-_SIGNAL_FIELDS = (
+SIGNAL_FIELDS = (
     ("label", 16),
     ("transducer type", 80),
     ("physical dimension", 8),
@@ -186,7 +186,7 @@ def _parse_header(raw: bytes, path: Path) -> _Header:
 def _parse_signals(raw: bytes, n_signals: int, path: Path) -> tuple[_Signal, ...]:
     fields: dict[str, list[bytes]] = {}
     start = _FIXED_HEADER_BYTES
-    for name, width in _SIGNAL_FIELDS:
+    for name, width in SIGNAL_FIELDS:
         fields[name] = [raw[start + i * width : start + (i + 1) * width] for i in range(n_signals)]
         start += width * n_signals
     signals = []

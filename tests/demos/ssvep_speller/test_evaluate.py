@@ -15,7 +15,7 @@ import pytest
 from app.cli import main
 from demos.ssvep_speller.evaluate import evaluate_recording
 from drivers.edf import read_edf
-from tests.drivers.test_edf import replace_once, write_ssvep_edf
+from tests.drivers.edf_files import replace_once, write_ssvep_edf
 
 ROOT = Path(__file__).resolve().parents[3]
 OPTIONS = ("recording", "--map", "--start", "--mains", "--json", "--help")

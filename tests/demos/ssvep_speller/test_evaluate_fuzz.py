@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from app.cli import main
-from tests.drivers.test_edf import (
+from tests.drivers.edf_files import (
     HEADER_FIELDS,
     get_field,
     header_size,
