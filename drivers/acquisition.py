@@ -131,7 +131,7 @@ class AcquisitionWorker(QObject):
             else None
         )
         self._loss = SampleLossTracker(layout.sampling_rate, counter)
-        self.markers = MarkerPlacer(layout.sampling_rate)
+        self.markers = MarkerPlacer()
         self._rate = RateMeter()
         self._board: Board | None = None
         self._streaming = False
@@ -181,6 +181,8 @@ class AcquisitionWorker(QObject):
         except Exception as error:
             self._fail(f"could not start {self._profile.name}: {error}", error)
             return
+        # Markers asked for before this session streamed have no sample to go on.
+        self._report_lost(self.markers.drop_all("the board was not streaming"))
         self._streaming = True
         self._attempt = 0
         self._filter.reset()
@@ -252,11 +254,11 @@ class AcquisitionWorker(QObject):
         self._last_good = raw[:, -1].copy()
         timestamps = block[layout.timestamp_row]
         markers = np.nan_to_num(block[layout.marker_row], nan=0.0, posinf=0.0, neginf=0.0)
-        self._report_lost(self.markers.place(timestamps, markers))
         counters = None
         if layout.package_row is not None:
             counters = np.nan_to_num(block[layout.package_row])
         lost_each = self._loss.update(counters, timestamps)
+        self._report_lost(self.markers.place(timestamps, markers, lost_each))
         lost_total = self._lost_total + np.cumsum(lost_each)
         self._lost_total = int(lost_total[-1])
         self._buffer.write(raw, self._filter(raw), timestamps, markers, lost_total, invalid)

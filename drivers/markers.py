@@ -12,10 +12,13 @@ board; our simulated boards do the same), so that moment and the stamps are comp
 
 - Two markers for the same sample: the second goes on the next free sample, so order is kept and
   none is overwritten (a sample holds one marker, as in BrainFlow's data layout).
-- No sample for its moment (the samples around it were lost, or the board was not streaming):
-  the first sample stamped after it is later than ``tolerance_s``. Putting the marker there
-  would shift a trial's onset by the length of the gap, so it is reported lost instead.
-- The session ends (board lost, acquisition stopped) with markers still waiting: lost too.
+- The samples at its moment were lost (a radio gap: the first sample stamped after it has lost
+  samples right before it): putting the marker on that later sample would shift a trial's onset
+  by the length of the gap, so it is reported lost instead. Lateness alone is not loss: when the
+  host stalls, BrainFlow stamps a burst of samples late, and the marker still goes on the first
+  of them, as BrainFlow's own boards would put it.
+- Asked for while no session streams (connecting, the headset off), or still waiting when the
+  session ends (board lost, acquisition stopped): lost too, since no sample of that time exists.
 """
 
 from __future__ import annotations
@@ -24,8 +27,6 @@ import threading
 from dataclasses import dataclass
 
 import numpy as np
-
-MARKER_TOLERANCE_S = 0.1
 
 
 @dataclass
@@ -45,9 +46,7 @@ class LostMarker:
 class MarkerPlacer:
     """Thread-safe queue of requested markers, placed into blocks by the one writer."""
 
-    def __init__(self, sampling_rate: float, tolerance_s: float = MARKER_TOLERANCE_S) -> None:
-        # A few sample periods at least: a slow board's samples are further apart than 100 ms.
-        self.tolerance_s = max(tolerance_s, 4.0 / sampling_rate)
+    def __init__(self) -> None:
         self.placed = 0
         self.lost = 0
         self._lock = threading.Lock()
@@ -63,8 +62,11 @@ class MarkerPlacer:
         with self._lock:
             return len(self._pending)
 
-    def place(self, timestamps: np.ndarray, marker_row: np.ndarray) -> list[LostMarker]:
-        """Write waiting markers into ``marker_row`` (in place) for a block stamped ``timestamps``.
+    def place(
+        self, timestamps: np.ndarray, marker_row: np.ndarray, lost_before: np.ndarray
+    ) -> list[LostMarker]:
+        """Write waiting markers into ``marker_row`` (in place) for a block stamped ``timestamps``
+        whose samples had ``lost_before`` samples lost right before each of them.
 
         Markers the board put there itself (a replayed recording's) are kept; ours go on free
         samples. Returns the markers found lost in this block.
@@ -78,8 +80,8 @@ class MarkerPlacer:
         for marker in pending:
             if not marker.due:
                 moment = int(np.searchsorted(timestamps, marker.requested_at, side="left"))
-                if moment < n and timestamps[moment] - marker.requested_at > self.tolerance_s:
-                    lost.append(LostMarker(marker.value, marker.requested_at, "no sample for its moment"))
+                if moment < n and lost_before[moment] > 0:
+                    lost.append(LostMarker(marker.value, marker.requested_at, "its samples were lost"))
                     continue
                 marker.due = moment < n
                 if marker.due and not waiting:
