@@ -49,3 +49,26 @@ def test_integrity_benchmark_accounts_for_every_sample_and_marker():
     assert row["channels"] == 32 and row["rate_hz"] == 1000 and row["markers_sent"] >= 10
     assert row["samples_unaccounted"] == 0 and row["markers_unaccounted"] == 0
     assert row["markers_in_order_once"]
+
+
+def test_soak_benchmark_counts_resources_before_and_after():
+    script = Path(__file__).with_name("bench_soak.py")
+    result = subprocess.run(
+        [sys.executable, str(script), "--switches", "12", "--warmup", "4", "--settle-s", "0", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    row = json.loads(result.stdout.strip().splitlines()[-1])
+    assert {"signal_explorer", "ssvep_speller"} <= set(row["demos"])
+    assert row["switches"] == 12 and row["warmup"] == 4 and row["seconds"] > 0
+    keys = {"rss_kb", "objects", "qt_wrappers", "qobjects", "widgets", "threads", "fds"}
+    for point in (row["before"], row["after"]):
+        assert keys <= set(point) and point["rss_kb"] > 10_000 and point["objects"] > 1000
+        assert point["widgets"] > 0 and point["threads"] >= 1 and point["fds"] >= 3
+    assert row["after"]["closed_widgets_alive"] == 0  # every demo widget closed was destroyed
+    assert row["after"]["widgets"] == row["before"]["widgets"]
+    growth = row["after"]["rss_kb"] - row["before"]["rss_kb"]
+    assert row["rss_growth_percent"] == round(100 * growth / row["before"]["rss_kb"], 2)
+    assert row["rss_kb_per_switch"] == round(growth / 8, 2)

@@ -1,0 +1,185 @@
+"""Soak: open and close every demo many times in the real app; does anything grow?
+
+    python tests/benchmarks/bench_soak.py                       # 880 switches, ~4 minutes
+    python tests/benchmarks/bench_soak.py --switches 40 --settle-s 0 --json
+
+The main window runs on the virtual visitor (offscreen unless a display is set). First the app
+idles on the menu for ``--settle-s`` seconds: the acquisition's 60 s ring buffer fills (its pages
+become resident as they are first written: ~5 MB for 16 channels, flat afterwards), which would
+otherwise pass for growth. Then switch ``i`` opens the ``i``-th registered demo (round robin) from
+the menu, lets the event loop run ``--open-ms`` (timers fire, the speller paints its keys), goes
+back to the menu and lets the loop run ``--menu-ms`` (deferred deletes happen). After the warm-up
+switches and at the end it collects garbage and counts resident memory, Python objects, Python
+wrappers of Qt objects, Qt objects, widgets, threads, open file descriptors, and the closed demo
+widgets still alive (0 when each is really destroyed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import gc
+import json
+import os
+import sys
+import threading
+import time
+import weakref
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+if not os.environ.get("DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QObject, QTimer, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+from shiboken6 import Shiboken
+
+from tests.live_app import open_app
+
+PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+class Pump:
+    """Runs the event loop for a while; one loop and one timer for the whole soak (a new
+    ``QTimer.singleShot(ms, callable)`` per call keeps ~60 bytes per call in PySide 6.11)."""
+
+    def __init__(self) -> None:
+        self.loop = QEventLoop()
+        self.timer = QTimer()
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.loop.quit)
+
+    def __call__(self, ms: int) -> None:
+        self.timer.start(ms)
+        self.loop.exec()
+
+
+def rss_kb() -> int:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * PAGE_KB
+
+
+class MallInfo2(ctypes.Structure):
+    """glibc's struct mallinfo2: arena, ordblks, smblks, hblks, hblkhd, usmblks, fsmblks, uordblks, ..."""
+
+    _fields_ = [("values", ctypes.c_size_t * 10)]
+
+
+def heap_kb() -> int | None:
+    """What malloc has handed out and not had back (uordblks + hblkhd): growth of C/C++ data that
+    RSS can hide in pages freed earlier. None without glibc."""
+    mallinfo2 = getattr(ctypes.CDLL(None), "mallinfo2", None)
+    if mallinfo2 is None:
+        return None
+    mallinfo2.restype = MallInfo2
+    values = mallinfo2().values
+    return (values[7] + values[4]) // 1024
+
+
+def sample(app: QApplication, closed: weakref.WeakSet) -> dict:
+    qobjects = len(app.findChildren(QObject)) + sum(
+        1 + len(widget.findChildren(QObject)) for widget in app.topLevelWidgets()
+    )  # findChildren wraps every object it finds: count the wrappers after it, every time
+    gc.collect()
+    return {
+        "rss_kb": rss_kb(),
+        "heap_kb": heap_kb(),
+        "objects": len(gc.get_objects()),
+        "qt_wrappers": len(Shiboken.getAllValidWrappers()),
+        "qobjects": qobjects,
+        "widgets": len(app.allWidgets()),
+        "threads": threading.active_count(),
+        "os_threads": len(os.listdir("/proc/self/task")),
+        "fds": len(os.listdir("/proc/self/fd")),
+        "closed_widgets_alive": len(closed),
+    }
+
+
+def soak(switches: int, warmup: int, settle_s: float, open_ms: int, menu_ms: int) -> dict:
+    app = QApplication.instance() or QApplication([])
+    window, _languages = open_app(app)
+    pump = Pump()
+    demo_ids = [tile.entry.key for tile in window.menu.tiles if tile.entry.demo_class is not None]
+    rss_start = rss_kb()
+    pump(round(max(0.5, settle_s) * 1000))
+    rss_settled = rss_kb()
+    closed: weakref.WeakSet = weakref.WeakSet()  # the demo widgets closed so far that still exist
+    started = time.monotonic()
+    before = None
+    for switch in range(switches):
+        if switch == warmup:
+            before = sample(app, closed)
+        demo_id = demo_ids[switch % len(demo_ids)]
+        if not window.open_demo_by_id(demo_id):
+            raise RuntimeError(f"demo {demo_id} did not open")
+        closed.add(window.host.demo_widget)
+        pump(open_ms)
+        window.show_menu()
+        pump(menu_ms)
+    after = sample(app, closed)
+    before = before or after
+    seconds = time.monotonic() - started
+    window.host.close_demo()
+    window.acquisition.stop()
+    growth_kb = after["rss_kb"] - before["rss_kb"]
+    measured = max(1, switches - warmup)
+    heap_growth_kb = after["heap_kb"] - before["heap_kb"] if before["heap_kb"] is not None else None
+    return {
+        "demos": demo_ids,
+        "switches": switches,
+        "warmup": min(warmup, switches),
+        "settle_s": settle_s,
+        "seconds": round(seconds, 1),
+        "rss_start_kb": rss_start,
+        "rss_settled_kb": rss_settled,
+        "before": before,
+        "after": after,
+        "rss_growth_percent": round(100 * growth_kb / before["rss_kb"], 2),
+        "rss_kb_per_switch": round(growth_kb / measured, 2),
+        "heap_kb_per_switch": round(heap_growth_kb / measured, 3) if heap_growth_kb is not None else None,
+    }
+
+
+def quiet_qt(mode, context, message: str) -> None:
+    if "propagateSizeHints" not in message:  # the offscreen platform says so for every window shown
+        print(message, file=sys.stderr)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--switches", type=int, default=880)
+    parser.add_argument("--warmup", type=int, help="switches before the first count (default: 80, or N/10)")
+    parser.add_argument("--settle-s", type=float, default=90.0, help="idle on the menu first (ring buffer)")
+    parser.add_argument("--open-ms", type=int, default=80)
+    parser.add_argument("--menu-ms", type=int, default=20)
+    parser.add_argument("--json", action="store_true", help="one JSON line instead of text")
+    args = parser.parse_args()
+    qInstallMessageHandler(quiet_qt)
+    warmup = args.warmup if args.warmup is not None else min(80, args.switches // 10)
+    result = soak(args.switches, warmup, args.settle_s, args.open_ms, args.menu_ms)
+    if args.json:
+        print(json.dumps(result))
+        return 0
+    before, after = result["before"], result["after"]
+    print(
+        f"{result['switches']} switches over {', '.join(result['demos'])} in {result['seconds']} s, "
+        f"after {result['settle_s']:.0f} s on the menu (RSS {result['rss_start_kb']} -> "
+        f"{result['rss_settled_kb']} kB)"
+    )
+    print(
+        f"RSS {before['rss_kb']} kB after {result['warmup']} warm-up switches -> {after['rss_kb']} kB: "
+        f"{result['rss_growth_percent']:+.2f} %, {result['rss_kb_per_switch']:+.2f} kB per switch"
+    )
+    print(
+        f"{'C heap in use':>20}: {before['heap_kb']} -> {after['heap_kb']} kB, "
+        f"{result['heap_kb_per_switch']} kB per switch"
+    )
+    for key in before:
+        if key not in ("rss_kb", "heap_kb"):
+            print(f"{key:>20}: {before[key]} -> {after[key]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
