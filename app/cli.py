@@ -170,6 +170,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.self_test:
         from app.selftest import run_self_test
 
+        report = Path(args.self_test)
+        if args.self_test != "-" and (report.is_dir() or not report.parent.is_dir()):
+            print(
+                f"bci-showroom: --self-test {_one_line(args.self_test)}: not a file in an existing folder",
+                file=sys.stderr,
+            )
+            return 2
         return run_self_test(args.self_test)
     try:
         profile = resolve_profile(args)
@@ -182,6 +189,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Fail here, in the terminal, rather than later in a window that keeps retrying.
         preflight(profile)
         layout_for(profile)
+        if args.demo is not None:
+            from demos.registry import discover_demos
+
+            known = [entry.key for entry in discover_demos()]
+            if args.demo not in known:
+                raise ProfileError("--demo", args.demo, f"no such demo; the demos are: {', '.join(known)}")
     except ProfileError as error:
         print(f"bci-showroom: {_one_line(str(error))}", file=sys.stderr)
         return 2

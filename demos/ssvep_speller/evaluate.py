@@ -37,6 +37,7 @@ from drivers.edf import Recording, RecordingError, read_edf
 DEFAULT_WINDOWS_S = (1.0, 2.0, 3.0)
 #: Kalunga's onset is an audio cue; gaze and attention turn to the LED over the next second.
 DEFAULT_START_S = 1.0
+MAX_START_S = 3600.0
 MAINS_CHOICES_HZ = (50.0, 60.0)
 #: A mains line this far above its spectral neighbourhood is hum. The Kalunga files, notched by
 #: their amplifier, show 2-9 dB at 50 Hz (median over channels); 30 µV of hum on them shows ~40 dB.
@@ -118,8 +119,9 @@ def evaluate_recording(
     ``mains_hz`` is "auto" (notch 50 or 60 Hz where the recording shows hum), a frequency to
     notch, or None for no notch.
     """
-    if not math.isfinite(start_s):
-        raise RecordingError(f"--start {start_s}: give a number of seconds")
+    if not math.isfinite(start_s) or not 0.0 <= start_s <= MAX_START_S:
+        # Before the annotation the visitor was not yet looking: a window there scores below chance.
+        raise RecordingError(f"--start {start_s:g}: give seconds after the annotation, 0 to {MAX_START_S:g}")
     mapping = mapping or {}
     recording = read_edf(path)
     rate = recording.sampling_rate

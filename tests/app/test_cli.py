@@ -184,3 +184,23 @@ def test_the_installed_command_starts_the_app_and_exits_cleanly(tmp_path):
     assert "Traceback" not in result.stderr
     log = next(tmp_path.rglob("bci-showroom.log")).read_text(encoding="utf-8")
     assert "acquisition streaming -> stopped" in log  # the board was released on exit
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--demo", "nosuchdemo"], "no such demo; the demos are: signal_explorer"),
+        (["--self-test", "{tmp}"], "not a file in an existing folder"),
+        (["--self-test", "{tmp}/missing/report.json"], "not a file in an existing folder"),
+    ],
+)
+def test_an_unknown_demo_or_an_unwritable_report_exits_2_before_anything_starts(
+    capsys, monkeypatch, tmp_path, argv, message
+):
+    started = []
+    monkeypatch.setattr("app.cli.run_app", lambda *args, **kwargs: started.append(args) or 0)
+    monkeypatch.setattr("app.selftest.run_self_test", lambda *args: started.append(args) or 0)
+    assert main([part.replace("{tmp}", str(tmp_path)) for part in argv]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert started == []
