@@ -36,6 +36,7 @@ class Argv:
     board: str = "virtual_visitor"
     board_kind: str = SIMULATED
     params: dict[str | None, tuple[str, bool]] = field(default_factory=dict)  # key -> (token, bad)
+    demo_bad: bool = False  # the last --demo names no demo (checked after the board, unless listing)
 
     def profile_error(self, *, listing: bool) -> bool:
         """Whether the board and parameters are refused (a listing does not need required ones)."""
@@ -46,8 +47,10 @@ class Argv:
             return True
         if listing:
             return False
-        return (self.board_kind == NEEDS_SERIAL and "serial_port" not in keys) or (
-            self.board_kind == NEEDS_FILE and "file" not in keys
+        return (
+            self.demo_bad
+            or (self.board_kind == NEEDS_SERIAL and "serial_port" not in keys)
+            or (self.board_kind == NEEDS_FILE and "file" not in keys)
         )
 
 
@@ -110,7 +113,12 @@ def pools(tmp_path_factory) -> dict[str, list]:
             ("", True),
         ],
         "--settings": [(str(folder / "s.ini"), False), (str(folder), True), ("", True)],
-        "--demo": [("signal_explorer", False), ("no_such_demo", False), ("脑机", False)],
+        "--demo": [
+            ("signal_explorer", False),
+            ("ssvep_speller", False),
+            ("no_such_demo", True),
+            ("脑机", True),
+        ],
         "junk": ["--colour", "stray", "--board", "--mains", "--param"],  # unknown, or a missing value
     }
 
@@ -150,6 +158,9 @@ def random_argv(rng: random.Random, pools: dict[str, list]) -> Argv:
             argv.tokens += option(rng, "--param", token)
         elif what == "flag":
             argv.tokens.append(rng.choice(["--kiosk", "--list-boards"]))
+        elif what == "--demo":
+            value, argv.demo_bad = pick(rng, pools["--demo"])  # the last one counts
+            argv.tokens += option(rng, what, value)
         elif what == "junk":
             argv.tokens.append(rng.choice(pools["junk"]))
             argv.parser_error = True
