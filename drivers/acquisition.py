@@ -142,7 +142,6 @@ class AcquisitionWorker(QObject):
         self._last_stats_at = 0.0
         self._last_good = np.zeros(n_eeg)
         self._invalid_values = 0
-        self._lost_total = 0
 
     # --- the thread's loop --------------------------------------------------------------------------
     def run(self, stop: threading.Event) -> None:
@@ -257,10 +256,10 @@ class AcquisitionWorker(QObject):
         counters = None
         if layout.package_row is not None:
             counters = np.nan_to_num(block[layout.package_row])
+        lost_before_block = self._loss.lost
         lost_each = self._loss.update(counters, timestamps)
         self._report_lost(self.markers.place(timestamps, markers, lost_each))
-        lost_total = self._lost_total + np.cumsum(lost_each)
-        self._lost_total = int(lost_total[-1])
+        lost_total = lost_before_block + np.cumsum(lost_each)
         self._buffer.write(raw, self._filter(raw), timestamps, markers, lost_total, invalid)
         self._rate.add(raw.shape[1])
 
