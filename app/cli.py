@@ -218,44 +218,22 @@ def run_app(
     kiosk: bool = False,
 ) -> int:
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
+    from app.bootstrap import build_showroom, qt_application, start
     from app.errors import install_excepthook, setup_logging
-    from app.i18n import LANGUAGES, LanguageManager, default_language, install_cjk_fallback
-    from app.main_window import MainWindow
-    from app.settings import AppSettings
-    from demos.registry import discover_demos
-    from drivers.acquisition import Acquisition
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("bci-showroom")
-    app.setOrganizationName("BCI Showroom")
-    app.setApplicationVersion(__version__)
+    app = qt_application()
     log_path = setup_logging()
     log.info("bci-showroom %s starting on %s", __version__, profile.key)
-    install_cjk_fallback(app)
-    settings = AppSettings(settings_path)
-    languages = LanguageManager(app)
-    chosen = language or settings.value("language") or default_language()
-    languages.set_language(chosen if chosen in LANGUAGES else default_language())
-
-    acquisition = Acquisition(profile)
-    window = MainWindow(acquisition, discover_demos(), languages, settings, kiosk=kiosk)
-    window.log_path = log_path
-    install_excepthook(window.show_message)
-    acquisition.start()
-    if kiosk:
-        window.showFullScreen()
-    else:
-        window.show()
+    showroom = build_showroom(profile, language=language, settings=settings_path, kiosk=kiosk)
+    showroom.window.log_path = log_path
+    install_excepthook(showroom.window.show_message)
+    start(showroom, demo_id)
     # Fires once the event loop has shown the window: the start-up benchmark waits for this line.
     QTimer.singleShot(0, lambda: log.info("menu on screen"))
-    if demo_id:
-        window.open_demo_by_id(demo_id)
     if quit_after_s is not None:
-        QTimer.singleShot(int(quit_after_s * 1000), window.close)
+        QTimer.singleShot(int(quit_after_s * 1000), showroom.window.close)
     try:
         return app.exec()
     finally:
-        window.host.close_demo()
-        acquisition.stop()
+        showroom.close()

@@ -1,33 +1,81 @@
-"""Runs one demo at a time: builds it, starts it, stops it, and contains its failures."""
+"""Runs one demo at a time: builds it, starts it, stops it, contains its failures, and applies the
+shell's safety policies around it (see :mod:`app.demo_gate`)."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from app.demo_gate import Action, DemoGate, Phase, Step
 from app.errors import friendly_message
 from app.menu import describe_unmet
 from demos.base import Demo, DemoContext
+from demos.kit.i18n import Retranslating, fill, translate
+from demos.kit.widgets import NoticePage
 from demos.registry import DemoEntry
+from drivers import cues
+from drivers.cues import StopReason
 from drivers.roles import Role
 
 log = logging.getLogger(__name__)
 
+#: Every way a visitor can touch the kiosk: while a flicker runs, each one stops it.
+STOP_EVENTS = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.KeyPress,
+        QEvent.Type.TabletPress,
+    }
+)
+DEFAULT_MAX_FLICKER_S = 6.0
 
-class DemoHost(QWidget):
-    """A top bar with "back to menu" and the running demo's widget below it."""
+Announce = Callable[[cues.Cue, float | None], None]
+
+
+class DemoHost(Retranslating, QWidget):
+    """A top bar with "back to menu", and below it either the running demo or a notice page.
+
+    ``announce(cue, at)`` is the shell's half of ``context.cue`` (marker and virtual visitor);
+    ``headset_text()`` says in the current language why the headset sends nothing.
+    """
 
     sigBackToMenu = Signal()
     sigFailed = Signal(str)  # a friendly, translated message for the visitor
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        announce: Announce,
+        headset_text: Callable[[], str],
+        max_flicker_s: float = DEFAULT_MAX_FLICKER_S,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._announce = announce
+        self._headset_text = headset_text
+        self.max_flicker_s = max_flicker_s
         self.demo: Demo | None = None
         self.entry: DemoEntry | None = None
         self.demo_widget: QWidget | None = None
+        self.gate: DemoGate | None = None
+        self._make_context: Callable[[str, Callable[..., None]], DemoContext] | None = None
+        self._watching = False
+        self._limit_timer = QTimer(self)
+        self._limit_timer.setSingleShot(True)
+        self._limit_timer.timeout.connect(lambda: self._apply(self.gate.limit_reached() if self.gate else []))
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
@@ -41,14 +89,28 @@ class DemoHost(QWidget):
         self.title_label.setObjectName("demoTitle")
         bar.addWidget(self.title_label, 1)
         layout.addLayout(bar)
-        self._content = QVBoxLayout()
-        layout.addLayout(self._content, 1)
+        self.notice = NoticePage()
+        self.notice.sigPrimary.connect(self.continue_visit)
+        self.notice.sigSecondary.connect(self._on_notice_secondary)
+        self._content = QWidget()
+        self._content_layout = QVBoxLayout(self._content)
+        self._content_layout.setContentsMargins(0, 0, 0, 0)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._content)
+        self.pages.addWidget(self.notice)
+        layout.addWidget(self.pages, 1)
         self.retranslate()
 
+    # --- opening and closing ------------------------------------------------------------------------
     def open(
-        self, entry: DemoEntry, montage: Sequence[Role], make_context: Callable[[str], DemoContext]
+        self,
+        entry: DemoEntry,
+        montage: Sequence[Role],
+        make_context: Callable[[str, Callable[..., None]], DemoContext],
+        streaming: bool,
     ) -> bool:
-        """Build and start a demo. On any failure: log it, clean up, emit a friendly message, return False."""
+        """Open a demo: refuse it (False, with a message) if the board cannot serve it; otherwise
+        show the warning, the wait for the headset or the demo itself, as its requirements say."""
         self.close_demo()
         demo_class = entry.demo_class
         if demo_class is None:
@@ -59,11 +121,87 @@ class DemoHost(QWidget):
             log.info("refused to start %s: %s", entry.key, unmet)
             self.sigFailed.emit(" ".join(describe_unmet(reason) for reason in unmet))
             return False
+        self.entry = entry
+        self._make_context = make_context
+        requirements = demo_class.requirements
+        self.gate = DemoGate(flickers=requirements.flickers, decodes=requirements.decodes)
+        self.retranslate()
+        return self._apply(self.gate.open(streaming))
+
+    def close_demo(self) -> None:
+        """Stop the running demo (even a broken one) and delete its widget."""
+        if self.gate is not None:
+            self._apply(self.gate.close())
+        demo, widget, entry = self.demo, self.demo_widget, self.entry
+        self.demo = self.demo_widget = self.entry = self.gate = None
+        if demo is not None:
+            try:
+                demo.stop()
+            except Exception:
+                log.exception("demo %s raised while stopping", entry.key if entry else "?")
+        if widget is not None:
+            self._content_layout.removeWidget(widget)
+            widget.hide()
+            widget.deleteLater()
+        if entry is not None:
+            log.info("closed demo %s", entry.key)
+
+    @property
+    def phase(self) -> Phase:
+        return self.gate.phase if self.gate is not None else Phase.CLOSED
+
+    # --- events from the shell ----------------------------------------------------------------------
+    def stream_changed(self, streaming: bool) -> None:
+        if self.gate is not None:
+            self._apply(self.gate.stream_changed(streaming))
+
+    def set_staff_mode(self, on: bool) -> None:
+        if self.demo is not None:
+            self.demo.set_staff_mode(on)
+
+    def cue(self, cue: cues.Cue, at: float | None = None) -> None:
+        """``context.cue``: the marker and the virtual visitor first, then the safety policies."""
+        self._announce(cue, at)
+        if self.gate is not None:
+            self._apply(self.gate.cue(cue))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._watching and event.type() in STOP_EVENTS and self.gate is not None:
+            self._apply(self.gate.touched())
+            return True  # the touch only stops the flicker; it does not also press a button
+        return False
+
+    # --- carrying out the gate's steps --------------------------------------------------------------
+    def _apply(self, actions: list[Action]) -> bool:
+        return all(self._do(action) for action in actions)
+
+    def _do(self, action: Action) -> bool:
+        step = action.step
+        if step is Step.START_DEMO:
+            return self._start_demo()
+        if step is Step.SHOW_DEMO:
+            self.pages.setCurrentWidget(self._content)
+        elif step in (Step.SHOW_WARNING, Step.SHOW_WAITING, Step.SHOW_STOPPED):
+            self._show_notice()
+        elif step is Step.WATCH_FLICKER:
+            self._watch(True)
+        elif step is Step.UNWATCH_FLICKER:
+            self._watch(False)
+        elif step is Step.INTERRUPT_DEMO:
+            self._interrupt(action.reason or StopReason.TOUCH)
+        elif step is Step.RESUME_DEMO and self.demo is not None:
+            self._call_demo("resume", self.demo.resume)
+        elif step is Step.BACK_TO_MENU:
+            self.sigBackToMenu.emit()
+        return True
+
+    def _start_demo(self) -> bool:
+        entry = self.entry
+        assert entry is not None and entry.demo_class is not None and self._make_context is not None
         try:
-            self.demo = demo_class()
-            self.entry = entry
-            self.demo_widget = self.demo.create_widget(make_context(demo_class.id))
-            self._content.addWidget(self.demo_widget)
+            self.demo = entry.demo_class()
+            self.demo_widget = self.demo.create_widget(self._make_context(entry.demo_class.id, self.cue))
+            self._content_layout.addWidget(self.demo_widget)
             self.demo.start()
         except Exception:
             log.exception("demo %s failed to start", entry.key)
@@ -71,33 +209,109 @@ class DemoHost(QWidget):
             self.sigFailed.emit(friendly_message("demo"))
             return False
         log.info("opened demo %s", entry.key)
-        self.retranslate()
         return True
 
-    def close_demo(self) -> None:
-        """Stop the running demo (even a broken one) and delete its widget."""
-        demo, widget, entry = self.demo, self.demo_widget, self.entry
-        self.demo = self.demo_widget = self.entry = None
-        if demo is not None:
-            try:
-                demo.stop()
-            except Exception:
-                log.exception("demo %s raised while stopping", entry.key if entry else "?")
-        if widget is not None:
-            self._content.removeWidget(widget)
-            widget.hide()
-            widget.deleteLater()
-        if entry is not None:
-            log.info("closed demo %s", entry.key)
+    def _interrupt(self, reason: StopReason) -> None:
+        """Hide the demo at once (no flicker survives the next frame), tell the stream and the demo."""
+        self.pages.setCurrentWidget(self.notice)
+        log.info("demo %s stopped by the shell: %s", self.entry.key if self.entry else "?", reason.value)
+        self._announce(cues.Stopped(reason), None)
+        if self.demo is not None:
+            self._call_demo("interrupt", lambda: self.demo.interrupt(reason))
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+    def _call_demo(self, hook: str, call: Callable[[], None]) -> None:
+        try:
+            call()
+        except Exception:
+            log.exception("demo %s raised in %s", self.entry.key if self.entry else "?", hook)
+            self.sigFailed.emit(friendly_message("demo"))
+            self.sigBackToMenu.emit()
+
+    def _watch(self, on: bool) -> None:
+        if on == self._watching:
+            return
+        self._watching = on
+        app = QApplication.instance()
+        if on:
+            app.installEventFilter(self)
+            self._limit_timer.start(round(self.max_flicker_s * 1000))
+        else:
+            app.removeEventFilter(self)
+            self._limit_timer.stop()
+
+    def continue_visit(self) -> None:
+        """The notice's main button: accept the warning, or continue after a stop."""
+        if self.gate is None:
+            return
+        if self.gate.phase is Phase.WARNING:
+            self._apply(self.gate.warning_accepted())
+        elif self.gate.phase is Phase.STOPPED:
+            self._apply(self.gate.continue_())
+
+    def _on_notice_secondary(self) -> None:
+        if self.gate is not None and self.gate.phase is Phase.WARNING:
+            self._apply(self.gate.warning_declined())
+        else:
+            self.sigBackToMenu.emit()
+
+    # --- texts --------------------------------------------------------------------------------------
+    def _show_notice(self) -> None:
+        self.pages.setCurrentWidget(self.notice)
+        self._render_notice()
+
+    def _render_notice(self) -> None:
+        phase = self.phase
+        back = translate("DemoHost", "Back to menu")
+        if phase is Phase.WARNING:
+            self.notice.show_notice(
+                translate("DemoHost", "Flashing lights"),
+                translate(
+                    "DemoHost",
+                    "This game uses flickering lights.\n\nA very small number of people can have a seizure "
+                    "when they see flashing lights. If you or anyone in your family has epilepsy or has "
+                    "ever had a seizure, please do not play, and tell a member of staff.\n\nTouch the "
+                    "screen or press any key at any time to stop the flicker.",
+                ),
+                translate("DemoHost", "I understand, start"),
+                translate("DemoHost", "Not now"),
+            )
+        elif phase is Phase.WAITING:
+            self.notice.show_notice(
+                translate("DemoHost", "Waiting for the headset"),
+                fill(
+                    translate("DemoHost", "%1\n\nThe demo starts by itself as soon as the signal arrives."),
+                    self._headset_text(),
+                ),
+                None,
+                back,
+            )
+        elif phase is Phase.STOPPED:
+            reason = self.gate.stop_reason if self.gate else None
+            if reason is StopReason.LIMIT:
+                body = fill(
+                    translate("DemoHost", "The lights stopped after %1 seconds so your eyes can rest."),
+                    f"{self.max_flicker_s:g}",
+                )
+            elif reason is StopReason.SIGNAL:
+                body = translate("DemoHost", "The headset's signal is back.")
+            else:
+                body = translate("DemoHost", "You touched the screen, so the lights stopped.")
+            ready = translate("DemoHost", "Touch Continue when you are ready.")
+            self.notice.show_notice(
+                translate("DemoHost", "Paused"),
+                f"{body}\n\n{ready}",
+                translate("DemoHost", "Continue"),
+                back,
+            )
 
     def retranslate(self) -> None:
-        self.back_button.setText(QCoreApplication.translate("DemoHost", "← Back to menu"))
+        self.back_button.setText(translate("DemoHost", "← Back to menu"))
         demo = self.entry.demo_class if self.entry else None
-        self.title_label.setText(
-            QCoreApplication.translate(demo.translation_context, demo.title) if demo else ""
-        )
+        self.title_label.setText(translate(demo.translation_context, demo.title) if demo else "")
+        if self.phase in (Phase.WARNING, Phase.WAITING, Phase.STOPPED):
+            self._render_notice()
+
+    def refresh_headset_text(self) -> None:
+        """The headset's problem changed: the waiting page says the new one."""
+        if self.phase is Phase.WAITING:
+            self._render_notice()

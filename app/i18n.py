@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
     QLibraryInfo,
@@ -23,7 +22,10 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from app.resources import asset_path
-from drivers.roles import Role
+
+# Moved to the demo kit (demos may not import app); re-exported for the shell's callers.
+from demos.kit.i18n import ROLE_NAMES as ROLE_NAMES
+from demos.kit.i18n import role_name as role_name
 
 log = logging.getLogger(__name__)
 
@@ -38,24 +40,6 @@ CJK_FAMILIES = (
     "WenQuanYi Micro Hei",
     "SimHei",
 )
-
-
-#: How a role reads to staff and visitors ("needs an electrode over the ...").
-ROLE_NAMES: dict[Role, str] = {
-    Role.OCCIPITAL: QT_TRANSLATE_NOOP("Roles", "back of the head (occipital)"),
-    Role.PARIETAL: QT_TRANSLATE_NOOP("Roles", "top-back of the head (parietal)"),
-    Role.SENSORIMOTOR_LEFT: QT_TRANSLATE_NOOP("Roles", "left motor area (C3)"),
-    Role.SENSORIMOTOR_RIGHT: QT_TRANSLATE_NOOP("Roles", "right motor area (C4)"),
-    Role.CENTRAL: QT_TRANSLATE_NOOP("Roles", "top of the head (Cz)"),
-    Role.FRONTAL: QT_TRANSLATE_NOOP("Roles", "forehead (frontal)"),
-    Role.TEMPORAL: QT_TRANSLATE_NOOP("Roles", "temples (temporal)"),
-    Role.REFERENCE: QT_TRANSLATE_NOOP("Roles", "ears (reference)"),
-}
-
-
-def role_name(role: Role) -> str:
-    """A role as staff and visitors read it, in the current language."""
-    return QCoreApplication.translate("Roles", ROLE_NAMES[role])
 
 
 def translation_file(language: str) -> str:

@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
+import html
 import logging
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from app import __version__
-from app.demo_host import DemoHost
+from app.demo_host import DEFAULT_MAX_FLICKER_S, DemoHost
 from app.errors import friendly_message
 from app.i18n import LANGUAGES, LanguageManager
 from app.menu import DemoMenu
 from app.rehearsal import RehearsalKeys, describe, key_help_text
 from app.resources import icon
 from app.settings import AppSettings
-from app.status import StatusPanel
+from app.status import PROBLEM_TEXT, StatusPanel
 from demos.base import DemoContext
+from demos.kit.i18n import Retranslating, fill, translate
 from demos.registry import DemoEntry
+from drivers import cues
 from drivers.acquisition import Acquisition, AcquisitionState
 from drivers.board_errors import describe_board_problem
 
@@ -43,7 +47,13 @@ QMainWindow, QStackedWidget > QWidget { background: #f7f8fa; }
 """
 
 
-class MainWindow(QMainWindow):
+MAX_FLICKER_RANGE_S = (1.0, 30.0)
+
+
+class MainWindow(Retranslating, QMainWindow):
+    """The showroom's one window. In kiosk mode: full screen, no menu bar, no rehearsal keys, no
+    staff controls; a visitor's keys can do nothing but what the screen offers."""
+
     def __init__(
         self,
         acquisition: Acquisition,
@@ -57,6 +67,8 @@ class MainWindow(QMainWindow):
         self.acquisition = acquisition
         self.languages = languages
         self.settings = settings
+        self.kiosk = kiosk
+        self.staff_mode = not kiosk and bool(settings.value("staff_mode", False))
         self.log_path: Path | None = None
         self.setWindowIcon(icon("app.svg"))
         self.setStyleSheet(STYLE_SHEET)
@@ -80,7 +92,11 @@ class MainWindow(QMainWindow):
         self.menu.set_montage(acquisition.profile.roles)
         self.menu.sigDemoChosen.connect(self.open_demo)
         self.menu.sigLanguageToggle.connect(self.toggle_language)
-        self.host = DemoHost()
+        low, high = MAX_FLICKER_RANGE_S
+        max_flicker_s = min(
+            high, max(low, float(settings.value("safety/max_flicker_s", DEFAULT_MAX_FLICKER_S)))
+        )
+        self.host = DemoHost(self.announce, self.headset_text, max_flicker_s)
         self.host.sigBackToMenu.connect(self.show_menu)
         self.host.sigFailed.connect(self.show_message)
         self.stack.addWidget(self.menu)
@@ -97,6 +113,7 @@ class MainWindow(QMainWindow):
         acquisition.sigBoardError.connect(
             lambda error: self.status_panel.set_problem(describe_board_problem(error, acquisition.profile))
         )
+        acquisition.sigBoardError.connect(lambda _error: self.host.refresh_headset_text())
 
         self.rehearsal: RehearsalKeys | None = None
         self.visitor_label = QLabel()
@@ -106,25 +123,66 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(self.visitor_label)
 
         self._build_menu_bar()
+        self.menuBar().setVisible(not kiosk)
         languages.sigLanguageChanged.connect(self._on_language_changed)
         self.retranslate()
 
+    def present(self) -> None:
+        """Show the window as its mode wants it: full screen in kiosk mode."""
+        if self.kiosk:
+            self.showFullScreen()
+        else:
+            self.show()
+
     # --- demos ------------------------------------------------------------------------------------------
-    def make_context(self, demo_id: str) -> DemoContext:
+    def make_context(self, demo_id: str, cue: Callable[..., None]) -> DemoContext:
         return DemoContext(
             stream=self.acquisition.stream,
-            insert_marker=self.acquisition.insert_marker,
+            cue=cue,
             settings=self.settings.for_demo(demo_id),
             logger=logging.getLogger(f"demos.{demo_id}"),
-            visitor=self.acquisition.visitor,
+            language=lambda: self.languages.language,
+            staff_mode=lambda: self.staff_mode,
         )
 
+    def announce(self, cue: cues.Cue, at: float | None = None) -> None:
+        """The shell's half of ``context.cue``: the marker into the stream, and the virtual visitor
+        (when it wears the headset) does what the cue asks."""
+        at = time.time() if at is None else at
+        self.acquisition.insert_marker(cue.code, at)
+        visitor = self.acquisition.visitor
+        if visitor is not None:
+            visitor.follow(cue, at)
+            if self.rehearsal is not None:
+                self.visitor_label.setText(describe(visitor.snapshot()))
+        log.info("cue %s", cue.text)
+
+    def headset_text(self) -> str:
+        """Why the headset sends nothing, in the current language (for the visitor and staff)."""
+        panel = self.status_panel
+        if panel.problem is not None:
+            return fill(
+                translate("StatusPanel", PROBLEM_TEXT[panel.problem.kind]), html.escape(panel.problem.detail)
+            )
+        if self.acquisition.state is AcquisitionState.CONNECTING:
+            return translate("MainWindow", "Connecting to the headset…")
+        return friendly_message("board")
+
     def open_demo(self, entry: DemoEntry) -> bool:
-        if self.host.open(entry, self.acquisition.profile.roles, self.make_context):
-            self.stack.setCurrentWidget(self.host)
+        streaming = self.acquisition.state is AcquisitionState.STREAMING
+        if self.host.open(entry, self.acquisition.profile.roles, self.make_context, streaming):
+            if self.host.entry is not None:  # not declined or failed on the way
+                self.stack.setCurrentWidget(self.host)
             return True
         self.show_menu()
         return False
+
+    def set_staff_mode(self, on: bool) -> None:
+        """Staff controls on or off (never on in kiosk mode); remembered for the next start."""
+        self.staff_mode = on and not self.kiosk
+        self.settings.set_value("staff_mode", self.staff_mode)
+        self._staff_action.setChecked(self.staff_mode)
+        self.host.set_staff_mode(self.staff_mode)
 
     def open_demo_by_id(self, demo_id: str) -> bool:
         for tile in self.menu.tiles:
@@ -172,6 +230,10 @@ class MainWindow(QMainWindow):
             self._language_actions.addAction(action)
             self._language_menu.addAction(action)
         self._help_menu = bar.addMenu("")
+        self._staff_action = QAction(self, checkable=True)
+        self._staff_action.setChecked(self.staff_mode)
+        self._staff_action.toggled.connect(self.set_staff_mode)
+        self._help_menu.addAction(self._staff_action)
         self._rehearsal_action = QAction(self)
         self._rehearsal_action.triggered.connect(self._show_rehearsal_keys)
         self._rehearsal_action.setVisible(self.rehearsal is not None)
@@ -200,6 +262,8 @@ class MainWindow(QMainWindow):
 
     def _on_acquisition_state(self, state: str) -> None:
         current = AcquisitionState(state)
+        self.host.stream_changed(current is AcquisitionState.STREAMING)
+        self.host.refresh_headset_text()
         if current is AcquisitionState.DISCONNECTED and self.stack.currentWidget() is self.host:
             self.show_message(friendly_message("board"))
         elif current is AcquisitionState.STREAMING and self.message_banner.text() == friendly_message(
@@ -208,16 +272,12 @@ class MainWindow(QMainWindow):
             self._message_timer.stop()  # data flows again: the visitor should not read otherwise
             self.message_banner.hide()
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.setWindowTitle(QCoreApplication.translate("MainWindow", "BCI Showroom"))
         self._language_menu.setTitle(QCoreApplication.translate("MainWindow", "&Language"))
         self._help_menu.setTitle(QCoreApplication.translate("MainWindow", "&Help"))
         self._about_action.setText(QCoreApplication.translate("MainWindow", "&About BCI Showroom"))
+        self._staff_action.setText(QCoreApplication.translate("MainWindow", "&Staff controls"))
         self._rehearsal_action.setText(
             QCoreApplication.translate("MainWindow", "&Rehearsal keys (virtual visitor)")
         )

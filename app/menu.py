@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import role_name
 from app.resources import icon
 from demos.base import Unmet
+from demos.kit.i18n import Retranslating, fill, role_name
 from demos.registry import DemoEntry
 from drivers.roles import Role
 
@@ -31,11 +31,11 @@ def describe_unmet(reason: Unmet) -> str:
     """One translated sentence for one unmet requirement."""
     if reason.kind == "role" and reason.role is not None:
         area = role_name(reason.role)
-        return QCoreApplication.translate("DemoMenu", "Needs an electrode over the %1.").replace("%1", area)
-    return (
-        QCoreApplication.translate("DemoMenu", "Needs %1 channels; this headset has %2.")
-        .replace("%1", str(reason.needed))
-        .replace("%2", str(reason.available))
+        return fill(QCoreApplication.translate("DemoMenu", "Needs an electrode over the %1."), area)
+    return fill(
+        QCoreApplication.translate("DemoMenu", "Needs %1 channels; this headset has %2."),
+        reason.needed,
+        reason.available,
     )
 
 
@@ -115,7 +115,7 @@ class DemoTile(QPushButton):
         self.reason_label.setVisible(bool(self.unmet))
 
 
-class DemoMenu(QWidget):
+class DemoMenu(Retranslating, QWidget):
     """The start page: heading, language switch and the demo tiles."""
 
     sigDemoChosen = Signal(object)  # DemoEntry
@@ -170,11 +170,6 @@ class DemoMenu(QWidget):
 
     def tile_for(self, key: str) -> DemoTile:
         return next(tile for tile in self.tiles if tile.entry.key == key)
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.heading.setText(QCoreApplication.translate("DemoMenu", "Brain-Computer Interface Showroom"))

@@ -90,16 +90,12 @@ def check_resources() -> str:
 def check_demos(seconds: float) -> list[Check]:
     """Open every registered demo on the virtual visitor, as a visitor would use it."""
     from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
 
-    from app.i18n import LanguageManager
-    from app.main_window import MainWindow
-    from app.settings import AppSettings
-    from demos.registry import discover_demos
-    from drivers.acquisition import Acquisition, AcquisitionState
+    from app.bootstrap import build_showroom, start
+    from app.demo_gate import Phase
+    from drivers.acquisition import AcquisitionState
     from drivers.profiles import find_profile
 
-    app = QApplication.instance()
     errors: list[str] = []
     previous_hook = sys.excepthook
     sys.excepthook = lambda kind, value, tb: errors.append(f"{kind.__name__}: {value}")
@@ -109,15 +105,14 @@ def check_demos(seconds: float) -> list[Check]:
         QTimer.singleShot(int(duration * 1000), loop.quit)
         loop.exec()
 
-    acquisition = Acquisition(find_profile("virtual_visitor"))
     scratch = tempfile.TemporaryDirectory(prefix="bci-showroom-selftest-")  # never the user's settings
-    window = MainWindow(
-        acquisition, discover_demos(), LanguageManager(app), AppSettings(Path(scratch.name) / "s.ini")
+    showroom = build_showroom(
+        find_profile("virtual_visitor"), language="en", settings=Path(scratch.name) / "s.ini"
     )
+    window, acquisition = showroom.window, showroom.acquisition
     checks = []
     try:
-        acquisition.start()
-        window.show()
+        start(showroom)
         deadline = time.monotonic() + 10
         while acquisition.state is not AcquisitionState.STREAMING and time.monotonic() < deadline:
             wait(0.05)
@@ -135,6 +130,10 @@ def check_demos(seconds: float) -> list[Check]:
                 before = acquisition.stream.total_samples
                 if not window.open_demo(entry):
                     raise RuntimeError(window.message_banner.text())
+                if window.host.phase is Phase.WARNING:
+                    window.host.continue_visit()  # the visitor read the photosensitivity warning
+                if window.host.phase is not Phase.RUNNING:
+                    raise RuntimeError(f"the demo did not start ({window.host.phase.value})")
                 for step in (
                     visitor.set_relaxed,
                     lambda _: visitor.look_at(10.0),
@@ -155,9 +154,7 @@ def check_demos(seconds: float) -> list[Check]:
 
             checks.append(_run(f"demo:{entry.key}", exercise))
     finally:
-        window.host.close_demo()
-        acquisition.stop()
-        window.close()
+        showroom.close()
         sys.excepthook = previous_hook
         scratch.cleanup()
     return checks

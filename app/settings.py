@@ -1,16 +1,45 @@
-"""Persistent settings: the app's own and each demo's, stored with QSettings in an INI file."""
+"""Persistent settings: the app's own and each demo's, stored with QSettings in an INI file.
+
+Values come back typed like their default (an INI file stores text: "false" is a true string), and
+a value that cannot be read as that type, or a number that is not finite, gives the default, so a
+hand-edited file never crashes the shell or a demo.
+"""
 
 from __future__ import annotations
 
+import logging
+import math
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
+log = logging.getLogger(__name__)
+
 
 def default_settings_path() -> Path:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
     return Path(folder or Path.home() / ".bci-showroom") / "settings.ini"
+
+
+def _as_type(raw: Any, kind: type) -> Any:
+    """``raw`` (text from the file, or the value set in this session) as ``kind``, or None."""
+    if isinstance(raw, kind) and not (kind is int and isinstance(raw, bool)):
+        return raw if kind is not float or math.isfinite(raw) else None
+    if isinstance(raw, list | dict | bool) and kind is not str:
+        return None
+    text = str(raw).strip()
+    try:
+        if kind is bool:
+            return {"true": True, "false": False}.get(text.lower())
+        if kind is int:
+            return int(text)
+        if kind is float:
+            number = float(text)
+            return number if math.isfinite(number) else None
+    except ValueError:
+        return None
+    return text if kind is str and not isinstance(raw, list | dict) else None
 
 
 class AppSettings:
@@ -21,7 +50,15 @@ class AppSettings:
         self._qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
 
     def value(self, key: str, default: Any = None) -> Any:
-        return self._qsettings.value(key, default)
+        """The stored value as ``default``'s type (bool, int, float, str); untyped without a default."""
+        raw = self._qsettings.value(key)
+        if default is None or raw is None:
+            return default if raw is None else raw
+        value = _as_type(raw, type(default))
+        if value is None:
+            log.warning("setting %s=%r is not a %s; using %r", key, raw, type(default).__name__, default)
+            return default
+        return value
 
     def set_value(self, key: str, value: Any) -> None:
         self._qsettings.setValue(key, value)
@@ -38,7 +75,7 @@ class DemoGroupSettings:
         self._settings = settings
         self._prefix = f"demos/{demo_id}/"
 
-    def value(self, key: str, default: Any = None) -> Any:
+    def value(self, key: str, default: Any) -> Any:
         return self._settings.value(self._prefix + key, default)
 
     def set_value(self, key: str, value: Any) -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from demos.kit.i18n import Retranslating, fill
 from drivers.acquisition import AcquisitionState, AcquisitionStats
 from drivers.board_errors import BoardProblem
 
@@ -44,7 +45,7 @@ PROBLEM_TEXT = {
 }
 
 
-class StatusPanel(QWidget):
+class StatusPanel(Retranslating, QWidget):
     """Labels placed in the main window's status bar, fed by the acquisition's signals."""
 
     def __init__(self, status_bar: QStatusBar, board_name: str, nominal_rate: float) -> None:
@@ -82,38 +83,32 @@ class StatusPanel(QWidget):
         self.state = stats.state
         self.retranslate()
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.board_label.setText(
-            QCoreApplication.translate("StatusPanel", "Board: %1").replace("%1", self._board_name)
+            fill(QCoreApplication.translate("StatusPanel", "Board: %1"), self._board_name)
         )
         measured = f"{self.stats.measured_rate:.1f}" if self.stats else "–"
         self.rate_label.setText(
-            QCoreApplication.translate("StatusPanel", "Sampling rate: %1 / %2 Hz")
-            .replace("%1", measured)
-            .replace("%2", f"{self._nominal:g}")
+            fill(
+                QCoreApplication.translate("StatusPanel", "Sampling rate: %1 / %2 Hz"),
+                measured,
+                f"{self._nominal:g}",
+            )
         )
         lost = self.stats.lost_samples if self.stats else None
         self.lost_label.setText(
-            QCoreApplication.translate("StatusPanel", "Lost samples: %1").replace(
-                "%1", "–" if lost is None else str(lost)
-            )
+            fill(QCoreApplication.translate("StatusPanel", "Lost samples: %1"), "–" if lost is None else lost)
         )
         problems = []
         if self.stats and self.stats.markers_lost:
             problems.append(
-                QCoreApplication.translate("StatusPanel", "Lost markers: %1").replace(
-                    "%1", str(self.stats.markers_lost)
-                )
+                fill(QCoreApplication.translate("StatusPanel", "Lost markers: %1"), self.stats.markers_lost)
             )
         if self.stats and self.stats.invalid_values:
             problems.append(
-                QCoreApplication.translate("StatusPanel", "Invalid values replaced: %1").replace(
-                    "%1", str(self.stats.invalid_values)
+                fill(
+                    QCoreApplication.translate("StatusPanel", "Invalid values replaced: %1"),
+                    self.stats.invalid_values,
                 )
             )
         self.integrity_label.setText("  ".join(problems))
@@ -122,5 +117,5 @@ class StatusPanel(QWidget):
         text = QCoreApplication.translate("StatusPanel", STATE_TEXT[self.state])
         if self.problem is not None and self.state is not AcquisitionState.STREAMING:
             sentence = QCoreApplication.translate("StatusPanel", PROBLEM_TEXT[self.problem.kind])
-            text += " — " + sentence.replace("%1", html.escape(self.problem.detail))
+            text += " — " + fill(sentence, html.escape(self.problem.detail))
         self.state_label.setText(f'<span style="color:{colour}">●</span> {text}')

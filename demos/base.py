@@ -2,8 +2,11 @@
 
 Modelled on Mu's ``BaseMode``: a demo is a small class with an id, a title, a description, an icon,
 what it needs from the headset, and ``create_widget`` / ``start`` / ``stop``. The shell owns
-everything else (menus, board, languages, errors). A demo gets a :class:`DemoContext` and nothing
-more: the stream to read, a way to put markers into it, its own settings and a logger.
+everything else (menus, board, languages, errors) and the safety policies: the photosensitivity
+warning and stop-on-touch for demos that flicker, the flicker's time limit, and not starting a
+decoding demo while the headset sends nothing. A demo gets a :class:`DemoContext` and nothing
+more: the stream to read, one call to announce cues, its own settings, a logger, the language.
+Demos with a widget build on :class:`demos.kit.demo.WidgetDemo`.
 
 This module imports no Qt, so the contract can be checked (and ``processing`` modules tested)
 without a display.
@@ -17,13 +20,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
+from drivers.cues import Cue, StopReason
 from drivers.roles import Role
 
 if TYPE_CHECKING:  # the widget type is only named, never needed at run time here
     from PySide6.QtWidgets import QWidget
 
     from drivers.stream import Stream
-    from drivers.virtual_visitor import VirtualVisitor
 
 
 @dataclass(frozen=True)
@@ -42,12 +45,15 @@ class Requirements:
 
     ``roles``: every role listed must have at least one electrode (e.g. SSVEP needs OCCIPITAL;
     motor imagery needs SENSORIMOTOR_LEFT and SENSORIMOTOR_RIGHT). ``flickers`` marks demos that
-    show flashing light, so the shell can warn and gate them.
+    show flashing light: the shell shows the photosensitivity warning before they start, and stops
+    them on any touch while they flicker. ``decodes`` marks demos that decide on the visitor's EEG:
+    the shell does not start them while the headset sends nothing, and says why.
     """
 
     roles: tuple[Role, ...] = ()
     min_channels: int = 1
     flickers: bool = False
+    decodes: bool = False
 
     def unmet_by(self, montage: Sequence[Role]) -> list[Unmet]:
         """Why a montage (the roles of a board's channels, in order) cannot serve this demo."""
@@ -58,26 +64,48 @@ class Requirements:
 
 
 class DemoSettings(Protocol):
-    """A demo's own persistent settings (the shell scopes them by demo id)."""
+    """A demo's own persistent settings (the shell scopes them by demo id).
 
-    def value(self, key: str, default: Any = None) -> Any: ...
+    ``value`` returns a value of ``default``'s type (bool, int, float or str): a stored value that
+    cannot be read as that type gives ``default``, so a hand-edited settings file never crashes a demo.
+    """
+
+    def value(self, key: str, default: Any) -> Any: ...
     def set_value(self, key: str, value: Any) -> None: ...
+
+
+class Announce(Protocol):
+    """``context.cue(cue, at=None)``: see :class:`DemoContext`."""
+
+    def __call__(self, cue: Cue, at: float | None = None) -> None: ...
+
+
+def _english() -> str:
+    return "en"
+
+
+def _not_staff() -> bool:
+    return False
 
 
 @dataclass(frozen=True)
 class DemoContext:
     """Everything a demo may use of the shell.
 
-    ``visitor`` is the simulated person when the board is the virtual visitor (None on a real
-    headset): a demo tells it what a real visitor would do when following the demo's cues (look at
-    the cued key, imagine the cued hand), so every demo works end to end without a headset.
+    ``cue(cue, at=None)`` announces a :mod:`drivers.cues` cue at wall-clock time ``at`` (default:
+    now): the shell puts its marker into the stream, applies its safety policies (a flicker onset
+    arms stop-on-touch and the time limit), and the virtual visitor, when it wears the headset,
+    follows it. A demo announces each cue once and never asks who wears the headset.
+    ``language()`` is the interface language now ("en", "zh_CN"); ``staff_mode()`` tells whether
+    staff controls may show (never in kiosk mode).
     """
 
     stream: Stream
-    insert_marker: Callable[[float], None]
+    cue: Announce
     settings: DemoSettings
     logger: logging.Logger
-    visitor: VirtualVisitor | None = None
+    language: Callable[[], str] = _english
+    staff_mode: Callable[[], bool] = _not_staff
 
 
 class Demo(ABC):
@@ -106,3 +134,14 @@ class Demo(ABC):
 
     def stop(self) -> None:  # noqa: B027 - optional hook
         """Leave no timer, thread or stimulus running. Called once, also after errors."""
+
+    def interrupt(self, reason: StopReason) -> None:  # noqa: B027 - optional hook
+        """The shell stopped the visit for now (a touch or the time limit during a flicker, the
+        headset lost): stop every stimulus at once and wait. The shell has already hidden the demo
+        and put a :class:`~drivers.cues.Stopped` cue into the stream."""
+
+    def resume(self) -> None:  # noqa: B027 - optional hook
+        """The visitor chose to continue after :meth:`interrupt`: carry on where the demo paused."""
+
+    def set_staff_mode(self, on: bool) -> None:  # noqa: B027 - optional hook
+        """Staff controls may show (``on``) or must hide (off, and always in kiosk mode)."""

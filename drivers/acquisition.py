@@ -31,12 +31,13 @@ from enum import StrEnum
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
-from drivers.board import Board, BoardLayout, layout_for, open_board
+from drivers.board import Board, BoardLayout, layout_for
 from drivers.board_errors import BoardSilentError
 from drivers.dsp import CausalFilter, display_filter_sos
 from drivers.markers import LostMarker, MarkerPlacer
 from drivers.profiles import BoardProfile
 from drivers.ringbuffer import RingBuffer
+from drivers.sources import open_board
 from drivers.stream import PacketLossCounter, RateMeter, SampleLossTracker, Stream
 from drivers.virtual_visitor import VirtualVisitor
 
@@ -374,11 +375,12 @@ class Acquisition(QObject):
             return False
         return True
 
-    def insert_marker(self, value: float) -> None:
-        """Put an event code into the stream (thread-safe). Zero is not a marker in BrainFlow."""
+    def insert_marker(self, value: float, at: float | None = None) -> None:
+        """Put an event code into the stream (thread-safe) on the first sample stamped at or after
+        wall-clock time ``at`` (default: now). Zero is not a marker in BrainFlow."""
         if value == 0 or not np.isfinite(value):
             raise ValueError("a marker must be a finite, non-zero number")
-        self._worker.queue_marker(float(value), time.time())
+        self._worker.queue_marker(float(value), time.time() if at is None else float(at))
 
     @property
     def is_running(self) -> bool:

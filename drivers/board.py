@@ -3,20 +3,18 @@
 The worker talks to every source through BoardShim's own method names, so a BrainFlow board, the
 playback-file board and our simulated sources run through one code path. ``BoardLayout`` says
 which rows of ``get_board_data()`` hold EEG, timestamps, the packet counter and markers, exactly as
-BrainFlow's board description does.
+BrainFlow's board description does. Creating the board a profile names is
+:func:`drivers.sources.open_board`'s job: the simulated sources import this module for their layout.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 import numpy as np
 
-from drivers.profiles import BoardProfile, preflight
-
-if TYPE_CHECKING:
-    from drivers.virtual_visitor import VirtualVisitor
+from drivers.profiles import BoardProfile
 
 
 class Board(Protocol):
@@ -85,28 +83,3 @@ def layout_for(profile: BoardProfile) -> BoardLayout:
     if board_id == BoardIds.PLAYBACK_FILE_BOARD.value:
         board_id = int(profile.params.get("master_board", BoardIds.SYNTHETIC_BOARD.value))
     return BoardLayout.from_brainflow(board_id)
-
-
-def open_board(profile: BoardProfile, visitor: VirtualVisitor | None = None) -> Board:
-    """Create (not yet prepare) the board a profile names. Only the acquisition worker calls this.
-
-    A simulated profile gets the virtual visitor's headset, steered by ``visitor``. A profile that
-    cannot work (a parameter missing, a playback file that is no recording of its board) raises
-    :class:`ProfileError` here, at once, rather than after seconds of a board that sends nothing.
-    """
-    preflight(profile)
-    if profile.source == "simulated":
-        from drivers.virtual_visitor import VirtualVisitor, VirtualVisitorBoard
-
-        assert profile.sampling_rate is not None
-        return VirtualVisitorBoard(
-            profile.channels, profile.sampling_rate, visitor or VirtualVisitor(), mains_hz=profile.mains_hz
-        )
-
-    from brainflow.board_shim import BoardShim, BrainFlowInputParams
-
-    params = BrainFlowInputParams()
-    for name, value in profile.params.items():
-        setattr(params, name, value)
-    BoardShim.disable_board_logger()
-    return BoardShim(profile.board_id, params)

@@ -1,7 +1,10 @@
 """What consumers of the EEG stream see: a read-only view of the ring buffer plus its montage.
 
-Demos, plots and offline tools get a :class:`Stream`; none of them can reach the board. Also here:
-the small bookkeeping the worker does on every chunk (lost packets, measured sampling rate).
+Demos, plots and offline tools get a :class:`Stream`; none of them can reach the board. A consumer
+that must see every sample (a decoder, a recorder, an LSL outlet, the staff's signal check) takes
+its own :class:`StreamReader` from :meth:`Stream.reader` and pulls on its own cadence: the worker
+never learns who reads. Also here: the small bookkeeping the worker does on every chunk (lost
+packets, measured sampling rate).
 """
 
 from __future__ import annotations
@@ -56,13 +59,76 @@ class Stream:
         return self._buffer.latest(round(seconds * self.sampling_rate), filtered=filtered)
 
     def read_since(self, cursor: int, *, filtered: bool = True) -> Window:
-        """Everything since ``cursor`` (an absolute sample index; start with ``total_samples``)."""
+        """Everything since ``cursor`` (an absolute sample index; start with ``total_samples``).
+        A consumer that reads again and again is simpler with its own :meth:`reader`."""
         return self._buffer.read_since(cursor, filtered=filtered)
+
+    def reader(self, *, filtered: bool = False, from_now: bool = True) -> StreamReader:
+        """A new cursor of one consumer's own, for reading every sample exactly once.
+
+        Raw by default: recorders, outlets and decoders want the board's values; the display
+        filter is for eyes. ``from_now`` starts at the next sample to arrive; otherwise at the
+        oldest sample the buffer still holds (everything, while it has not wrapped yet).
+        """
+        total = self._buffer.total_written
+        start = total if from_now else max(0, total - self._buffer.capacity)
+        return StreamReader(self, start, filtered=filtered)
 
     def channel_quality(self, seconds: float = 2.0) -> list[ChannelQuality]:
         """A quality code per channel over the last ``seconds`` (see :mod:`drivers.quality`)."""
         raw = self.latest(seconds, filtered=False)
         return assess_channels(raw.data, self.latest(seconds).data, self.sampling_rate, invalid=raw.invalid)
+
+
+class StreamReader:
+    """One consumer's cursor on a :class:`Stream`: each :meth:`read` returns what arrived since the last.
+
+    Every sample comes once, in order, with its markers, lost count and invalid mask, so a
+    recorder or an outlet can pass the stream on whole without the acquisition worker knowing it
+    exists. A reader that falls more than the buffer's capacity behind is not silently moved on:
+    the window it gets next says how many samples were overwritten before it could read them
+    (``window.missed``), and :attr:`missed_total` keeps the running count, so what it received plus
+    what it missed is always everything written since it started.
+
+    A reader belongs to one consumer on one thread; give each consumer its own (they are cheap).
+    """
+
+    def __init__(self, stream: Stream, position: int, *, filtered: bool = False) -> None:
+        self.stream = stream
+        self.filtered = filtered
+        self._position = position
+        #: Samples overwritten before this reader could read them, since it was made.
+        self.missed_total = 0
+
+    @property
+    def position(self) -> int:
+        """Absolute index of the next sample :meth:`read` will return (the end of the last read)."""
+        return self._position
+
+    @property
+    def pending(self) -> int:
+        """Samples written since the last read. More than the buffer's capacity means the next read
+        will report the excess as missed: read more often, or give the buffer more seconds."""
+        return self.stream.total_samples - self._position
+
+    def read(self) -> Window:
+        """Every sample written since the last read (an empty window when none), oldest first.
+
+        ``window.start`` is :attr:`position` plus ``window.missed``: the missed samples are the
+        oldest ones, those the writer overwrote.
+        """
+        window = self.stream.read_since(self._position, filtered=self.filtered)
+        self._position = window.end
+        self.missed_total += window.missed
+        return window
+
+    def seek(self, position: int) -> None:
+        """Read from absolute sample ``position`` next: back to re-read what the buffer still holds
+        (older than that, the next read reports the rest as missed), or forward to skip on purpose."""
+        total = self.stream.total_samples
+        if not 0 <= position <= total:
+            raise ValueError(f"position {position} is outside the stream's 0..{total} samples")
+        self._position = position
 
 
 class PacketLossCounter:

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from scipy import signal
 
+from drivers import cues
 from drivers.profiles import Channel
 from drivers.roles import Role
 from drivers.simulated import BoardUnavailableError, SimulatedBoard
@@ -52,6 +53,7 @@ POP_DECAY_S = 0.4
 HEADSET_OFF_NOISE_S = 1.0  # after being taken off, the headset sends garbage this long, then nothing
 MODULATION_TIME_CONSTANT_S = 0.3  # how fast rhythms follow a change of state
 ILLITERATE_FACTOR = 0.05
+FOCUSED_ATTENTION, RESTING_ATTENTION = 0.9, 0.5  # what a visitor gives a focus round, and at rest
 
 # Base amplitudes in µV (peak) at SNR 1.
 ALPHA_UV = 6.0
@@ -128,10 +130,13 @@ class VirtualVisitor:
     Times are on the board's clock (``time.time`` unless a test gives another clock).
     """
 
-    def __init__(self, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, clock: Callable[[], float] = time.time, seed: int | None = 0) -> None:
         self.clock = clock
         self._lock = threading.Lock()
         self._state = VisitorState()
+        self._choice_rng = np.random.default_rng(seed)
+        #: The keys this visitor chose to look at when a demo let them choose freely, in order.
+        self.free_choices: list[int] = []
 
     def snapshot(self) -> VisitorState:
         with self._lock:
@@ -181,6 +186,38 @@ class VirtualVisitor:
     def set_illiterate(self, illiterate: bool) -> None:
         """A "BCI-illiterate" visitor: tasks leave (almost) no trace in the EEG."""
         self._update(illiterate=bool(illiterate))
+
+    # --- following a demo's cues -------------------------------------------------------------------
+    def follow(self, cue: cues.Cue, at: float | None = None) -> None:
+        """Do what a cooperative visitor does on ``cue``, announced at ``at`` (default: now).
+
+        A flicker onset: look at the cued key (or, free to choose, at a key of their own choosing);
+        a flicker's end, a decision or a stop: look away; an imagery cue: imagine that hand (rest:
+        nothing); a fixation cross: stop imagining; a baseline: eyes closed only in its eyes-closed
+        phase; a round: focus hard, or relax with eyes closed, until it ends.
+        """
+        at = self.clock() if at is None else at
+        match cue:
+            case cues.FlickerOnset(key=None, targets=targets) if targets:
+                choice = int(self._choice_rng.integers(len(targets)))
+                self.free_choices.append(choice)
+                self.look_at(targets[choice].frequency_hz, targets[choice].phase_rad, onset=at)
+            case cues.FlickerOnset(key=int(), frequency_hz=frequency, phase_rad=phase):
+                self.look_at(frequency, phase, onset=at)
+            case cues.FlickerEnd() | cues.Decision() | cues.FlickerOnset():
+                self.look_away()
+            case cues.Stopped():
+                self.look_away()
+                self.imagine(None)
+            case cues.Imagery(side=side):
+                self.imagine(None if side is cues.Side.REST else side.value)
+            case cues.Fixation():
+                self.imagine(None)
+            case cues.BaselinePhase(phase=phase):
+                self.set_relaxed(phase is cues.Baseline.EYES_CLOSED)
+            case cues.Round(mode=mode):
+                self.set_relaxed(mode is cues.RoundMode.RELAX)
+                self.set_attention(FOCUSED_ATTENTION if mode is cues.RoundMode.FOCUS else RESTING_ATTENTION)
 
     # --- faults -----------------------------------------------------------------------------------------
     def flat_channel(self, channel: int) -> None:

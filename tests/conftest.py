@@ -32,44 +32,49 @@ def isolated_user_dirs(tmp_path, monkeypatch):
 
 @pytest.fixture
 def make_window(qtbot, qapp, tmp_path):
-    """Build the real main window around an acquisition; everything is stopped afterwards.
+    """Build the real main window through the app's composition root; everything is stopped afterwards.
 
     ``board`` may be a SimulatedBoard to stand in for the profile's hardware (same montage, no
     headset); without it the profile's own board is opened (the synthetic board by default).
+    ``settings`` are written to the settings file first (e.g. ``{"staff_mode": True}``).
     """
-    from app.i18n import LanguageManager
-    from app.main_window import MainWindow
+    from app.bootstrap import build_showroom, start
     from app.settings import AppSettings
-    from demos.registry import discover_demos
     from drivers.acquisition import Acquisition
     from drivers.profiles import find_profile
 
     made = []
 
-    def make(profile_key: str = "synthetic", *, board=None, entries=None, language: str = "en", params=None):
+    def make(
+        profile_key: str = "synthetic",
+        *,
+        board=None,
+        entries=None,
+        language: str = "en",
+        params=None,
+        kiosk: bool = False,
+        settings=None,
+    ):
         profile = find_profile(profile_key).with_params(params or {})
-        if board is None:
-            acquisition = Acquisition(profile)
-        else:
+        acquisition = None
+        if board is not None:
             acquisition = Acquisition(profile, board_factory=lambda: board, layout=board.layout)
-        languages = LanguageManager(qapp)
-        languages.set_language(language)
-        window = MainWindow(
-            acquisition,
-            discover_demos() if entries is None else entries,
-            languages,
-            AppSettings(tmp_path / "settings.ini"),
+        stored = AppSettings(tmp_path / "settings.ini")
+        for key, value in (settings or {}).items():
+            stored.set_value(key, value)
+        showroom = build_showroom(
+            profile, language=language, settings=stored, kiosk=kiosk, entries=entries, acquisition=acquisition
         )
+        window = showroom.window
         qtbot.addWidget(window)
-        made.append((window, acquisition, languages))
-        acquisition.start()
-        window.show()
+        made.append(showroom)
+        start(showroom)
         window.activateWindow()  # as on the kiosk screen: keys (rehearsal shortcuts) reach it
         qapp.processEvents()
         return window
 
     yield make
-    for window, acquisition, languages in made:
-        window.host.close_demo()
-        assert acquisition.stop(timeout_ms=10_000)
-        languages.set_language("en")  # translators are global to the QApplication
+    for showroom in made:
+        showroom.window.host.close_demo()
+        assert showroom.acquisition.stop(timeout_ms=10_000)
+        showroom.languages.set_language("en")  # translators are global to the QApplication

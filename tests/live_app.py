@@ -7,29 +7,30 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
+from app.bootstrap import build_showroom, start
 from app.i18n import LanguageManager
 from app.main_window import MainWindow
 from app.settings import AppSettings
-from demos.registry import discover_demos
-from drivers.acquisition import Acquisition
 from drivers.profiles import find_profile
 
 
-def open_app(app: QApplication, profile: str = "virtual_visitor") -> tuple[MainWindow, LanguageManager]:
-    """The main window at 1280 x 860 with its acquisition streaming, settings in a fresh folder.
+def open_app(
+    app: QApplication, profile: str = "virtual_visitor", *, settings: dict | None = None
+) -> tuple[MainWindow, LanguageManager]:
+    """The main window at 1280 x 860 with its acquisition streaming, settings in a fresh folder
+    (``settings`` written there first), built by the app's own composition root.
 
     The caller stops it: ``window.host.close_demo(); window.acquisition.stop()``.
     """
-    acquisition = Acquisition(find_profile(profile))
-    languages = LanguageManager(app)
-    settings = AppSettings(Path(tempfile.mkdtemp()) / "settings.ini")
-    window = MainWindow(acquisition, discover_demos(), languages, settings)
-    window.resize(1280, 860)
-    window.show()
-    acquisition.start()
-    return window, languages
+    stored = AppSettings(Path(tempfile.mkdtemp()) / "settings.ini")
+    for key, value in (settings or {}).items():
+        stored.set_value(key, value)
+    showroom = build_showroom(find_profile(profile), language="en", settings=stored)
+    showroom.window.resize(1280, 860)
+    start(showroom)
+    return showroom.window, showroom.languages
 
 
 def wait(condition: Callable[[], bool], timeout_s: float) -> bool:
@@ -42,3 +43,17 @@ def wait(condition: Callable[[], bool], timeout_s: float) -> bool:
     loop.exec()
     timer.stop()
     return bool(condition())
+
+
+def enter_demo(window: MainWindow, demo_id: str, timeout_s: float = 10.0) -> QWidget:
+    """Open a demo as a visitor does: accept the photosensitivity warning if the shell shows it,
+    and wait until the demo runs (a decoding demo waits for the headset). Returns its widget."""
+    from app.demo_gate import Phase
+
+    if not window.open_demo_by_id(demo_id):
+        raise RuntimeError(f"demo {demo_id} did not open: {window.message_banner.text()}")
+    if window.host.phase is Phase.WARNING:
+        window.host.continue_visit()
+    if not wait(lambda: window.host.phase is Phase.RUNNING, timeout_s):
+        raise RuntimeError(f"demo {demo_id} did not start ({window.host.phase.value})")
+    return window.host.demo_widget

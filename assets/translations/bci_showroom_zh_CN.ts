@@ -4,6 +4,71 @@
 <context>
     <name>DemoHost</name>
     <message>
+        <source>Back to menu</source>
+        <extracomment>Every way a visitor can touch the kiosk: while a flicker runs, each one stops it.</extracomment>
+        <translation>返回菜单</translation>
+    </message>
+    <message>
+        <source>Flashing lights</source>
+        <translation>闪光提示</translation>
+    </message>
+    <message>
+        <source>This game uses flickering lights.
+
+A very small number of people can have a seizure when they see flashing lights. If you or anyone in your family has epilepsy or has ever had a seizure, please do not play, and tell a member of staff.
+
+Touch the screen or press any key at any time to stop the flicker.</source>
+        <translation>这个游戏使用闪烁的灯光。
+
+极少数人看到闪光时可能会癫痫发作。如果你或家人患有癫痫，或曾经发作过，请不要参加，并告诉工作人员。
+
+任何时候触摸屏幕或按任意键，闪烁都会立即停止。</translation>
+    </message>
+    <message>
+        <source>I understand, start</source>
+        <translation>我已了解，开始</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>暂不</translation>
+    </message>
+    <message>
+        <source>Waiting for the headset</source>
+        <translation>正在等待脑电头戴设备</translation>
+    </message>
+    <message>
+        <source>%1
+
+The demo starts by itself as soon as the signal arrives.</source>
+        <translation>%1
+
+信号一到，演示会自动开始。</translation>
+    </message>
+    <message>
+        <source>The lights stopped after %1 seconds so your eyes can rest.</source>
+        <translation>闪烁已持续 %1 秒，先停一下，让眼睛休息。</translation>
+    </message>
+    <message>
+        <source>The headset&apos;s signal is back.</source>
+        <translation>头戴设备的信号恢复了。</translation>
+    </message>
+    <message>
+        <source>You touched the screen, so the lights stopped.</source>
+        <translation>你触摸了屏幕，闪烁已经停止。</translation>
+    </message>
+    <message>
+        <source>Touch Continue when you are ready.</source>
+        <translation>准备好后，请点击“继续”。</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
         <source>← Back to menu</source>
         <translation>← 返回菜单</translation>
     </message>
@@ -105,6 +170,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Connecting to the headset…</source>
+        <translation>正在连接头戴设备…</translation>
+    </message>
+    <message>
         <source>There is no demo called %1.</source>
         <translation>没有名为 %1 的演示。</translation>
     </message>
@@ -127,6 +196,10 @@
     <message>
         <source>&amp;About BCI Showroom</source>
         <translation>关于脑机接口体验厅(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Staff controls</source>
+        <translation>工作人员控制(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Rehearsal keys (virtual visitor)</source>
@@ -241,7 +314,7 @@
     <name>Roles</name>
     <message>
         <source>back of the head (occipital)</source>
-        <extracomment>Language codes with the name each language has in itself (never translated). How a role reads to staff and visitors (&quot;needs an electrode over the ...&quot;).</extracomment>
+        <extracomment>How a role reads to staff and visitors (&quot;needs an electrode over the ...&quot;).</extracomment>
         <translation>后脑（枕区）</translation>
     </message>
     <message>
@@ -367,6 +440,10 @@
         <translation>我不确定你看的是哪个键，我们再试一次。</translation>
     </message>
     <message>
+        <source>I could not tell which key you looked at a few times in a row. That happens! Rest your eyes for a moment, then press Continue and look steadily at the middle of one key.</source>
+        <translation>连续几次我都没分清你在看哪个键。这很正常！先让眼睛休息一下，然后点击“继续”，稳稳地盯住一个键的中间。</translation>
+    </message>
+    <message>
         <source>The signal dropped out for a moment. Let&apos;s try that again.</source>
         <translation>信号中断了一下。我们再试一次。</translation>
     </message>
@@ -431,36 +508,16 @@
         <translation>照着拼：%1</translation>
     </message>
     <message>
+        <source>Start over</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
         <source>Reduced contrast</source>
         <translation>降低对比度</translation>
     </message>
     <message>
         <source>Calibrated mode (TRCA)</source>
         <translation>校准模式（TRCA）</translation>
-    </message>
-    <message>
-        <source>Staff info</source>
-        <translation>工作人员信息</translation>
-    </message>
-    <message>
-        <source>This game uses flickering lights.
-
-A very small number of people can have a seizure when they see flashing lights. If you or anyone in your family has epilepsy or has ever had a seizure, please do not play, and tell a member of staff.
-
-Touch the screen or press any key at any time to stop the flicker.</source>
-        <translation>这个游戏使用闪烁的灯光。
-
-极少数人看到闪光时可能会癫痫发作。如果你或家人患有癫痫，或曾经发作过，请不要参加，并告诉工作人员。
-
-任何时候触摸屏幕或按任意键，闪烁都会立即停止。</translation>
-    </message>
-    <message>
-        <source>I understand, start</source>
-        <translation>我已了解，开始</translation>
-    </message>
-    <message>
-        <source>Not now</source>
-        <translation>暂不</translation>
     </message>
 </context>
 <context>

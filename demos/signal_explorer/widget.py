@@ -1,23 +1,25 @@
-"""The signal explorer's UI: the shared live panel plus a per-channel check table and a marker button."""
+"""The signal explorer's screen: the kit's live panel plus a per-channel check table and a marker button."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.i18n import role_name
-from app.live_plots import LiveSignalPanel
 from demos.base import DemoContext
+from demos.kit.demo import DemoScreen
+from demos.kit.i18n import role_name
+from demos.kit.panel import LiveSignalPanel
+from demos.kit.widgets import touch_button
 from demos.signal_explorer.processing import summarize_channels
+from drivers import cues
 from drivers.quality import ChannelQuality
 
 SUMMARY_INTERVAL_MS = 500
@@ -33,10 +35,9 @@ QUALITY_TEXT = {
 SUMMARY_WINDOW_S = 2.0
 
 
-class SignalExplorerWidget(QWidget):
+class SignalExplorerWidget(DemoScreen):
     def __init__(self, context: DemoContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self._next_marker = 1
         self.panel = LiveSignalPanel(context.stream)
         self.table = QTableWidget(context.stream.n_channels, 5)
@@ -45,8 +46,7 @@ class SignalExplorerWidget(QWidget):
         self.table.setMinimumWidth(400)
         for row, name in enumerate(context.stream.channel_names):
             self.table.setItem(row, 0, QTableWidgetItem(name))
-        self.marker_button = QPushButton()
-        self.marker_button.setMinimumHeight(48)
+        self.marker_button = touch_button(primary=False)
         self.marker_button.clicked.connect(self.insert_marker)
 
         side = QVBoxLayout()
@@ -71,9 +71,9 @@ class SignalExplorerWidget(QWidget):
 
     def insert_marker(self) -> None:
         """Put a numbered event into the stream; the time series draws it as a dashed line."""
-        self.context.insert_marker(float(self._next_marker))
-        self.context.logger.info("marker %d inserted by staff", self._next_marker)
-        self._next_marker += 1
+        self.context.cue(cues.StaffMark(self._next_marker))
+        self.context.logger.info("event %d marked by staff", self._next_marker)
+        self._next_marker = self._next_marker % cues.MAX_STAFF_MARK + 1
 
     def refresh_summary(self) -> None:
         stream = self.context.stream
@@ -89,11 +89,6 @@ class SignalExplorerWidget(QWidget):
             cells = (f"{summary.rms_uv:.1f}", f"{summary.mains_uv:.1f}", f"{summary.dominant_hz:.1f}")
             for column, value in enumerate(cells, start=2):
                 self.table.setItem(row, column, QTableWidgetItem(value))
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels(

@@ -91,11 +91,12 @@ def subband_signals(window: np.ndarray, bands) -> list[np.ndarray]:
 
 
 def decision_from_scores(scores: np.ndarray, window_s: float) -> Decision:
-    """The best target; confidence is its relative margin over the runner-up (0 = a coin toss)."""
+    """The best target; confidence is its relative margin over the runner-up (0 = a coin toss,
+    1 = the runner-up scored nothing; a negative runner-up, which TRCA's correlations allow, is 1 too)."""
     order = np.argsort(scores)[::-1]
     best = scores[order[0]]
     second = scores[order[1]] if len(scores) > 1 else 0.0
-    confidence = float((best - second) / best) if best > 0 else 0.0
+    confidence = min(1.0, float((best - second) / best)) if best > 0 else 0.0
     return Decision(int(order[0]), scores, confidence, window_s)
 
 

@@ -29,7 +29,7 @@ from scipy import signal
 
 from demos.ssvep_speller.layouts import Layout, StoppingRule, Task
 from demos.ssvep_speller.processing import VISUAL_LATENCY_S, Decision, EnsembleTRCA, itr_bits_per_minute
-from drivers.stream import Stream
+from drivers.stream import Stream, StreamReader
 
 DECODING_RATE_HZ = 250.0
 FREE_ONSET_MARKER = 100.0
@@ -80,7 +80,8 @@ class OnsetReader:
             sos = signal.butter(8, 0.8 * self.sampling_rate / 2, fs=stream_rate, output="sos")
             self._anti_alias = (sos, signal.sosfilt_zi(sos))
         self._latency = round(latency_s * stream_rate)
-        self._cursor = 0
+        self._start = 0  # where begin() said the trial may start, an absolute sample index
+        self._reader: StreamReader | None = None  # the trial's cursor, opened by its first read
         self._marker = 0.0
         self._data = np.empty((len(self.channels), 0))
         self._onset_found = False  # once found, _data starts at the first flicker sample
@@ -92,7 +93,8 @@ class OnsetReader:
 
     def begin(self, cursor: int, marker: float) -> None:
         """A trial whose onset ``marker`` will land after absolute sample ``cursor``."""
-        self._cursor = cursor
+        self._start = cursor
+        self._reader = None
         self._marker = marker
         self._data = np.empty((len(self.channels), 0))
         self._onset_found = False
@@ -100,8 +102,7 @@ class OnsetReader:
 
     def read(self, stream: Stream) -> np.ndarray:
         """Everything of this trial so far, latency skipped: (channels, samples), empty before the marker."""
-        window = stream.read_since(self._cursor, filtered=False)
-        self._cursor = window.end
+        window = self._reader_on(stream).read()
         first = 0
         if not self._onset_found:
             hits = np.flatnonzero(window.markers == self._marker)
@@ -124,6 +125,17 @@ class OnsetReader:
         sos, zi_unit = self._anti_alias  # causal from the first sample: every prefix stays the same
         low, _ = signal.sosfilt(sos, data, axis=1, zi=zi_unit[:, None, :] * data[None, :, 0, None])
         return low[:, :: self.decimation]
+
+    def _reader_on(self, stream: Stream) -> StreamReader:
+        """The trial's own raw cursor on ``stream``: opened where :meth:`begin` said on the first
+        read (``begin`` is not given the stream), carried over if another stream is passed."""
+        reader = self._reader
+        if reader is None or reader.stream is not stream:
+            start = self._start if reader is None else reader.position
+            reader = stream.reader(filtered=False)
+            reader.seek(min(start, stream.total_samples))
+            self._reader = reader
+        return reader
 
 
 class OnlineDecoder:

@@ -12,21 +12,26 @@ index and the measured refresh rate.
 
 from __future__ import annotations
 
+import math
 import time
+import unicodedata
 from enum import Enum
+from typing import NamedTuple
 
 import numpy as np
-from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
     QGuiApplication,
+    QImage,
     QOffscreenSurface,
     QOpenGLContext,
     QPainter,
     QPainterPath,
     QPen,
+    QTextLayout,
 )
 from PySide6.QtOpenGLWidgets import QOpenGLWidget
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -52,6 +57,57 @@ class KeyMark(Enum):
     WRONG = "wrong"
 
 
+# sfnt tables of colour glyphs: bitmaps (CBLC/CBDT: Noto Color Emoji; sbix: Apple) or layered outlines
+# (COLR). CBLC is the small index of CBDT, so the check never copies the megabytes of bitmaps.
+COLOUR_GLYPH_TABLES = ("CBLC", "sbix", "COLR")  # PySide6 takes the tag as str, not bytes
+LABEL_CACHE_SIZE = 512  # fitted labels (and label images) kept before the caches start afresh
+
+
+class FittedLabel(NamedTuple):
+    """A label fitted to its key: the text shown, its pixel size and how it is drawn."""
+
+    text: str  # the label, or what stands in for characters no installed font has
+    size: int
+    path: QPainterPath  # glyph outlines; empty when the label has colour glyphs
+    colour_glyphs: bool  # drawn as a pre-rendered image (see KeyScene._label_image)
+
+
+def _glyph_runs(text: str, font: QFont):
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    return layout.glyphRuns()
+
+
+def _has_colour_glyphs(text: str, font: QFont) -> bool:
+    """Whether any character of ``text`` is drawn from a colour font (after Qt's font fallback).
+
+    Such glyphs must never reach ``QPainterPath.addText``. Noto Color Emoji is bitmap-only (FreeType
+    gives it 0 units per em); asked for its outlines, Qt's FreeType engine sets the face shared by
+    all its sizes to "units per em" pixels, i.e. ``FT_Set_Char_Size(0, 0)``. That fails, but leaves
+    the face with no bitmap strike, and Qt, seeing the failure, never selects the strike again: every
+    emoji of that size then loads as an empty 0x0 bitmap and ``drawText`` paints nothing, in any
+    colour, until some new size of the font is first used. The path is empty anyway."""
+    return any(
+        any(run.rawFont().fontTable(tag) for tag in COLOUR_GLYPH_TABLES) for run in _glyph_runs(text, font)
+    )
+
+
+def _legible_text(label: str, font: QFont) -> str:
+    """``label`` with every character no installed font can draw (an emoji without an emoji font:
+    Qt would draw an empty box) replaced by its Unicode name, e.g. "thumbs up sign"."""
+    if all(0 not in run.glyphIndexes() for run in _glyph_runs(label, font)):
+        return label
+    words = []
+    for character in label:
+        if unicodedata.category(character) in ("Mn", "Cf"):  # variation selectors, joiners
+            continue
+        missing = any(0 in run.glyphIndexes() for run in _glyph_runs(character, font))
+        words.append(unicodedata.name(character, "?").lower() if missing else character)
+    return " ".join(words)
+
+
 class KeyScene:
     """What the key grid shows right now; both canvases paint it the same way."""
 
@@ -61,7 +117,8 @@ class KeyScene:
         self.labels: list[str] = []
         self.levels: np.ndarray | None = None  # grey level 0..1 per key while flickering
         self.marks: dict[int, KeyMark] = {}
-        self._labels: dict[tuple[str, int, str, int], tuple[int, QPainterPath]] = {}
+        self._labels: dict[tuple[str, int, str, int], FittedLabel] = {}
+        self._images: dict[tuple[str, int, str, int, float], QImage] = {}  # see _label_image
 
     def set_grid(self, rows: int, columns: int, labels: list[str]) -> None:
         self.rows, self.columns, self.labels = rows, columns, labels
@@ -100,37 +157,80 @@ class KeyScene:
 
     def _paint_label(self, painter: QPainter, font: QFont, rect: QRectF, label: str, colour: QColor) -> None:
         """The label with a dark outline, readable on every grey the key takes while it flickers."""
-        size, path = self._fitted_label(label, font, rect.width())
-        if path.isEmpty():  # colour emoji have no outline to draw: they bring their own colours
-            fitted = QFont(font)
-            fitted.setPixelSize(size)
-            painter.setFont(fitted)
-            painter.setPen(colour)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
-            painter.setPen(Qt.PenStyle.NoPen)
+        fitted = self._fitted_label(label, font, rect.width())
+        if fitted.colour_glyphs:  # colour emoji bring their own colours: an image, outlined in the same dark
+            image = self._label_image(fitted, font, colour, painter.device().devicePixelRatioF())
+            size = image.deviceIndependentSize()
+            painter.drawImage(rect.center() - QPointF(size.width() / 2, size.height() / 2), image)
             return
+        path = fitted.path
         bounds = path.boundingRect()
         painter.save()
         painter.translate(rect.center() - bounds.center())
-        painter.strokePath(path, QPen(LABEL_OUTLINE, max(2.0, size / 14)))
+        painter.strokePath(path, QPen(LABEL_OUTLINE, max(2.0, fitted.size / 14)))
         painter.fillPath(path, colour)
         painter.restore()
 
-    def _fitted_label(self, label: str, font: QFont, key_width: float) -> tuple[int, QPainterPath]:
+    def _fitted_label(self, label: str, font: QFont, key_width: float) -> FittedLabel:
         """Pixel size and glyph outlines of a label fitted to its key, computed once per label and key
         size: frames repeat them dozens of times a second."""
         key = (label, font.pixelSize(), font.family(), round(key_width))
         if key not in self._labels:
+            if len(self._labels) >= LABEL_CACHE_SIZE:
+                self._labels.clear()
+            text = _legible_text(label, font)
             size = font.pixelSize()
-            width = QFontMetricsF(font).horizontalAdvance(label)
+            width = QFontMetricsF(font).horizontalAdvance(text)
             if width > 0.9 * key_width:  # long phrases shrink to fit their key
                 size = max(10, int(size * 0.9 * key_width / width))
             fitted = QFont(font)
             fitted.setPixelSize(size)
             path = QPainterPath()
-            path.addText(0.0, 0.0, fitted, label)
-            self._labels[key] = (size, path)
+            colour_glyphs = _has_colour_glyphs(text, fitted)
+            if not colour_glyphs:  # never for colour glyphs: see _has_colour_glyphs
+                path.addText(0.0, 0.0, fitted, text)
+            self._labels[key] = FittedLabel(text, size, path, colour_glyphs)
         return self._labels[key]
+
+    def _label_image(self, fitted: FittedLabel, font: QFont, colour: QColor, pixel_ratio: float) -> QImage:
+        """A label with colour glyphs drawn once into an image with a dark outline (its silhouette
+        drawn around it), so a red heart stays visible on the red WRONG key and a yellow face on a
+        white flicker frame. Drawn at the device's pixel ratio: sharp on high-DPI screens."""
+        key = (fitted.text, fitted.size, font.family(), colour.rgba(), pixel_ratio)
+        if key in self._images:
+            return self._images[key]
+        if len(self._images) >= LABEL_CACHE_SIZE:  # resizing the window leaves old sizes behind
+            self._images.clear()
+        font = QFont(font)
+        font.setPixelSize(max(1, round(fitted.size * pixel_ratio)))
+        metrics = QFontMetricsF(font)
+        outline = max(2.0, font.pixelSize() / 20)
+        margin = math.ceil(outline) + 1
+        width = math.ceil(metrics.horizontalAdvance(fitted.text)) + 2 * margin
+        height = math.ceil(metrics.height()) + 2 * margin
+        glyphs = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+        glyphs.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(glyphs)
+        painter.setFont(font)
+        painter.setPen(colour)  # for any plain text beside the emoji; colour glyphs ignore it
+        painter.drawText(QRectF(0, 0, width, height), Qt.AlignmentFlag.AlignCenter, fitted.text)
+        painter.end()
+        silhouette = QImage(glyphs)
+        painter = QPainter(silhouette)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(silhouette.rect(), LABEL_OUTLINE)
+        painter.end()
+        image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        for step in range(16):
+            angle = step * math.pi / 8
+            painter.drawImage(QPointF(outline * math.cos(angle), outline * math.sin(angle)), silhouette)
+        painter.drawImage(0, 0, glyphs)
+        painter.end()
+        image.setDevicePixelRatio(pixel_ratio)
+        self._images[key] = image
+        return image
 
 
 class RasterCanvas(QWidget):
@@ -203,18 +303,17 @@ class FrameDriver(QObject):
     Between trials it keeps presenting the static scene, so the refresh rate is measured before
     each flicker starts. A flicker's frame ``n`` shows ``luminance(f, φ, n, R)`` with R that
     measured rate. The first flicker frame's presentation emits ``sigOnset`` with its wall-clock
-    time (the clock of BrainFlow's timestamps). A flicker longer than ``max_flicker_s`` is cut.
+    time (the clock of BrainFlow's timestamps). The flicker's time limit is the shell's (see
+    :mod:`app.demo_gate`).
     """
 
     sigOnset = Signal(float)
-    sigLimitReached = Signal()
     sigNoVsync = Signal()  # OpenGL brings nothing without vsync (and costs ~20 ms a frame on Mesa)
 
-    def __init__(self, canvas: RasterCanvas | GLCanvas, max_flicker_s: float) -> None:
+    def __init__(self, canvas: RasterCanvas | GLCanvas) -> None:
         super().__init__(canvas)
         self.canvas = canvas
         self.scene = canvas.scene
-        self.max_flicker_s = max_flicker_s
         self.clock = FrameClock()
         self.flicker_clock: FrameClock | None = None
         self.refresh_hz = FALLBACK_REFRESH_HZ
@@ -291,11 +390,7 @@ class FrameDriver(QObject):
             if self._onset_monotonic is None:
                 self._onset_monotonic = now
                 self.sigOnset.emit(time.time())
-            if now - self._onset_monotonic >= self.max_flicker_s:
-                self.sigLimitReached.emit()
-                self.stop_flicker()  # whether or not anyone listened
-            else:
-                self._frame += 1
-                self._set_levels()
+            self._frame += 1
+            self._set_levels()
         if self._running and self.vsync:
             self.canvas.update()

@@ -34,7 +34,7 @@ def measure(source: str, seconds: float, warmup: float) -> dict:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from app.live_plots import LiveSignalPanel
+    from demos.kit.panel import LiveSignalPanel
     from drivers.acquisition import Acquisition, AcquisitionState
     from drivers.profiles import find_profile
 

@@ -35,7 +35,7 @@ from PySide6.QtCore import QEventLoop, QObject, QTimer, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 from shiboken6 import Shiboken
 
-from tests.live_app import open_app
+from tests.live_app import enter_demo, open_app
 
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 
@@ -111,9 +111,7 @@ def soak(switches: int, warmup: int, settle_s: float, open_ms: int, menu_ms: int
         if switch == warmup:
             before = sample(app, closed)
         demo_id = demo_ids[switch % len(demo_ids)]
-        if not window.open_demo_by_id(demo_id):
-            raise RuntimeError(f"demo {demo_id} did not open")
-        closed.add(window.host.demo_widget)
+        closed.add(enter_demo(window, demo_id))
         pump(open_ms)
         window.show_menu()
         pump(menu_ms)

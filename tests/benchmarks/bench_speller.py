@@ -24,7 +24,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.main_window import MainWindow
-from tests.live_app import open_app, wait
+from tests.live_app import enter_demo, open_app, wait
 
 
 def describe(name: str, trials: list[dict], summary: dict | None) -> str:
@@ -50,20 +50,22 @@ def run_once(window: MainWindow, layout: str, task: str, calibrated: bool, illit
     demo_settings = window.settings.for_demo("ssvep_speller")
     demo_settings.set_value("layout", layout)
     demo_settings.set_value("calibrated", calibrated)
-    window.open_demo_by_id("ssvep_speller")
-    speller = window.host.demo_widget
-    speller.task_box.setCurrentIndex(speller.task_box.findText(f"Copy: {task}", Qt.MatchFlag.MatchStartsWith))
+    demo_settings.set_value("unsure_limit", 20 if illiterate else 3)  # let the illiterate visitor try on
+    speller = enter_demo(window, "ssvep_speller")
+    index = speller.task_box.findText(f"Copy: {task}", Qt.MatchFlag.MatchStartsWith)
+    speller.task_box.setCurrentIndex(index)
+    speller.task_box.activated.emit(index)
     visitor = window.acquisition.visitor
     visitor.set_illiterate(illiterate)
-    speller.warning_acknowledged = True
-    saved = len(speller.records)
-    speller.start_run()
+    flow = speller.flow
+    saved = len(flow.records)
+    speller.toggle()  # Start
     try:
         if illiterate:
-            wait(lambda: len(speller.run.trials) >= 8, timeout_s=60)
-            return describe(f"{task}, illiterate", [vars(trial) for trial in speller.run.trials], None)
-        wait(lambda: len(speller.records) > saved, timeout_s=120)
-        record = speller.records[-1]
+            wait(lambda: len(flow.run.trials) >= 8, timeout_s=60)
+            return describe(f"{task}, illiterate", [vars(trial) for trial in flow.run.trials], None)
+        wait(lambda: len(flow.records) > saved, timeout_s=120)
+        record = flow.records[-1]
         name = f"{task} ({'TRCA' if calibrated else 'FBCCA'}, {layout})"
         return describe(name, record["trials"], record["summary"])
     finally:

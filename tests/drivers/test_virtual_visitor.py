@@ -284,8 +284,8 @@ def test_any_montage_and_rate_from_a_profile(tmp_path, rate, names):
     channels = ", ".join(f'{{ name = "{n}", role = "{roles[n]}" }}' for n in names)
     path = tmp_path / "cap.toml"
     path.write_text(f'name = "Cap"\nsource = "simulated"\nsampling_rate = {rate}\nchannels = [{channels}]\n')
-    from drivers.board import open_board
     from drivers.profiles import load_profile_file
+    from drivers.sources import open_board
 
     profile = load_profile_file(path)
 

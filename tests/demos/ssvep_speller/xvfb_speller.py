@@ -20,7 +20,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.i18n import install_cjk_fallback
-from tests.live_app import open_app, wait
+from demos.ssvep_speller.flow import Phase
+from tests.live_app import enter_demo, open_app, wait
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,20 +32,15 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication([])
     install_cjk_fallback(app)
-    window, languages = open_app(app)
+    window, languages = open_app(app, settings={"demos/ssvep_speller/layout": "keyboard40"})
     try:
-        window.open_demo_by_id("ssvep_speller")
-        speller = window.host.demo_widget
-        speller.acknowledge_warning()  # the visitor read the warning; this starts free spelling
-        speller.stop_run()
-        task = speller.task_box.findText(f"Copy: {args.word}", Qt.MatchFlag.MatchStartsWith)
-        if task < 0:
-            parser.error(f"the keyboard has no task {args.word!r}")
-        speller.task_box.setCurrentIndex(task)
-        saved = len(speller.records)
-        speller.start_run()
-        wait(lambda: len(speller.records) > saved, timeout_s=12.0 * len(args.word))
-        record = speller.records[-1] if len(speller.records) > saved else speller.run.record()
+        speller = enter_demo(window, "ssvep_speller")
+        flow = speller.flow
+        choose(speller, f"Copy: {args.word}") or parser.error(f"the keyboard has no task {args.word!r}")
+        saved = len(flow.records)
+        speller.toggle()  # Start
+        wait(lambda: len(flow.records) > saved, timeout_s=12.0 * len(args.word))
+        record = flow.records[-1] if len(flow.records) > saved else flow.run.record()
         report = {
             "canvas": type(speller.canvas).__name__,
             "vsync": speller.driver.vsync,
@@ -61,20 +57,45 @@ def main(argv: list[str] | None = None) -> int:
             for language in ("en", "zh_CN"):
                 languages.set_language(language)
                 for layout in ("keyboard40", "phrases"):
-                    speller.stop_run()
-                    speller._select_layout(layout)
-                    speller.task_box.setCurrentIndex(1)
-                    speller.start_run()
-                    wait(lambda: speller.driver.flickering, timeout_s=5.0)
-                    wait(lambda: False, timeout_s=0.4)
-                    name = f"speller-{layout}-{language.split('_')[0]}.png"
-                    window.grab().save(str(args.screenshots / name))
-            speller.stop_run()
+                    shoot_layout(
+                        window,
+                        speller,
+                        layout,
+                        args.screenshots / f"speller-{layout}-{language.split('_')[0]}",
+                    )
         print(json.dumps(report))
     finally:
         window.host.close_demo()
         window.acquisition.stop()
     return 0
+
+
+def choose(speller, task_prefix: str) -> bool:
+    index = speller.task_box.findText(task_prefix, Qt.MatchFlag.MatchStartsWith)
+    if index >= 0:
+        speller.task_box.setCurrentIndex(index)
+        speller.task_box.activated.emit(index)
+    return index >= 0
+
+
+def shoot_layout(window, speller, layout: str, stem: Path) -> None:
+    """The layout idle, with a key cued, mid-flicker and in feedback: ``<stem>-<state>.png``."""
+    flow = speller.flow
+    speller.start_over_button.click() if speller.start_over_button.isVisible() else None
+    speller.layout_box.setCurrentIndex(speller.layout_box.findData(layout))
+    speller.layout_box.activated.emit(speller.layout_box.currentIndex())
+    choose(speller, speller.task_box.itemText(1))
+    window.grab().save(f"{stem}-idle.png")
+    speller.toggle()  # Start
+    for state, reached in (
+        ("cued", lambda: flow.phase is Phase.CUE),
+        ("flicker", lambda: speller.driver.flickering and speller.driver.flicker_clock.intervals_s),
+        ("feedback", lambda: flow.phase is Phase.FEEDBACK and bool(speller.scene.marks)),
+    ):
+        wait(reached, timeout_s=15.0)
+        wait(lambda: False, timeout_s=0.1)  # let the frame reach the screen
+        window.grab().save(f"{stem}-{state}.png")
+    speller.toggle()  # Stop (during feedback: no flicker to interrupt)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QColor
 
-from app.live_plots import LiveSignalPanel, peak_decimate
+from demos.kit.panel import LiveSignalPanel, peak_decimate
 from drivers.profiles import find_profile
 from drivers.ringbuffer import RingBuffer
 from drivers.stream import Stream

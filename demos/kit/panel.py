@@ -1,4 +1,4 @@
-"""Live plots any demo can embed: scrolling time series, spectrum and band powers.
+"""The live signal panel any demo can embed: scrolling time series, spectrum and band powers.
 
 The panel pulls the newest window from the :class:`~drivers.stream.Stream` on a ~16 ms timer (it is
 never pushed arrays). One ``GraphicsLayoutWidget`` holds all three plots so each frame is a single
@@ -25,10 +25,11 @@ from collections import deque
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsView, QVBoxLayout, QWidget
 
+from demos.kit.i18n import Retranslating, fill
 from drivers.dsp import BANDS, welch_spectrum
 from drivers.stream import Stream
 
@@ -170,7 +171,7 @@ def peak_decimate(x: np.ndarray, data: np.ndarray, columns: int) -> tuple[np.nda
     return np.repeat(x[start::step], 2), extremes
 
 
-class LiveSignalPanel(QWidget):
+class LiveSignalPanel(Retranslating, QWidget):
     """Time series per channel, Welch spectrum (log power) and band-power bars of one stream."""
 
     def __init__(self, stream: Stream, *, seconds: float = 5.0, parent: QWidget | None = None) -> None:
@@ -250,11 +251,6 @@ class LiveSignalPanel(QWidget):
     def is_running(self) -> bool:
         return self._timer.isActive()
 
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.time_plot.setLabel("bottom", QCoreApplication.translate("LivePlots", "seconds ago"))
         self.spectrum_plot.setTitle(QCoreApplication.translate("LivePlots", "Spectrum"))
@@ -267,8 +263,8 @@ class LiveSignalPanel(QWidget):
 
     def _update_scale_title(self) -> None:
         self.time_plot.setTitle(
-            QCoreApplication.translate("LivePlots", "EEG, %1 µV between channels").replace(
-                "%1", f"{self._spacing:.0f}"
+            fill(
+                QCoreApplication.translate("LivePlots", "EEG, %1 µV between channels"), f"{self._spacing:.0f}"
             )
         )
 

@@ -1,0 +1,158 @@
+"""The shell's safety policies around one demo, as a small Qt-free state machine.
+
+Every demo gets them without a line of its own, from what its :class:`~demos.base.Requirements`
+declare and the cues it announces:
+
+- a demo that **flickers** starts only after the visitor accepted the photosensitivity warning;
+  while one of its flickers runs (from a :class:`~drivers.cues.FlickerOnset` cue to the cue that
+  ends it), any touch, click or key stops it at once, and so does the flicker time limit;
+- a demo that **decodes** does not start while the headset sends nothing: the visitor reads why
+  and waits; if the headset drops out mid-visit the demo is paused the same way.
+
+The gate turns events (opened, warning accepted or declined, stream up or down, cue, touch, limit,
+continue) into :class:`Step` actions; :class:`app.demo_host.DemoHost` only carries them out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from drivers import cues
+from drivers.cues import StopReason
+
+
+class Phase(Enum):
+    WARNING = "warning"  # the photosensitivity warning is up
+    WAITING = "waiting"  # a decoding demo waits for the headset
+    RUNNING = "running"  # the demo is on screen
+    STOPPED = "stopped"  # the shell paused the demo; the visitor may continue
+    CLOSED = "closed"
+
+
+class Step(Enum):
+    SHOW_WARNING = "show-warning"
+    SHOW_WAITING = "show-waiting"
+    SHOW_STOPPED = "show-stopped"
+    START_DEMO = "start-demo"  # build and start it (once)
+    SHOW_DEMO = "show-demo"
+    INTERRUPT_DEMO = "interrupt-demo"  # stop its stimuli now, and put a Stopped cue in the stream
+    RESUME_DEMO = "resume-demo"
+    WATCH_FLICKER = "watch-flicker"  # catch every touch and key; arm the flicker time limit
+    UNWATCH_FLICKER = "unwatch-flicker"
+    BACK_TO_MENU = "back-to-menu"
+
+
+#: Cues after which no flicker is on screen any more.
+FLICKER_ENDS = (cues.FlickerEnd, cues.Decision, cues.Stopped)
+
+
+@dataclass(frozen=True)
+class Action:
+    step: Step
+    reason: StopReason | None = None
+
+
+class DemoGate:
+    """What the shell shows and does around one opened demo."""
+
+    def __init__(self, *, flickers: bool, decodes: bool) -> None:
+        self.flickers = flickers
+        self.decodes = decodes
+        self.phase = Phase.CLOSED
+        self.started = False
+        self.flickering = False
+        self.streaming = False
+        #: Why the demo was last stopped by the shell (shown on the "stopped" page).
+        self.stop_reason: StopReason | None = None
+
+    # --- events -----------------------------------------------------------------------------------
+    def open(self, streaming: bool) -> list[Action]:
+        self.streaming = streaming
+        if self.flickers:
+            self.phase = Phase.WARNING
+            return [Action(Step.SHOW_WARNING)]
+        return self._start_when_ready()
+
+    def warning_accepted(self) -> list[Action]:
+        if self.phase is not Phase.WARNING:
+            return []
+        return self._start_when_ready()
+
+    def warning_declined(self) -> list[Action]:
+        if self.phase is not Phase.WARNING:
+            return []
+        self.phase = Phase.CLOSED
+        return [Action(Step.BACK_TO_MENU)]
+
+    def stream_changed(self, streaming: bool) -> list[Action]:
+        was, self.streaming = self.streaming, streaming
+        if not self.decodes or was == streaming:
+            return []
+        if streaming and self.phase is Phase.WAITING:
+            if not self.started:
+                return self._start_when_ready()
+            self.phase = Phase.STOPPED  # the visitor chooses when to go on
+            return [Action(Step.SHOW_STOPPED)]
+        if not streaming and self.phase in (Phase.RUNNING, Phase.STOPPED):
+            actions = self._interrupt(StopReason.SIGNAL) if self.phase is Phase.RUNNING else []
+            self.phase = Phase.WAITING
+            return [*actions, Action(Step.SHOW_WAITING)]
+        return []
+
+    def cue(self, cue: cues.Cue) -> list[Action]:
+        """A cue the demo announced: a flicker onset arms stop-on-touch, its end disarms it."""
+        if isinstance(cue, cues.FlickerOnset) and self.phase is Phase.RUNNING and not self.flickering:
+            self.flickering = True
+            return [Action(Step.WATCH_FLICKER)]
+        if isinstance(cue, FLICKER_ENDS) and self.flickering:
+            self.flickering = False
+            return [Action(Step.UNWATCH_FLICKER)]
+        return []
+
+    def touched(self) -> list[Action]:
+        """A touch, click or key while a flicker runs."""
+        if not self.flickering:
+            return []
+        self.phase = Phase.STOPPED
+        return [*self._interrupt(StopReason.TOUCH), Action(Step.SHOW_STOPPED)]
+
+    def limit_reached(self) -> list[Action]:
+        """The flicker ran for the longest continuous time allowed."""
+        if not self.flickering:
+            return []
+        self.phase = Phase.STOPPED
+        return [*self._interrupt(StopReason.LIMIT), Action(Step.SHOW_STOPPED)]
+
+    def continue_(self) -> list[Action]:
+        """The visitor chose to go on after a stop."""
+        if self.phase is not Phase.STOPPED:
+            return []
+        if self.decodes and not self.streaming:
+            self.phase = Phase.WAITING
+            return [Action(Step.SHOW_WAITING)]
+        self.phase = Phase.RUNNING
+        return [Action(Step.SHOW_DEMO), Action(Step.RESUME_DEMO)]
+
+    def close(self) -> list[Action]:
+        actions = [Action(Step.UNWATCH_FLICKER)] if self.flickering else []
+        self.flickering = False
+        self.phase = Phase.CLOSED
+        return actions
+
+    # --- internals --------------------------------------------------------------------------------
+    def _start_when_ready(self) -> list[Action]:
+        if self.decodes and not self.streaming:
+            self.phase = Phase.WAITING
+            return [Action(Step.SHOW_WAITING)]
+        self.phase = Phase.RUNNING
+        self.started = True
+        return [Action(Step.START_DEMO), Action(Step.SHOW_DEMO)]
+
+    def _interrupt(self, reason: StopReason) -> list[Action]:
+        self.stop_reason = reason
+        actions = [Action(Step.INTERRUPT_DEMO, reason)]
+        if self.flickering:
+            self.flickering = False
+            actions.insert(0, Action(Step.UNWATCH_FLICKER))
+        return actions

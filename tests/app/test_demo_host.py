@@ -1,0 +1,161 @@
+"""The shell's safety policies, given to demos that have not a line of their own for them.
+
+``Blinker`` flashes a square and announces its flicker through the cue vocabulary, nothing more:
+the photosensitivity warning, stop-on-touch and the flicker time limit come from the shell.
+``Decider`` declares that it decodes: the shell does not start it while the headset is silent.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter
+
+from app.demo_gate import Phase
+from demos.base import DemoContext, Requirements
+from demos.kit.demo import DemoScreen, WidgetDemo
+from demos.registry import DemoEntry
+from drivers import cues
+from drivers.acquisition import AcquisitionState
+from drivers.simulated import SimulatedBoard
+
+
+class BlinkerScreen(DemoScreen):
+    def __init__(self, context: DemoContext) -> None:
+        super().__init__(context)
+        self.frames = 0
+        self.timer = QTimer(self, interval=50)
+        self.timer.timeout.connect(self._frame)
+
+    def start(self) -> None:
+        self.timer.start()
+        self.context.cue(cues.FlickerOnset(0, 10.0))
+
+    def _frame(self) -> None:
+        self.frames += 1
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        QPainter(self).fillRect(self.rect(), QColor("white" if self.frames % 2 else "black"))
+
+
+class BlinkerDemo(WidgetDemo):
+    id = "blinker"
+    title = QT_TRANSLATE_NOOP("demos", "Blinker")
+    description = "A square that flashes."
+    requirements = Requirements(flickers=True)
+
+    def create_screen(self, context: DemoContext) -> DemoScreen:
+        return BlinkerScreen(context)
+
+
+class DeciderScreen(DemoScreen):
+    started = 0
+
+    def start(self) -> None:
+        DeciderScreen.started += 1
+
+
+class DeciderDemo(WidgetDemo):
+    id = "decider"
+    title = "Decider"
+    description = "Decides on the EEG."
+    requirements = Requirements(decodes=True)
+
+    def create_screen(self, context: DemoContext) -> DemoScreen:
+        return DeciderScreen(context)
+
+
+def entries(*demos) -> list[DemoEntry]:
+    return [DemoEntry(key=demo.id, origin="test", demo_class=demo) for demo in demos]
+
+
+def streaming(window) -> bool:
+    return window.acquisition.state is AcquisitionState.STREAMING
+
+
+def markers(window) -> np.ndarray:
+    found = window.acquisition.stream.latest(30.0).markers
+    return found[found != 0]
+
+
+def test_a_flickering_demo_shows_nothing_before_the_warning_is_accepted(qtbot, make_window):
+    window = make_window("virtual_visitor", entries=entries(BlinkerDemo))
+    assert window.open_demo_by_id("blinker")
+    host = window.host
+    assert host.phase is Phase.WARNING and host.demo is None  # not even built yet
+    assert "seizure" in host.notice.body_label.text() and host.notice.isVisible()
+    qtbot.mouseClick(host.notice.secondary_button, Qt.MouseButton.LeftButton)  # "Not now"
+    assert window.stack.currentWidget() is window.menu and host.demo is None
+    window.open_demo_by_id("blinker")
+    qtbot.mouseClick(host.notice.primary_button, Qt.MouseButton.LeftButton)  # "I understand, start"
+    assert host.phase is Phase.RUNNING and host.demo_widget.isVisible()
+
+
+def test_any_touch_stops_a_flickering_demo_at_once_and_continue_brings_it_back(qtbot, make_window):
+    window = make_window("virtual_visitor", entries=entries(BlinkerDemo))
+    qtbot.waitUntil(lambda: streaming(window), timeout=5_000)
+    window.open_demo_by_id("blinker")
+    host = window.host
+    host.continue_visit()
+    screen = host.demo_widget
+    qtbot.waitUntil(lambda: screen.frames > 3)
+    qtbot.mouseClick(screen, Qt.MouseButton.LeftButton)
+    assert host.phase is Phase.STOPPED and not screen.isVisible()  # hidden within the touch's event
+    assert host.notice.primary_button.text() == "Continue"
+    qtbot.waitUntil(lambda: cues.Stopped().code in markers(window), timeout=2_000)
+    qtbot.keyClick(window, Qt.Key.Key_Space)  # no flicker is watched now: keys work normally again
+    assert host.phase is Phase.STOPPED
+    qtbot.mouseClick(host.notice.primary_button, Qt.MouseButton.LeftButton)
+    assert host.phase is Phase.RUNNING and screen.isVisible()
+
+
+def test_the_shell_stops_a_flicker_at_its_time_limit(qtbot, make_window):
+    window = make_window("virtual_visitor", entries=entries(BlinkerDemo))
+    window.host.max_flicker_s = 0.5
+    window.open_demo_by_id("blinker")
+    window.host.continue_visit()
+    qtbot.waitUntil(lambda: window.host.phase is Phase.STOPPED, timeout=2_000)
+    assert "0.5 seconds" in window.host.notice.body_label.text()
+
+
+def test_the_virtual_visitor_follows_the_cues_of_a_demo_that_never_names_it(qtbot, make_window):
+    window = make_window("virtual_visitor", entries=entries(BlinkerDemo))
+    window.open_demo_by_id("blinker")
+    window.host.continue_visit()
+    gaze = window.acquisition.visitor.snapshot().gaze
+    assert gaze is not None and gaze.frequency_hz == 10.0  # it looks at the flashing square
+    qtbot.mouseClick(window.host.demo_widget, Qt.MouseButton.LeftButton)
+    assert window.acquisition.visitor.snapshot().gaze is None  # the stop cue: it looks away
+    assert "looking" not in window.visitor_label.text()
+
+
+def test_a_decoding_demo_waits_for_the_headset_and_the_visitor_reads_why(qtbot, make_window):
+    board = SimulatedBoard(8, 250, seed=4)
+    board.set_unavailable(True)
+    window = make_window("synthetic", board=board, entries=entries(DeciderDemo))
+    qtbot.waitUntil(lambda: window.status_panel.problem is not None, timeout=5_000)
+    DeciderScreen.started = 0
+    assert window.open_demo_by_id("decider")
+    host = window.host
+    assert host.phase is Phase.WAITING and host.demo is None and DeciderScreen.started == 0
+    assert host.notice.title_label.text() == "Waiting for the headset"
+    assert "does not answer" in host.notice.body_label.text()  # the board's own problem, in plain words
+    board.set_unavailable(False)
+    qtbot.waitUntil(lambda: host.phase is Phase.RUNNING, timeout=10_000)
+    assert DeciderScreen.started == 1 and host.demo_widget.isVisible()
+    board.set_unavailable(True)  # the headset drops out mid-visit: paused, and said why
+    qtbot.waitUntil(lambda: host.phase is Phase.WAITING, timeout=5_000)
+    assert not host.demo_widget.isVisible()
+    board.set_unavailable(False)
+    qtbot.waitUntil(lambda: host.phase is Phase.STOPPED, timeout=10_000)  # back: the visitor continues
+    qtbot.mouseClick(host.notice.primary_button, Qt.MouseButton.LeftButton)
+    assert host.phase is Phase.RUNNING and DeciderScreen.started == 1
+
+
+def test_a_demo_that_does_not_decode_starts_on_a_silent_headset(qtbot, make_window):
+    board = SimulatedBoard(8, 250, seed=4)
+    board.set_unavailable(True)
+    window = make_window("synthetic", board=board)
+    assert window.open_demo_by_id("signal_explorer")
+    assert window.host.phase is Phase.RUNNING  # it shows the (missing) signal: that is its point

@@ -1,0 +1,66 @@
+"""Kiosk mode: full screen, no menu bar, no rehearsal keys, no staff controls — through the real CLI too."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from app.demo_gate import Phase
+from drivers.acquisition import AcquisitionState
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_installed_command_opens_the_kiosk_full_screen_without_menu_bar_or_rehearsal_keys(tmp_path):
+    settings = tmp_path / "s.ini"
+    settings.write_text("[General]\nstaff_mode=true\n", encoding="utf-8")  # staff left it on yesterday
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path),
+    }
+    command = [sys.executable, "-m", "app", "--kiosk", "--demo", "ssvep_speller", "--quit-after", "3"]
+    result = subprocess.run(
+        [*command, "--settings", str(settings)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert (
+        "window on screen: kiosk=True full_screen=True menu_bar=False rehearsal_keys=False staff_controls=False"
+        in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_without_kiosk_the_same_command_opens_a_desktop_window(tmp_path):
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path),
+    }
+    command = [sys.executable, "-m", "app", "--quit-after", "1", "--settings", str(tmp_path / "s.ini")]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "kiosk=False full_screen=False menu_bar=True rehearsal_keys=True" in result.stderr
+
+
+def test_in_kiosk_mode_a_visitors_keys_steer_nothing(qtbot, make_window):
+    window = make_window("virtual_visitor", kiosk=True, settings={"staff_mode": True})
+    assert window.isFullScreen() and not window.menuBar().isVisible()
+    assert window.rehearsal is None and not window.staff_mode
+    qtbot.waitUntil(lambda: window.acquisition.state is AcquisitionState.STREAMING, timeout=5_000)
+    qtbot.keyClick(window, Qt.Key.Key_1)  # on a desktop this makes the virtual visitor look at 8 Hz
+    qtbot.keyClick(window, Qt.Key.Key_R)
+    state = window.acquisition.visitor.snapshot()
+    assert state.gaze is None and not state.relaxed
+    window.set_staff_mode(True)  # even if asked, staff controls stay off in kiosk mode
+    assert not window.staff_mode
+    window.open_demo_by_id("ssvep_speller")
+    window.host.continue_visit()
+    qtbot.waitUntil(lambda: window.host.phase is Phase.RUNNING, timeout=5_000)
+    assert not window.host.demo_widget.staff_row.isVisible()

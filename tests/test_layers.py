@@ -1,0 +1,152 @@
+"""The import layering is a checked contract: the real tree keeps it, and every contract bites.
+
+The contracts are in pyproject.toml's ``[tool.importlinter]``; ``packaging/layers.py`` checks them
+all in one command. Each violation test copies the three packages to a temporary folder, adds one
+deliberate violation and asserts that the check fails and names it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHECK = ROOT / "packaging" / "layers.py"
+PACKAGES = ("app", "demos", "drivers")
+
+TOP = "app above demos above drivers"
+DEMOS = "demos: registry, then independent demos, then the demo kit, then the base"
+QT_FREE = "demos' processing and flow modules import no Qt at all"
+NO_GUI = "drivers import no Qt widgets or GUI (QtCore's signals are fine)"
+ACYCLIC = "no import circles inside drivers"
+
+
+def run_check(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(CHECK), str(project)], capture_output=True, text=True, timeout=60
+    )
+
+
+def broken_contracts(report: str) -> list[str]:
+    """The names of the contracts the report says are broken ("NAME BROKEN (1 ignored import)")."""
+    return re.findall(r"^(.+) BROKEN(?: \(.*\))?$", report, flags=re.MULTILINE)
+
+
+def test_the_real_tree_keeps_every_contract():
+    result = run_check(ROOT)
+    report = result.stdout + result.stderr
+    assert result.returncode == 0, report
+    assert "Contracts: 5 kept, 0 broken." in report
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory) -> Path:
+    """A copy of the packages and their contracts, to be copied again and broken by each test."""
+    folder = tmp_path_factory.mktemp("pristine")
+    for package in PACKAGES:
+        shutil.copytree(ROOT / package, folder / package, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", folder)
+    return folder
+
+
+def append(path: Path, code: str) -> int:
+    """Append ``code`` to a module; returns the line its first line lands on."""
+    text = path.read_text() if path.exists() else ""
+    if text and not text.endswith("\n"):
+        text += "\n"
+    path.write_text(text + code)
+    return len(text.splitlines()) + 1
+
+
+# (module to add to, code, contract that must break, what its report must say; {line} is the
+# line the code's first line lands on)
+VIOLATIONS = {
+    "a driver imports app": ("drivers/leak.py", "import app\n", TOP, "- drivers.leak -> app (l.{line})"),
+    "a demo imports another demo": (
+        "demos/ssvep_speller/borrowed.py",
+        "from demos.signal_explorer import processing\n",
+        DEMOS,
+        "- demos.ssvep_speller.borrowed -> demos.signal_explorer.processing (l.{line})",
+    ),
+    "an undeclared demo package": (
+        "demos/new_demo/__init__.py",
+        '"""A new demo."""\n',
+        DEMOS,
+        "- demos.new_demo",
+    ),
+    "a processing module imports QtCore": (
+        "demos/signal_explorer/processing.py",
+        "from PySide6.QtCore import QTimer\n",
+        QT_FREE,
+        "-   demos.signal_explorer.processing -> PySide6 (l.{line})",
+    ),
+    "a flow module imports pyqtgraph": (
+        "demos/ssvep_speller/flow.py",
+        "import pyqtgraph\n",
+        QT_FREE,
+        "-   demos.ssvep_speller.flow -> pyqtgraph (l.{line})",
+    ),
+    "a flow module imports Qt through a driver": (
+        "drivers/stream.py",
+        "from PySide6.QtCore import QObject\n",
+        QT_FREE,
+        "    drivers.stream -> PySide6 (l.{line})",
+    ),
+    "a driver imports QtWidgets, in a function": (
+        "drivers/dsp.py",
+        "def _widget():\n    from PySide6.QtWidgets import QWidget\n\n    return QWidget\n",
+        NO_GUI,
+        "-   drivers.dsp -> PySide6.QtWidgets (l.{next_line})",
+    ),
+    "a driver imports pyqtgraph": (
+        "drivers/ringbuffer.py",
+        "import pyqtgraph\n",
+        NO_GUI,
+        "-   drivers.ringbuffer -> pyqtgraph (l.{line})",
+    ),
+    "an import circle in drivers": (
+        "drivers/roles.py",
+        "def _profiles():\n    from drivers import profiles\n\n    return profiles\n",
+        ACYCLIC,
+        "No cycles are allowed in drivers.",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(VIOLATIONS))
+def test_each_contract_bites(case, pristine, tmp_path):
+    module, code, contract, expected = VIOLATIONS[case]
+    project = tmp_path / "project"
+    shutil.copytree(pristine, project)
+    path = project / module
+    path.parent.mkdir(parents=True, exist_ok=True)
+    line = append(path, code)
+
+    result = run_check(project)
+    report = result.stdout + result.stderr
+
+    assert result.returncode == 1, report
+    assert contract in broken_contracts(report), report
+    section = report.partition(f"\n{contract}\n")[2]
+    assert expected.format(line=line, next_line=line + 1) in section, report
+
+
+def test_the_circle_report_names_the_import_to_remove(pristine, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(pristine, project)
+    append(project / "drivers" / "roles.py", "from drivers import profiles\n")
+    report = run_check(project).stdout
+    assert re.search(r"- \.(roles -> \.profiles|profiles -> \.roles) \(1 import\)", report), report
+
+
+def test_qtcore_in_drivers_is_allowed(pristine, tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(pristine, project)
+    append(project / "drivers" / "ringbuffer.py", "from PySide6 import QtCore\n")
+    report = run_check(project).stdout
+    assert f"{NO_GUI} KEPT" in report, report
