@@ -57,6 +57,7 @@ def test_the_readme_demo_runs_on_the_virtual_visitor_and_reports_its_alpha(qtbot
     ratio = screen.powers[1] / screen.powers[0]
     assert ratio > 2  # the virtual visitor's alpha rises with its eyes closed, as a person's does
     assert screen.result.body_label.text() == f"With your eyes closed it was {ratio:.1f} times stronger."
+
     def marked() -> list[float]:
         found = window.acquisition.stream.latest(10.0).markers
         return [float(code) for code in found[found != 0]]
