@@ -244,7 +244,33 @@ class Countdown(QWidget):
         self._timer.start(min(self.TICK_MS, math.ceil(left * 1000)))
 
 
-class ResultScreen(QWidget):
+class _MessagePage(QWidget):
+    """What a result screen and a notice page share: a title, a body and up to two buttons."""
+
+    sigPrimary = Signal()
+    sigSecondary = Signal()
+
+    def __init__(self, title_name: str, body_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(STYLE_SHEET)
+        self.title_label = _label(title_name)
+        self.body_label = _label(body_name)
+        self._buttons = _ChoiceButtons()
+        self.primary_button = self._buttons.primary
+        self.secondary_button = self._buttons.secondary
+        self.primary_button.clicked.connect(self.sigPrimary)
+        self.secondary_button.clicked.connect(self.sigSecondary)
+
+    def _set_texts(self, title: str, body: str, primary: str | None, secondary: str | None) -> None:
+        """Set the texts (already translated); a button given no text is hidden and takes no space."""
+        self.title_label.setText(title)
+        self.title_label.setHidden(not title)
+        self.body_label.setText(body)
+        self.body_label.setHidden(not body)
+        self._buttons.set_texts(primary, secondary)
+
+
+class ResultScreen(_MessagePage):
     """The end of a run: a big headline, a sentence or two, an optional picture, and what next.
 
     Every demo ends with "here is what happened" and "again?" / "back to the menu"; with one screen
@@ -253,24 +279,14 @@ class ResultScreen(QWidget):
     text and the buttons. :attr:`sigPrimary` and :attr:`sigSecondary` report the two buttons.
     """
 
-    sigPrimary = Signal()
-    sigSecondary = Signal()
-
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setStyleSheet(STYLE_SHEET)
-        self.headline_label = _label("kitHeadline")
-        self.body_label = _label("kitBody")
+        super().__init__("kitHeadline", "kitBody", parent)
+        self.headline_label = self.title_label
         self._picture_holder = QWidget()
         self._picture_layout = QVBoxLayout(self._picture_holder)
         self._picture_layout.setContentsMargins(0, 0, 0, 0)
         self._picture_holder.hide()
         self._picture: QWidget | None = None
-        self._buttons = _ChoiceButtons()
-        self.primary_button = self._buttons.primary
-        self.secondary_button = self._buttons.secondary
-        self.primary_button.clicked.connect(self.sigPrimary)
-        self.secondary_button.clicked.connect(self.sigSecondary)
         column = _centred_column(self)
         column.addStretch(1)
         column.addWidget(self.headline_label)
@@ -284,11 +300,7 @@ class ResultScreen(QWidget):
         self, headline: str, body: str = "", primary: str | None = None, secondary: str | None = None
     ) -> None:
         """Set the texts (already translated); a button given no text is hidden."""
-        self.headline_label.setText(headline)
-        self.headline_label.setHidden(not headline)
-        self.body_label.setText(body)
-        self.body_label.setHidden(not body)
-        self._buttons.set_texts(primary, secondary)
+        self._set_texts(headline, body, primary, secondary)
 
     @property
     def picture(self) -> QWidget | None:
@@ -310,7 +322,7 @@ class ResultScreen(QWidget):
         return previous
 
 
-class NoticePage(QWidget):
+class NoticePage(_MessagePage):
     """A whole page with one message: a title, a few sentences, and up to two buttons.
 
     Some moments need the visitor's full attention before anything else happens: the
@@ -319,19 +331,8 @@ class NoticePage(QWidget):
     only ways on are the buttons offered. :attr:`sigPrimary` and :attr:`sigSecondary` report them.
     """
 
-    sigPrimary = Signal()
-    sigSecondary = Signal()
-
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setStyleSheet(STYLE_SHEET)
-        self.title_label = _label("kitNoticeTitle")
-        self.body_label = _label("kitNoticeBody")
-        self._buttons = _ChoiceButtons()
-        self.primary_button = self._buttons.primary
-        self.secondary_button = self._buttons.secondary
-        self.primary_button.clicked.connect(self.sigPrimary)
-        self.secondary_button.clicked.connect(self.sigSecondary)
+        super().__init__("kitNoticeTitle", "kitNoticeBody", parent)
         column = _centred_column(self)
         column.addStretch(1)
         column.addWidget(self.title_label)
@@ -345,8 +346,4 @@ class NoticePage(QWidget):
         self, title: str, body: str, primary: str | None = None, secondary: str | None = None
     ) -> None:
         """Set the texts (already translated); a button given no text is hidden and takes no space."""
-        self.title_label.setText(title)
-        self.title_label.setHidden(not title)
-        self.body_label.setText(body)
-        self.body_label.setHidden(not body)
-        self._buttons.set_texts(primary, secondary)
+        self._set_texts(title, body, primary, secondary)
