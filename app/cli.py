@@ -51,9 +51,13 @@ def _seconds(text: str) -> float:
 
 
 def _settings_file(text: str) -> Path:
-    """``--settings``: a file to create or reuse; Qt would silently ignore a folder."""
+    """``--settings``: a file to create or reuse; Qt would silently ignore a folder, or a file in a
+    folder that does not exist (every change staff make would be lost)."""
     if os.path.isdir(text or "."):
         raise argparse.ArgumentTypeError(f"{text!r} is a folder, not a settings file")
+    folder = Path(text).parent
+    if not folder.is_dir():
+        raise argparse.ArgumentTypeError(f"the folder of {text!r} does not exist")
     return Path(text)
 
 

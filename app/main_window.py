@@ -47,7 +47,8 @@ QMainWindow, QStackedWidget > QWidget { background: #f7f8fa; }
 """
 
 
-MAX_FLICKER_RANGE_S = (1.0, 30.0)
+#: A flicker may last at most this long (s): above the decoders' longest window (4 s), below eye strain.
+MAX_FLICKER_RANGE_S = (5.0, 30.0)
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -92,10 +93,17 @@ class MainWindow(Retranslating, QMainWindow):
         self.menu.set_montage(acquisition.profile.roles)
         self.menu.sigDemoChosen.connect(self.open_demo)
         self.menu.sigLanguageToggle.connect(self.toggle_language)
+        stored = settings.value("safety/max_flicker_s", DEFAULT_MAX_FLICKER_S)
         low, high = MAX_FLICKER_RANGE_S
-        max_flicker_s = min(
-            high, max(low, float(settings.value("safety/max_flicker_s", DEFAULT_MAX_FLICKER_S)))
-        )
+        max_flicker_s = min(high, max(low, stored))
+        if max_flicker_s != stored:
+            log.warning(
+                "setting safety/max_flicker_s=%g is outside %g-%g s; using %g",
+                stored,
+                low,
+                high,
+                max_flicker_s,
+            )
         self.host = DemoHost(self.announce, self.headset_text, max_flicker_s)
         self.host.sigBackToMenu.connect(self.show_menu)
         self.host.sigFailed.connect(self.show_message)

@@ -444,7 +444,7 @@ class SpellerFlow:
         if self.run.task is None or summary.selections == 0:
             actions.append(Say(Prompt.WELL_DONE))
         else:
-            actions.append(Say(Prompt.SUMMARY, (summary, self.run.task)))
+            actions.append(Say(Prompt.SUMMARY, (summary, self.run)))
         return [*actions, *self._save_record()]
 
     def _pause(self, prompt: Prompt, cue: cues.Cue | None) -> list[Action]:

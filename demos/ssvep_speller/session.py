@@ -12,9 +12,8 @@ means the live decoder reads its windows exactly as an offline evaluation of the
 what each decision types, and the score in the terms of the literature (accuracy, time per
 selection, Wolpaw ITR).
 
-Marker codes in the stream: a flicker onset is ``1 + cued key`` in copy spelling and 100 in free
-spelling; a decision is ``200 + chosen key``, 199 when the decoder was unsure; 300 marks a flicker
-stopped by the visitor or the safety limit.
+The markers the decoder looks for are the cue vocabulary's (:mod:`drivers.cues`): a flicker onset
+is ``1 + cued key`` in copy spelling and 100 in free spelling.
 """
 
 from __future__ import annotations
@@ -32,18 +31,6 @@ from demos.ssvep_speller.processing import VISUAL_LATENCY_S, Decision, EnsembleT
 from drivers.stream import Stream, StreamReader
 
 DECODING_RATE_HZ = 250.0
-FREE_ONSET_MARKER = 100.0
-UNSURE_MARKER = 199.0
-DECISION_MARKER_BASE = 200.0
-INTERRUPTED_MARKER = 300.0
-
-
-def onset_marker(cued: int | None) -> float:
-    return FREE_ONSET_MARKER if cued is None else float(cued + 1)
-
-
-def decision_marker(decision: Decision, accepted: bool) -> float:
-    return DECISION_MARKER_BASE + decision.target if accepted else UNSURE_MARKER
 
 
 class SsvepDecoder(Protocol):

@@ -219,9 +219,10 @@ class SpellerWidget(DemoScreen):
         prompt, values = self._prompt
         template = translate(CONTEXT, PROMPTS[prompt])
         if prompt is Prompt.SUMMARY:
-            summary, task = values
+            summary, run = values  # what was typed: it differs from the task where a choice was wrong
+            labels = run.layout.display_labels(self.context.language())
             values = (
-                self._task_label(task),
+                run.text(labels).strip(),
                 f"{summary.seconds:.0f}",
                 summary.correct,
                 summary.selections,

@@ -89,6 +89,7 @@ def test_list_boards_checks_and_lists_the_board_given(capsys, tmp_path):
         (["--quit-after", "-1"], "argument --quit-after: must be"),
         (["--quit-after", "soon"], "not a number of seconds"),
         (["--settings", "."], "is a folder, not a settings file"),
+        (["--settings", "/no/such/folder/s.ini"], "the folder of '/no/such/folder/s.ini' does not exist"),
         (["--colour", "blue"], "unrecognized arguments: --colour blue"),
     ],
 )

@@ -16,6 +16,7 @@ from demos.kit.widgets import (
     NoticePage,
     ResultScreen,
     touch_button,
+    touch_combo_box,
 )
 
 
@@ -188,3 +189,15 @@ def test_a_hidden_notice_button_takes_no_space(qtbot):
     page.show_notice("Stopped", "The demo was stopped.", None, None)
     assert page.primary_button.isHidden() and page.secondary_button.isHidden()
     assert row.isHidden()  # the empty row takes no space either
+
+
+def test_a_touch_combo_box_and_every_item_of_its_list_are_finger_sized(qtbot):
+    box = touch_combo_box()
+    qtbot.addWidget(box)
+    box.addItems(["Keyboard", "Phrase board", "Copy: HELLO"])
+    box.show()
+    box.showPopup()
+    assert box.height() >= TOUCH_MIN_PX
+    for row in range(box.count()):
+        assert box.view().visualRect(box.model().index(row, 0)).height() >= TOUCH_MIN_PX
+    box.hidePopup()

@@ -13,8 +13,8 @@ from demos.ssvep_speller.session import (
     SpellingRun,
     TrialRecord,
     decimation_for,
-    onset_marker,
 )
+from drivers import cues
 from drivers.profiles import find_profile
 from drivers.ringbuffer import RingBuffer
 from drivers.roles import Role
@@ -22,6 +22,15 @@ from drivers.stream import PacketLossCounter, SampleLossTracker, Stream
 from drivers.virtual_visitor import VirtualVisitor, VirtualVisitorBoard
 
 KEYBOARD = builtin_layouts()["keyboard40"]
+
+
+def onset_code(key: int | None) -> float:
+    """The marker of a flicker onset cueing ``key`` on the keyboard (None: free choice)."""
+    if key is None:
+        return cues.FlickerOnset().code
+    return cues.FlickerOnset(key, KEYBOARD.keys[key].frequency_hz, KEYBOARD.keys[key].phase_rad).code
+
+
 RATE = 250
 
 
@@ -53,9 +62,9 @@ class LiveVisitor:
 
 def decode_trial(live: LiveVisitor, decoder: OnlineDecoder, key: int | None, *, step_s: float = 0.05):
     """Flicker onset now; the visitor looks at ``key``; poll like the widget until a decision."""
-    decoder.begin(live.stream.total_samples, onset_marker(key))
+    decoder.begin(live.stream.total_samples, onset_code(key))
     live.advance(0.3)  # EEG from before the onset: must not count
-    live.board.insert_marker(onset_marker(key))
+    live.board.insert_marker(onset_code(key))
     if key is not None:
         live.visitor.look_at(KEYBOARD.keys[key].frequency_hz, KEYBOARD.keys[key].phase_rad, onset=live.now)
     for _ in range(200):
@@ -79,9 +88,9 @@ def test_a_trial_with_a_gap_after_its_onset_is_never_decided():
     live = LiveVisitor()
     decoder = occipital_decoder(live)
     key = KEYBOARD.index_of("N")
-    decoder.begin(live.stream.total_samples, onset_marker(key))
+    decoder.begin(live.stream.total_samples, onset_code(key))
     live.advance(0.1)
-    live.board.insert_marker(onset_marker(key))
+    live.board.insert_marker(onset_code(key))
     live.visitor.look_at(KEYBOARD.keys[key].frequency_hz, KEYBOARD.keys[key].phase_rad, onset=live.now)
     live.advance(0.5)
     live.visitor.radio_gap(0.4)
@@ -132,7 +141,7 @@ def test_without_a_gaze_the_decoder_waits_for_the_longest_window_and_is_unsure()
 def test_no_decision_before_the_onset_marker_arrives():
     live = LiveVisitor()
     decoder = occipital_decoder(live)
-    decoder.begin(live.stream.total_samples, onset_marker(3))
+    decoder.begin(live.stream.total_samples, onset_code(3))
     live.advance(6.0)  # plenty of EEG, but the marker never came (e.g. the stimulus never showed)
     assert decoder.poll(live.stream) is None
 

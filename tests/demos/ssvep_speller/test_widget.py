@@ -151,6 +151,16 @@ def test_the_virtual_visitor_types_hello_and_a_pinyin_word_through_the_live_path
     assert [keyboard.keys[int(m) - 200].label for m in decisions][-10:] == list("HELLONAOJI")
 
 
+def test_the_summary_names_what_was_typed_not_the_task(qtbot, make_window):
+    _, speller = open_speller(qtbot, make_window, layout="phrases")
+    record = copy_word(qtbot, speller, "Hello", timeout_s=30)
+    assert speller.prompt_label.text().startswith(f"Done! You spelled {record['text'].strip()} in ")
+    run = speller.flow.run
+    run.selected[0] = speller.flow.plan.layout.index_of("Goodbye")  # as if the first choice had been wrong
+    speller.retranslate()
+    assert speller.prompt_label.text().startswith("Done! You spelled Goodbye 👍 Thank you in ")
+
+
 def test_a_new_run_starts_with_empty_text_and_start_over_clears_it(qtbot, make_window):
     _window, speller = open_speller(qtbot, make_window, layout="phrases")
     record = copy_word(qtbot, speller, "Hello", timeout_s=30)
@@ -242,8 +252,8 @@ def test_staff_controls_hide_from_visitors_and_visitor_buttons_are_touch_sized(q
 
 def test_calibrated_mode_calibrates_then_spells_with_trca(qtbot, make_window):
     window, speller = open_speller(
-        qtbot, make_window, layout="phrases", calibration_trial_s=1.0, calibrated=True, staff=True
-    )
+        qtbot, make_window, layout="phrases", calibrated=True, staff=True
+    )  # the default 1.5 s calibration trials: 36 of 36 right over 12 seeds, where 1 s trials gave 32
     assert speller.calibrated_box.isChecked()
     choose_task(speller, "Copy:")
     saved = len(speller.flow.records)
@@ -253,7 +263,7 @@ def test_calibrated_mode_calibrates_then_spells_with_trca(qtbot, make_window):
     record = speller.flow.records[-1]
     assert record["decoder"] == "TRCA" and "TRCA on" in speller.staff_label.text()
     assert record["summary"]["accuracy"] >= 0.95 and record["text"] == "Hello 👍 Thank you "
-    assert all(trial["window_s"] <= 1.0 for trial in record["trials"])  # within the calibrated length
+    assert all(trial["window_s"] <= 1.5 for trial in record["trials"])  # within the calibrated length
     markers = markers_in_stream(window)
     onsets = [m for m in markers if 1 <= m <= len(speller.flow.plan.layout.keys)]
     assert len(onsets) >= 12 + 3  # every calibration trial is marked in the stream as well
