@@ -96,6 +96,7 @@ class DemoGate:
             return [Action(Step.SHOW_STOPPED)]
         if not streaming and self.phase in (Phase.RUNNING, Phase.STOPPED):
             actions = self._interrupt(StopReason.SIGNAL) if self.phase is Phase.RUNNING else []
+            self.stop_reason = StopReason.SIGNAL  # what the page says when the headset is back
             self.phase = Phase.WAITING
             return [*actions, Action(Step.SHOW_WAITING)]
         return []

@@ -40,6 +40,9 @@ STOP_EVENTS = frozenset(
         QEvent.Type.TabletPress,
     }
 )
+#: After the shell stops a demo, its page's buttons wait this long: the second tap of a double tap
+#: (or a startled one) must not press Continue, which appears where the visitor just touched.
+NOTICE_GUARD_MS = 1000
 DEFAULT_MAX_FLICKER_S = 6.0
 
 Announce = Callable[[cues.Cue, float | None], None]
@@ -92,6 +95,9 @@ class DemoHost(Retranslating, QWidget):
         self.notice = NoticePage()
         self.notice.sigPrimary.connect(self.continue_visit)
         self.notice.sigSecondary.connect(self._on_notice_secondary)
+        self._notice_guard = QTimer(self)
+        self._notice_guard.setSingleShot(True)
+        self._notice_guard.timeout.connect(lambda: self.notice.setEnabled(True))
         self._content = QWidget()
         self._content_layout = QVBoxLayout(self._content)
         self._content_layout.setContentsMargins(0, 0, 0, 0)
@@ -166,7 +172,12 @@ class DemoHost(Retranslating, QWidget):
             self._apply(self.gate.cue(cue))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._watching and event.type() in STOP_EVENTS and self.gate is not None:
+        if not self._watching or self.gate is None:
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:
+            event.accept()  # a key bound to a shortcut comes as a key press: it stops the flicker too
+            return True
+        if event.type() in STOP_EVENTS:
             self._apply(self.gate.touched())
             return True  # the touch only stops the flicker; it does not also press a button
         return False
@@ -183,6 +194,9 @@ class DemoHost(Retranslating, QWidget):
             self.pages.setCurrentWidget(self._content)
         elif step in (Step.SHOW_WARNING, Step.SHOW_WAITING, Step.SHOW_STOPPED):
             self._show_notice()
+            if step is Step.SHOW_STOPPED:
+                self.notice.setEnabled(False)
+                self._notice_guard.start(NOTICE_GUARD_MS)
         elif step is Step.WATCH_FLICKER:
             self._watch(True)
         elif step is Step.UNWATCH_FLICKER:
@@ -207,6 +221,7 @@ class DemoHost(Retranslating, QWidget):
             log.exception("demo %s failed to start", entry.key)
             self.close_demo()
             self.sigFailed.emit(friendly_message("demo"))
+            self.sigBackToMenu.emit()  # also when it failed after the warning or the wait: no dead page
             return False
         log.info("opened demo %s", entry.key)
         return True

@@ -23,10 +23,6 @@ from PySide6.QtWidgets import QApplication
 
 from app.resources import asset_path
 
-# Moved to the demo kit (demos may not import app); re-exported for the shell's callers.
-from demos.kit.i18n import ROLE_NAMES as ROLE_NAMES
-from demos.kit.i18n import role_name as role_name
-
 log = logging.getLogger(__name__)
 
 SOURCE_LANGUAGE = "en"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -169,9 +168,7 @@ class MainWindow(Retranslating, QMainWindow):
         """Why the headset sends nothing, in the current language (for the visitor and staff)."""
         panel = self.status_panel
         if panel.problem is not None:
-            return fill(
-                translate("StatusPanel", PROBLEM_TEXT[panel.problem.kind]), html.escape(panel.problem.detail)
-            )
+            return fill(translate("StatusPanel", PROBLEM_TEXT[panel.problem.kind]), panel.problem.detail)
         if self.acquisition.state is AcquisitionState.CONNECTING:
             return translate("MainWindow", "Connecting to the headset…")
         return friendly_message("board")
@@ -179,8 +176,7 @@ class MainWindow(Retranslating, QMainWindow):
     def open_demo(self, entry: DemoEntry) -> bool:
         streaming = self.acquisition.state is AcquisitionState.STREAMING
         if self.host.open(entry, self.acquisition.profile.roles, self.make_context, streaming):
-            if self.host.entry is not None:  # not declined or failed on the way
-                self.stack.setCurrentWidget(self.host)
+            self.stack.setCurrentWidget(self.host)
             return True
         self.show_menu()
         return False
@@ -223,7 +219,6 @@ class MainWindow(Retranslating, QMainWindow):
     def _on_language_changed(self, language: str) -> None:
         for action in self._language_actions.actions():
             action.setChecked(action.data() == language)
-        self.retranslate()
 
     # --- chrome -----------------------------------------------------------------------------------------
     def _build_menu_bar(self) -> None:

@@ -8,8 +8,9 @@ virtual visitor wears the headset, and every recording carries the same events.
 
 Each cue has a **marker code** (a number, what BrainFlow's marker row can hold; stable, listed
 below, never reused) and a **text** (what EDF+ annotations and LSL marker streams will carry; it
-holds what the code cannot, e.g. a key's frequency and phase). :func:`parse_cue` reads a text back,
-:func:`describe_code` names a bare code, so an offline evaluation needs no ``--map``.
+holds what the code cannot, e.g. a key's frequency and phase). :func:`parse_cue` reads a text back
+and :func:`describe_code` names a bare code: what recordings (EDF+ annotations) and ``bci-showroom
+evaluate`` will use to read a showroom session without a ``--map`` (the roadmap's next step).
 
 ====================  =====================================  ===================================
 code                  cue                                    text
@@ -228,12 +229,13 @@ class StaffMark:
 Cue = FlickerOnset | FlickerEnd | Decision | Stopped | Fixation | Imagery | BaselinePhase | Round | StaffMark
 
 
-def _fields(words: list[str]) -> dict[str, str]:
+def _fields(words: list[str], *names: str) -> dict[str, str]:
+    """``NAME=VALUE`` words, each of ``names`` exactly once and nothing else."""
     pairs = {}
     for word in words:
         name, sep, value = word.partition("=")
-        if not sep:
-            raise CueError(f"expected NAME=VALUE, got {word!r}")
+        if not sep or name not in names or name in pairs:
+            raise CueError(f"unexpected {word!r}; expected {', '.join(f'{n}=' for n in names)} once each")
         pairs[name] = value
     return pairs
 
@@ -268,12 +270,12 @@ def parse_cue(text: str) -> Cue:
         if kind == "flicker_onset":
             if rest == ["free"]:
                 return FlickerOnset()
-            fields = _fields(rest)
+            fields = _fields(rest, "key", "hz", "phase")
             return FlickerOnset(_key(fields), _number(fields, "hz"), _number(fields, "phase"))
         if kind == "decision" and rest[:1] == ["unsure"]:
-            return Decision(None, _number(_fields(rest[1:]), "confidence"))
+            return Decision(None, _number(_fields(rest[1:], "confidence"), "confidence"))
         if kind == "decision":
-            fields = _fields(rest)
+            fields = _fields(rest, "key", "confidence")
             return Decision(_key(fields), _number(fields, "confidence"))
         if kind == "stopped" and len(rest) == 1:
             return Stopped(StopReason(rest[0]))
@@ -284,7 +286,7 @@ def parse_cue(text: str) -> Cue:
         if kind == "round" and len(rest) == 1 and rest[0] != RoundMode.END:
             return Round(RoundMode(rest[0]))
         if kind == "staff_mark":
-            fields = _fields(rest)
+            fields = _fields(rest, "n")
             number = _number(fields, "n")
             if number != int(number):
                 raise CueError("n= must be a whole number")
@@ -299,7 +301,7 @@ def parse_cue(text: str) -> Cue:
 
 def describe_code(code: float) -> str:
     """What a bare marker code means (the kind, and the key where the code holds one)."""
-    if code != int(code):
+    if not math.isfinite(code) or code != int(code):
         raise CueError(f"marker {code!r} is not a cue code")
     value = int(code)
     if 1 <= value <= MAX_KEY + 1:

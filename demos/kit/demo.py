@@ -28,13 +28,20 @@ class DemoScreen(Retranslating, QWidget):
         """On screen: start timers and stimuli."""
 
     def stop(self) -> None:
-        """Leaving the screen: stop every timer and stimulus (called once, also after errors)."""
+        """Stop every timer and stimulus: leaving the screen (also after errors), or interrupted."""
 
     def interrupt(self, reason: StopReason) -> None:
-        """The shell paused the visit (see :meth:`demos.base.Demo.interrupt`): stop stimuli now."""
+        """The shell paused the visit (see :meth:`demos.base.Demo.interrupt`): stop stimuli now.
+
+        By default the screen stops (:meth:`stop`) and :meth:`resume` starts it afresh, so a demo
+        that flickers is safe without a line of its own: its next flicker announces a new onset,
+        and the shell watches it again. Override both to pause and carry on where it was.
+        """
+        self.stop()
 
     def resume(self) -> None:
-        """The visitor continues after :meth:`interrupt`."""
+        """The visitor continues after :meth:`interrupt` (by default: :meth:`start` again)."""
+        self.start()
 
     def set_staff_mode(self, on: bool) -> None:
         """Show (``on``) or hide staff controls."""

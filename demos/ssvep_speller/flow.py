@@ -204,7 +204,6 @@ class SpellerFlow:
         self._reader = OnsetReader(self.channels, stream.sampling_rate, decimation=self.decimation)
         self._trial_started = 0.0
         self._deadline = 0.0
-        self._pause_prompt = Prompt.STOPPED
 
     # --- what the widget reads ------------------------------------------------------------------------
     @property
@@ -405,7 +404,6 @@ class SpellerFlow:
             self.unsure_in_a_row += 1
             if self.unsure_in_a_row >= self.options.unsure_limit:
                 self.phase = Phase.PAUSED
-                self._pause_prompt = Prompt.UNSURE_STREAK
                 return [*actions, ShowMarks(), Say(Prompt.UNSURE_STREAK)]
             actions += [ShowMarks(), Say(Prompt.UNSURE)]
         self.phase = Phase.FEEDBACK
@@ -454,7 +452,6 @@ class SpellerFlow:
         if self.phase is Phase.FLICKER and self.block is Block.SPELLING:
             self.run.add(self.last)
         self.phase = Phase.PAUSED
-        self._pause_prompt = prompt
         return [*actions, ShowMarks(), Say(prompt)]
 
     def _save_record(self) -> list[Action]:

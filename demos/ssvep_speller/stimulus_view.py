@@ -310,8 +310,9 @@ class FrameDriver(QObject):
     sigOnset = Signal(float)
     sigNoVsync = Signal()  # OpenGL brings nothing without vsync (and costs ~20 ms a frame on Mesa)
 
-    def __init__(self, canvas: RasterCanvas | GLCanvas) -> None:
-        super().__init__(canvas)
+    def __init__(self, canvas: RasterCanvas | GLCanvas, parent: QObject | None = None) -> None:
+        """``parent`` should outlive the canvas: :meth:`use_canvas` may replace (and delete) it."""
+        super().__init__(parent)
         self.canvas = canvas
         self.scene = canvas.scene
         self.clock = FrameClock()
@@ -323,7 +324,7 @@ class FrameDriver(QObject):
         self._phases = np.empty(0)
         self._contrast = 1.0
         self._frame = 0
-        self._onset_monotonic: float | None = None
+        self._onset_seen = False
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(TIMER_PACED_INTERVAL_MS)
@@ -360,7 +361,7 @@ class FrameDriver(QObject):
         self._frequencies, self._phases, self._contrast = frequencies, phases, contrast
         self.flicker_clock = FrameClock(nominal_hz=self.refresh_hz)
         self._frame = 0
-        self._onset_monotonic = None
+        self._onset_seen = False
         self._set_levels()
         self.canvas.update()
 
@@ -387,8 +388,8 @@ class FrameDriver(QObject):
             self.sigNoVsync.emit()
         if self.flicker_clock is not None and self.scene.levels is not None:
             self.flicker_clock.presented(now)
-            if self._onset_monotonic is None:
-                self._onset_monotonic = now
+            if not self._onset_seen:
+                self._onset_seen = True
                 self.sigOnset.emit(time.time())
             self._frame += 1
             self._set_levels()

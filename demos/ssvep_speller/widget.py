@@ -55,9 +55,10 @@ class SpellerWidget(DemoScreen):
         self.layouts = builtin_layouts()
         self.flow = SpellerFlow(context.stream, Options.from_settings(self.settings))
         self._prompt: tuple[Prompt, tuple] = (Prompt.READY, ())
+        self._resume_trial = False
         self.scene = KeyScene()
         self.canvas = make_canvas(self.scene)
-        self.driver = FrameDriver(self.canvas)
+        self.driver = FrameDriver(self.canvas, parent=self)
         self.driver.sigOnset.connect(lambda at: self._do(self.flow.onset(at)))
         self.driver.sigNoVsync.connect(self._fall_back_to_raster)
         self._phase_timer = QTimer(self)
@@ -140,10 +141,12 @@ class SpellerWidget(DemoScreen):
         self._choose(plan.layout.name, plan.layout.tasks.index(plan.task) if plan.task else None)
 
     def interrupt(self, reason: StopReason) -> None:
+        self._resume_trial = self.flow.busy  # a pause of the visitor's own choosing stays one
         self._do(self.flow.interrupted(reason))
 
     def resume(self) -> None:
-        self._do(self.flow.continue_())
+        if self._resume_trial:
+            self._do(self.flow.continue_())
 
     def stop(self) -> None:
         self._do(self.flow.leave())

@@ -1,7 +1,8 @@
 """The shell's safety policies, given to demos that have not a line of their own for them.
 
-``Blinker`` flashes a square and announces its flicker through the cue vocabulary, nothing more:
-the photosensitivity warning, stop-on-touch and the flicker time limit come from the shell.
+``Blinker`` flashes a square, announces its flicker through the cue vocabulary and stops its timer
+when it leaves the screen, nothing more: the photosensitivity warning, stop-on-touch, the flicker
+time limit and starting afresh after a stop come from the shell and the kit.
 ``Decider`` declares that it decodes: the shell does not start it while the headset is silent.
 """
 
@@ -31,6 +32,9 @@ class BlinkerScreen(DemoScreen):
         self.timer.start()
         self.context.cue(cues.FlickerOnset(0, 10.0))
 
+    def stop(self) -> None:  # every demo's duty when it leaves the screen: no timer left running
+        self.timer.stop()
+
     def _frame(self) -> None:
         self.frames += 1
         self.update()
@@ -50,7 +54,11 @@ class BlinkerDemo(WidgetDemo):
 
 
 class DeciderScreen(DemoScreen):
-    started = 0
+    built = started = 0
+
+    def __init__(self, context: DemoContext) -> None:
+        super().__init__(context)
+        DeciderScreen.built += 1
 
     def start(self) -> None:
         DeciderScreen.started += 1
@@ -106,8 +114,43 @@ def test_any_touch_stops_a_flickering_demo_at_once_and_continue_brings_it_back(q
     qtbot.waitUntil(lambda: cues.Stopped().code in markers(window), timeout=2_000)
     qtbot.keyClick(window, Qt.Key.Key_Space)  # no flicker is watched now: keys work normally again
     assert host.phase is Phase.STOPPED
+    qtbot.mouseClick(host.notice.primary_button, Qt.MouseButton.LeftButton)  # a second, startled tap
+    assert host.phase is Phase.STOPPED  # Continue appeared under the finger: it waits a moment
+    qtbot.waitUntil(lambda: host.notice.primary_button.isEnabled(), timeout=2_000)
     qtbot.mouseClick(host.notice.primary_button, Qt.MouseButton.LeftButton)
     assert host.phase is Phase.RUNNING and screen.isVisible()
+    frames = screen.frames
+    qtbot.waitUntil(lambda: screen.frames > frames + 3)  # it flickers again (started afresh) ...
+    qtbot.mouseClick(screen, Qt.MouseButton.LeftButton)
+    assert host.phase is Phase.STOPPED and not screen.isVisible()  # ... and is watched again
+    frames = screen.frames
+    qtbot.wait(300)
+    assert screen.frames == frames  # the demo's own timer stopped too (the kit's default interrupt)
+
+
+def test_a_key_bound_to_a_shortcut_stops_a_flicker_and_steers_nothing(qtbot, make_window):
+    window = make_window("virtual_visitor", entries=entries(BlinkerDemo))
+    assert window.rehearsal is not None  # on the desktop, "1" makes the virtual visitor look at 8 Hz
+    window.open_demo_by_id("blinker")
+    window.host.continue_visit()
+    qtbot.keyClick(window, Qt.Key.Key_1)
+    assert window.host.phase is Phase.STOPPED
+    assert window.acquisition.visitor.snapshot().gaze is None  # the stop cue, not the shortcut
+
+
+class BrokenDemo(BlinkerDemo):
+    id = "broken"
+
+    def create_screen(self, context: DemoContext) -> DemoScreen:
+        raise RuntimeError("a bug in the demo")
+
+
+def test_a_demo_that_fails_after_the_warning_goes_back_to_the_menu_with_an_apology(qtbot, make_window):
+    window = make_window("virtual_visitor", entries=entries(BrokenDemo))
+    assert window.open_demo_by_id("broken") and window.host.phase is Phase.WARNING
+    qtbot.mouseClick(window.host.notice.primary_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.menu and window.host.demo is None
+    assert "could not start" in window.message_banner.text()
 
 
 def test_the_shell_stops_a_flicker_at_its_time_limit(qtbot, make_window):
@@ -135,7 +178,7 @@ def test_a_decoding_demo_waits_for_the_headset_and_the_visitor_reads_why(qtbot, 
     board.set_unavailable(True)
     window = make_window("synthetic", board=board, entries=entries(DeciderDemo))
     qtbot.waitUntil(lambda: window.status_panel.problem is not None, timeout=5_000)
-    DeciderScreen.started = 0
+    DeciderScreen.built = DeciderScreen.started = 0
     assert window.open_demo_by_id("decider")
     host = window.host
     assert host.phase is Phase.WAITING and host.demo is None and DeciderScreen.started == 0
@@ -149,8 +192,11 @@ def test_a_decoding_demo_waits_for_the_headset_and_the_visitor_reads_why(qtbot, 
     assert not host.demo_widget.isVisible()
     board.set_unavailable(False)
     qtbot.waitUntil(lambda: host.phase is Phase.STOPPED, timeout=10_000)  # back: the visitor continues
+    assert host.notice.body_label.text().startswith("The headset's signal is back.")
+    qtbot.waitUntil(lambda: host.notice.primary_button.isEnabled(), timeout=2_000)
     qtbot.mouseClick(host.notice.primary_button, Qt.MouseButton.LeftButton)
-    assert host.phase is Phase.RUNNING and DeciderScreen.started == 1
+    assert host.phase is Phase.RUNNING and DeciderScreen.built == 1
+    assert DeciderScreen.started == 2  # built once; the kit's default resume starts it afresh
 
 
 def test_a_demo_that_does_not_decode_starts_on_a_silent_headset(qtbot, make_window):

@@ -84,7 +84,9 @@ def test_any_other_text_is_refused_with_a_cue_error(text):
     assert cues.parse_cue(cue.text) == cue  # what it accepted is a real cue
 
 
-@pytest.mark.parametrize("code", [0, -1, 0.5, 150, 299, 301, 404, 503, 603, 700, 800, 1e9])
+@pytest.mark.parametrize(
+    "code", [0, -1, 0.5, 150, 299, 301, 404, 503, 603, 700, 800, 1e9, float("nan"), float("inf")]
+)
 def test_codes_that_name_no_cue_are_refused(code):
     with pytest.raises(cues.CueError):
         cues.describe_code(code)
@@ -138,3 +140,35 @@ def test_free_to_choose_the_virtual_visitor_picks_a_target_and_remembers_it():
         chosen = targets[visitor.free_choices[-1]]
         assert visitor.snapshot().gaze.frequency_hz == chosen.frequency_hz
     assert len(set(visitor.free_choices)) > 1  # not stuck on one key
+
+
+def mutated(text: str, position: int, replacement: str) -> str:
+    position %= len(text) + 1
+    return text[:position] + replacement + text[position + 1 :]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    cue=st.sampled_from(every_kind_of_cue()),
+    position=st.integers(0, 80),
+    replacement=st.sampled_from(["", " ", "=", "x", "1", "-", "key=3", "nan", "inf", "\x00", "é", " key=5"]),
+)
+def test_damaged_cue_texts_are_refused_or_read_as_a_real_cue(cue, position, replacement):
+    """Texts near valid ones (what a damaged annotation looks like): a CueError, or a cue that writes
+    back to a text that reads the same; never another exception."""
+    text = mutated(cue.text, position, replacement)
+    try:
+        parsed = cues.parse_cue(text)
+    except cues.CueError:
+        return
+    assert cues.parse_cue(parsed.text) == parsed
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["decision key=3 key=5 confidence=0.5", "decision key=3 confidence=0.5 colour=red", "staff_mark n=1 n=2",
+     "flicker_onset key=3 hz=8 phase=0 extra=1", "decision unsure key=3 confidence=0.1"],
+)  # fmt: skip
+def test_repeated_or_unknown_fields_are_refused(text):
+    with pytest.raises(cues.CueError):
+        cues.parse_cue(text)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QWidget
 
 from app.demo_gate import Phase as GatePhase
 from demos.ssvep_speller.flow import Phase
@@ -82,6 +84,7 @@ def test_any_key_or_touch_stops_the_flicker_at_once_and_continue_resumes(qtbot, 
     qtbot.waitUntil(lambda: cues.Stopped().code in markers_in_stream(window), timeout=2_000)
     qtbot.wait(500)
     assert not flickering(speller)  # and it stays stopped
+    qtbot.waitUntil(lambda: window.host.notice.primary_button.isEnabled(), timeout=2_000)
     press(qtbot, window.host.notice.primary_button)  # Continue: the same run at the same letter
     qtbot.waitUntil(lambda: flickering(speller), timeout=5_000)
     assert speller.flow.cued == speller.flow.plan.layout.index_of("H")
@@ -268,3 +271,27 @@ def test_calibrated_mode_calibrates_then_spells_with_trca(qtbot, make_window):
     onsets = [m for m in markers if 1 <= m <= len(speller.flow.plan.layout.keys)]
     assert len(onsets) >= 12 + 3  # every calibration trial is marked in the stream as well
     assert np.count_nonzero(markers == cues.FlickerEnd().code) >= 12
+
+
+class PresentingCanvas(QWidget):
+    """Stands in for the OpenGL canvas of a machine with a GPU but no vsync (Xvfb has no GPU)."""
+
+    sigPresented = Signal()
+
+    def __init__(self, scene) -> None:
+        super().__init__()
+        self.scene = scene
+
+
+def test_the_speller_keeps_working_after_falling_back_to_the_raster_canvas(qtbot, make_window):
+    _, speller = open_speller(qtbot, make_window, task="Copy: HELLO")
+    gl_like = PresentingCanvas(speller.scene)
+    speller.canvas_holder.replaceWidget(speller.canvas, gl_like)
+    speller.canvas.deleteLater()
+    speller.canvas = gl_like
+    speller.driver.use_canvas(gl_like)
+    speller._fall_back_to_raster()  # what the driver's sigNoVsync triggers
+    qtbot.waitUntil(lambda: not shiboken6.isValid(gl_like), timeout=2_000)  # the old canvas is gone
+    assert shiboken6.isValid(speller.driver)  # the driver is not (it used to die with its canvas)
+    press(qtbot, speller.start_button)
+    qtbot.waitUntil(lambda: len(speller.flow.run.selected) >= 1, timeout=15_000)
