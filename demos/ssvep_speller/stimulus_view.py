@@ -15,7 +15,6 @@ from __future__ import annotations
 import math
 import time
 import unicodedata
-from enum import Enum
 from typing import NamedTuple
 
 import numpy as np
@@ -36,6 +35,7 @@ from PySide6.QtGui import (
 from PySide6.QtOpenGLWidgets import QOpenGLWidget
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from demos.ssvep_speller.flow import Mark
 from demos.ssvep_speller.stimulus import FALLBACK_REFRESH_HZ, FrameClock, luminance
 
 TIMER_PACED_INTERVAL_MS = 16  # ~60 frames per second where the display gives no vsync
@@ -51,10 +51,8 @@ CHOSEN = QColor("#2e7d32")
 WRONG = QColor("#c62828")
 
 
-class KeyMark(Enum):
-    CUED = "cued"
-    CHOSEN = "chosen"
-    WRONG = "wrong"
+#: How a key is marked (cued, chosen, wrong): the flow's marks, drawn as they are.
+KeyMark = Mark
 
 
 # sfnt tables of colour glyphs: bitmaps (CBLC/CBDT: Noto Color Emoji; sbix: Apple) or layered outlines

@@ -21,7 +21,6 @@ from demos.kit.widgets import touch_button, touch_combo_box
 from demos.ssvep_speller.flow import (
     Action,
     Announce,
-    Mark,
     Options,
     Phase,
     Plan,
@@ -36,13 +35,12 @@ from demos.ssvep_speller.flow import (
     Wait,
 )
 from demos.ssvep_speller.layouts import Task, builtin_layouts
-from demos.ssvep_speller.stimulus_view import FrameDriver, KeyMark, KeyScene, RasterCanvas, make_canvas
+from demos.ssvep_speller.stimulus_view import FrameDriver, KeyScene, RasterCanvas, make_canvas
 from demos.ssvep_speller.texts import CONTEXT, PROMPTS, SPECIAL_KEYS
 from drivers.cues import StopReason
 
 REDUCED_CONTRAST = 0.4
 POLL_INTERVAL_MS = 50
-KEY_MARKS = {Mark.CUED: KeyMark.CUED, Mark.CHOSEN: KeyMark.CHOSEN, Mark.WRONG: KeyMark.WRONG}
 
 
 class SpellerWidget(DemoScreen):
@@ -61,19 +59,15 @@ class SpellerWidget(DemoScreen):
         self.driver = FrameDriver(self.canvas, parent=self)
         self.driver.sigOnset.connect(lambda at: self._do(self.flow.onset(at)))
         self.driver.sigNoVsync.connect(self._fall_back_to_raster)
-        self._phase_timer = QTimer(self)
-        self._phase_timer.setSingleShot(True)
+        self._phase_timer = QTimer(self, singleShot=True)
         self._phase_timer.timeout.connect(
             lambda: self._do(self.flow.timer_elapsed(self.driver.clock.refresh_hz))
         )
-        self._poll_timer = QTimer(self)
-        self._poll_timer.setInterval(POLL_INTERVAL_MS)
+        self._poll_timer = QTimer(self, interval=POLL_INTERVAL_MS)
         self._poll_timer.timeout.connect(lambda: self._do(self.flow.poll()))
         self._build_ui()
-        layout = self.layouts.get(self.settings.value("layout", "keyboard40")) or next(
-            iter(self.layouts.values())
-        )
-        self._choose(layout.name, None)
+        saved = self.settings.value("layout", "keyboard40")
+        self._choose(saved if saved in self.layouts else next(iter(self.layouts)), None)
 
     def _build_ui(self) -> None:
         self.prompt_label = QLabel(objectName="spellerPrompt", wordWrap=True)
@@ -180,7 +174,7 @@ class SpellerWidget(DemoScreen):
                 case Say(prompt=prompt, values=values):
                     self._prompt = (prompt, values)
                 case ShowMarks(marks=marks):
-                    self.scene.marks = {key: KEY_MARKS[mark] for key, mark in marks.items()}
+                    self.scene.marks = dict(marks)
                 case SaveRecord(record=record):
                     record["language"] = self.context.language()
                     self.context.logger.info(
