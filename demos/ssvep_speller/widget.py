@@ -151,6 +151,8 @@ class SpellerWidget(DemoScreen):
 
     # --- carrying out the flow's actions ------------------------------------------------------------------
     def _do(self, actions: list[Action]) -> None:
+        if not actions:  # most polls during a flicker: nothing changed, nothing to redraw
+            return
         for action in actions:
             match action:
                 case Announce(cue=cue, at=at):
