@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from importlib.metadata import EntryPoint, entry_points
 
 from demos.base import Demo
+from demos.mi_cursor.demo import MiCursorDemo
 from demos.signal_explorer.demo import SignalExplorerDemo
 from demos.ssvep_speller.demo import SsvepSpellerDemo
 
@@ -20,7 +21,7 @@ log = logging.getLogger(__name__)
 
 ENTRY_POINT_GROUP = "bci_showroom.demos"
 
-BUILTIN_DEMOS: tuple[type[Demo], ...] = (SignalExplorerDemo, SsvepSpellerDemo)
+BUILTIN_DEMOS: tuple[type[Demo], ...] = (SignalExplorerDemo, SsvepSpellerDemo, MiCursorDemo)
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,8 @@ QT_FREE_MODULES = [
     "demos.ssvep_speller.evaluate",
     "demos.ssvep_speller.session",
     "demos.ssvep_speller.flow",
+    "demos.mi_cursor.session",
+    "demos.mi_cursor.flow",
     "drivers.edf",
     "drivers.quality",
     "drivers.virtual_visitor",

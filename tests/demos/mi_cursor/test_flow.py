@@ -1,0 +1,173 @@
+"""The motor-imagery visit without Qt, closed loop on the virtual visitor, in accelerated time.
+
+A stand-in for the widget ticks the flow every 50 ms of a fake clock, puts each announced cue into
+the stream as the acquisition worker does and lets the virtual visitor follow it: the visitor
+imagines the hand the arrow (or the target) asks for, by itself. Minutes of EEG take seconds.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from demos.mi_cursor.flow import Announce, MiFlow, Options, Phase, Step
+from demos.mi_cursor.processing import LEFT, RIGHT
+from drivers import cues
+from tests.demos.ssvep_speller.test_flow import LiveStream
+
+TICK_S = 0.05
+
+
+class Visit:
+    """The widget's part: tick, announce, and let the visitor follow."""
+
+    def __init__(self, seed: int, options: Options = Options(), *, illiterate: bool = False) -> None:
+        self.live = LiveStream(seed=seed)
+        self.live.visitor.set_illiterate(illiterate)
+        self.flow = MiFlow(self.live.stream, options, seed=seed)
+        self.announced: list[cues.Cue] = []
+        self.live.advance(1.0)
+
+    def do(self, actions: list[Announce]) -> None:
+        for action in actions:
+            self.announced.append(action.cue)
+            self.live.markers.request(action.cue.code, self.live.now)
+            self.live.visitor.follow(action.cue, self.live.now)
+
+    def run_while(self, *phases: Phase, limit_s: float = 600.0) -> None:
+        until = self.live.now + limit_s
+        while self.flow.phase in phases:
+            assert self.live.now < until, f"still in {self.flow.phase} after {limit_s} s"
+            self.live.advance(TICK_S)
+            self.do(self.flow.tick(self.live.now))
+
+    def calibrate(self) -> None:
+        self.do(self.flow.start(self.live.now))
+        self.run_while(Phase.CALIBRATION, Phase.TRAINING)
+
+    def play(self) -> None:
+        self.do(self.flow.play(self.live.now))
+        self.run_while(Phase.GAME)
+
+
+@pytest.fixture(scope="module")
+def good_visits() -> list[Visit]:
+    visits = []
+    for seed in (3, 11):
+        visit = Visit(seed)
+        visit.calibrate()
+        visit.play()
+        visits.append(visit)
+    return visits
+
+
+def test_a_calibration_cues_every_trial_and_learns_the_visitors_pattern(good_visits):
+    for visit in good_visits:
+        flow = visit.flow
+        assert flow.phase is Phase.GAME_OVER
+        imagery = [cue for cue in visit.announced if isinstance(cue, cues.Imagery)]
+        calibration_sides = [cue.side.value for cue in imagery if cue.side is not cues.Side.REST][:20]
+        assert sorted(calibration_sides) == sorted(flow.plan) and calibration_sides == flow.plan
+        assert flow.plan.count(LEFT) == flow.plan.count(RIGHT) == Options().trials_per_class
+        assert flow.calibrated.trials == {LEFT: 10, RIGHT: 10} and flow.calibrated.dropped == 0
+        assert flow.calibrated.validation.accuracy >= 0.9 > flow.calibrated.validation.chance
+
+
+def test_imagining_moves_the_ball_the_right_way_in_at_least_90_percent_of_targets(good_visits):
+    targets = [target for visit in good_visits for target in visit.flow.game.targets]
+    assert len(targets) == 2 * Options().game_targets
+    right_way = sum(target.moved_right_way for target in targets)
+    assert right_way >= 0.9 * len(targets), [(t.side, round(t.cursor, 2)) for t in targets]
+    assert {target.side for target in targets} == {LEFT, RIGHT}
+    hits = sum(bool(target.hit) for target in targets)
+    assert hits >= 0.8 * len(targets)
+    # Decisions every 250 ms on the sliding window: a target reached within its 6 s takes 4-24.
+    assert all(0 < target.decisions <= 24 for target in targets)
+
+
+def test_the_erd_course_shows_the_desynchronisation_opposite_the_imagined_hand(good_visits):
+    for visit in good_visits:
+        course = visit.flow.calibrated.course
+        during = (course.times_s > 1.0) & (course.times_s < 3.5)
+        for hand, opposite in ((LEFT, RIGHT), (RIGHT, LEFT)):
+            assert course.curves[hand, opposite][during].mean() < -0.2
+            assert course.curves[hand, opposite][during].mean() < course.curves[hand, hand][during].mean()
+
+
+def test_an_illiterate_visitor_is_told_it_was_chance_and_the_game_still_runs():
+    visit = Visit(5, Options(trials_per_class=6, game_targets=3), illiterate=True)
+    visit.calibrate()
+    validation = visit.flow.calibrated.validation
+    assert validation is not None and not validation.above_chance
+    visit.play()
+    assert visit.flow.phase is Phase.GAME_OVER and len(visit.flow.game.targets) == 3
+
+
+def test_a_headset_that_sends_nothing_gives_no_decoder_and_no_game():
+    visit = Visit(7, Options(trials_per_class=5))
+    visit.do(visit.flow.start(visit.live.now))
+    visit.live.feeding = False  # nothing arrives: no marker, no sample
+    visit.run_while(Phase.CALIBRATION, Phase.TRAINING)
+    calibrated = visit.flow.calibrated
+    assert visit.flow.phase is Phase.RESULT
+    assert calibrated.validation is None and calibrated.trials == {LEFT: 0, RIGHT: 0}
+    assert calibrated.dropped == 10
+    assert visit.flow.play(visit.live.now) == [] and visit.flow.phase is Phase.RESULT
+
+
+def test_trials_with_a_radio_gap_are_dropped_not_learned_from():
+    """A gap one second after the arrow falls inside the trial's 0.5-2.5 s epoch."""
+    visit = Visit(8, Options(trials_per_class=6))
+    visit.do(visit.flow.start(visit.live.now))
+    gapped: set[int] = set()
+    while visit.flow.phase in (Phase.CALIBRATION, Phase.TRAINING):
+        flow = visit.flow
+        imagining = flow.phase is Phase.CALIBRATION and flow.step is Step.IMAGERY
+        if imagining and flow.trial in (2, 7) and flow.trial not in gapped:
+            if visit.live.now - flow.step_started >= 1.0:
+                visit.live.visitor.radio_gap(0.3)
+                gapped.add(flow.trial)
+        visit.live.advance(TICK_S)
+        visit.do(visit.flow.tick(visit.live.now))
+    assert gapped == {2, 7}
+    assert visit.live.loss.lost > 0
+    assert visit.flow.calibrated.dropped == 2
+    assert sum(visit.flow.calibrated.trials.values()) == 10
+
+
+def test_a_paused_visit_resumes_with_the_interrupted_trial_from_its_cross():
+    visit = Visit(9, Options(trials_per_class=5))
+    visit.do(visit.flow.start(visit.live.now))
+    visit.live.advance(2.0)
+    visit.do(visit.flow.tick(visit.live.now))
+    assert visit.flow.step is Step.IMAGERY
+    visit.flow.interrupt()
+    assert visit.flow.tick(visit.live.now + 30) == [] and visit.flow.phase is Phase.PAUSED
+    visit.live.advance(5.0)
+    visit.do(visit.flow.resume(visit.live.now))
+    assert visit.flow.phase is Phase.CALIBRATION and visit.flow.step is Step.FIXATION
+    assert visit.flow.trial == 0
+    assert isinstance(visit.announced[-1], cues.Fixation)
+
+
+def test_options_from_settings_are_typed_and_kept_in_range():
+    class Stored:
+        def __init__(self, values):
+            self.values = values
+
+        def value(self, key, default):
+            value = self.values.get(key, default)
+            return value if isinstance(value, type(default)) else default
+
+        def set_value(self, key, value):
+            self.values[key] = value
+
+    options = Options.from_settings(
+        Stored({"trials_per_class": 1000, "imagery_s": 0.1, "window_s": 9.0, "pipeline": "nope"})
+    )
+    assert options.trials_per_class == 20 and options.imagery_s == 3.0 and options.window_s == 2.0
+    assert options.pipeline == Options().pipeline
+    assert Options.from_settings(Stored({"pipeline": "mdm"})).pipeline == "mdm"
+    default = Options()
+    assert default.calibration_s <= 180, "the calibration takes at most 3 minutes"
+    assert np.isclose(default.calibration_s, 20 * (1.5 + 4.0 + 2.0))
