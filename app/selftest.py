@@ -1,7 +1,8 @@
 """``bci-showroom --self-test``: prove an installed (or frozen) app works, without a screen or headset.
 
 It checks that BrainFlow's native libraries load and stream (a synthetic-board session, a filter,
-the ML module), that the assets and translations are there, then opens every registered demo on
+the ML module), that the assets and translations are there, that the motor-imagery decoders'
+libraries (scikit-learn, pyRiemann, SciPy) fit and predict, then opens every registered demo on
 the virtual visitor and lets the visitor relax, look at a target, imagine a hand movement and blink
 for a few seconds. Any exception (also inside Qt slots) fails the check it happened in. The result
 is a JSON report; the exit status is non-zero if anything failed.
@@ -87,6 +88,51 @@ def check_resources() -> str:
     return f"{len(builtin_profiles())} board profiles, translations {', '.join(sorted(LANGUAGES))}"
 
 
+def check_decoders() -> str:
+    """The motor-imagery decoders' pipelines fit and predict, better than chance, on seeded data.
+
+    40 two-class trials of 4 channels x 1 s of band-passed noise; class 1 has 1.5 times the
+    amplitude on channel 0 (the kind of band-power difference motor imagery makes). Each pipeline is
+    cross-validated (5 folds, twice) and must beat chance at p < 0.01 (binomial, 40 trials).
+    """
+    import numpy as np
+    from pyriemann.classification import MDM
+    from pyriemann.estimation import Covariances
+    from pyriemann.spatialfilters import CSP
+    from pyriemann.tangentspace import TangentSpace
+    from scipy.signal import butter, sosfiltfilt
+    from scipy.stats import binom
+    from sklearn.discriminant_analysis import LinearDiscriminantAnalysis
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import RepeatedStratifiedKFold, cross_val_score
+    from sklearn.pipeline import make_pipeline
+
+    trials, rate = 40, 250
+    rng = np.random.default_rng(7)
+    labels = np.repeat([0, 1], trials // 2)
+    noise = rng.standard_normal((trials, 4, rate))
+    noise[labels == 1, 0] *= 1.5
+    data = sosfiltfilt(butter(4, (8, 30), btype="bandpass", fs=rate, output="sos"), noise, axis=-1)
+    pipelines = {  # pyRiemann's CSP works on covariance matrices
+        "CSP+LDA": make_pipeline(
+            Covariances("oas"),
+            CSP(nfilter=4, log=True),
+            LinearDiscriminantAnalysis(solver="lsqr", shrinkage="auto"),
+        ),
+        "TS+LR": make_pipeline(Covariances("oas"), TangentSpace(), LogisticRegression()),
+        "MDM": make_pipeline(Covariances("oas"), MDM()),
+    }
+    folds = RepeatedStratifiedKFold(n_splits=5, n_repeats=2, random_state=0)
+    results = []
+    for name, pipeline in pipelines.items():
+        accuracy = float(np.mean(cross_val_score(pipeline, data, labels, cv=folds)))
+        p_value = float(binom.sf(round(accuracy * trials) - 1, trials, 0.5))
+        if p_value >= 0.01:
+            raise RuntimeError(f"{name}: {accuracy:.0%} is not above chance (p = {p_value:.2g})")
+        results.append(f"{name} {accuracy:.0%}")
+    return f"{', '.join(results)} (cross-validated, {trials} trials, chance 50%)"
+
+
 def check_demos(seconds: float) -> list[Check]:
     """Open every registered demo on the virtual visitor, as a visitor would use it."""
     from PySide6.QtCore import QEventLoop, QTimer
@@ -169,7 +215,11 @@ def run_self_test(report: str | None, seconds: float = DEMO_SECONDS) -> int:
     app.setApplicationName("bci-showroom-selftest")
     app.setOrganizationName("BCI Showroom")
     started = time.monotonic()
-    checks = [_run("brainflow", check_brainflow), _run("resources", check_resources)]
+    checks = [
+        _run("brainflow", check_brainflow),
+        _run("resources", check_resources),
+        _run("decoders", check_decoders),
+    ]
     demo_checks: list[Check] = []  # one per demo; "demos" itself fails if the visitor can't stream
 
     def run_demos() -> str:

@@ -5,7 +5,7 @@
     <name>DemoHost</name>
     <message>
         <source>Back to menu</source>
-        <extracomment>Every way a visitor can touch the kiosk: while a flicker runs, each one stops it.</extracomment>
+        <extracomment>Every way a visitor can touch the kiosk: while a flicker runs, each one stops it. After the shell stops a demo, its page&apos;s buttons wait this long: the second tap of a double tap (or a startled one) must not press Continue, which appears where the visitor just touched.</extracomment>
         <translation>返回菜单</translation>
     </message>
     <message>
@@ -171,6 +171,7 @@ The demo starts by itself as soon as the signal arrives.</source>
     <name>MainWindow</name>
     <message>
         <source>Connecting to the headset…</source>
+        <extracomment>A flicker may last at most this long (s): above the decoders&apos; longest window (4 s), below eye strain.</extracomment>
         <translation>正在连接头戴设备…</translation>
     </message>
     <message>
@@ -204,6 +205,169 @@ The demo starts by itself as soon as the signal arrives.</source>
     <message>
         <source>&amp;Rehearsal keys (virtual visitor)</source>
         <translation>排练快捷键（虚拟观众）(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>MiCursor</name>
+    <message>
+        <source>training trials</source>
+        <translation>训练次数</translation>
+    </message>
+    <message>
+        <source>Target %1 of %2   ·   hits: %3</source>
+        <translation>第 %1 / %2 个目标   ·   命中：%3</translation>
+    </message>
+    <message>
+        <source>Learning your brain pattern…</source>
+        <translation>正在学习你的脑电模式…</translation>
+    </message>
+    <message>
+        <source>Look at the cross and keep still.</source>
+        <translation>请注视十字，保持不动。</translation>
+    </message>
+    <message>
+        <source>Imagine squeezing your LEFT hand (don&apos;t move it).</source>
+        <translation>想象用力握紧你的左手（手不要真的动）。</translation>
+    </message>
+    <message>
+        <source>Imagine squeezing your RIGHT hand (don&apos;t move it).</source>
+        <translation>想象用力握紧你的右手（手不要真的动）。</translation>
+    </message>
+    <message>
+        <source>Relax.</source>
+        <translation>放松。</translation>
+    </message>
+    <message>
+        <source>Get ready…</source>
+        <translation>准备…</translation>
+    </message>
+    <message>
+        <source>Goal!</source>
+        <translation>进球！</translation>
+    </message>
+    <message>
+        <source>Missed. Next one!</source>
+        <translation>没进，下一个！</translation>
+    </message>
+    <message>
+        <source>Roll the ball LEFT: imagine squeezing your left hand.</source>
+        <translation>把球滚向左边：想象握紧你的左手。</translation>
+    </message>
+    <message>
+        <source>Roll the ball RIGHT: imagine squeezing your right hand.</source>
+        <translation>把球滚向右边：想象握紧你的右手。</translation>
+    </message>
+    <message>
+        <source>How it worked</source>
+        <translation>原理揭秘</translation>
+    </message>
+    <message>
+        <source>Imagining a hand movement quiets the 8-13 Hz mu rhythm over the opposite side of the brain: the right brain runs the left hand. These lines are your own mu rhythm during the training; the computer learned to tell the two patterns apart.</source>
+        <translation>想象一只手在动时，大脑对侧 8–13 Hz 的 μ 节律会减弱：左手由右脑控制。这些曲线就是训练时你自己的 μ 节律；计算机学会了区分这两种模式。</translation>
+    </message>
+    <message>
+        <source>Play again</source>
+        <translation>再玩一次</translation>
+    </message>
+    <message>
+        <source>Train again</source>
+        <translation>重新训练</translation>
+    </message>
+    <message>
+        <source>%1 of %2 goals</source>
+        <translation>%2 个目标进了 %1 个</translation>
+    </message>
+    <message>
+        <source>Hit rate: %1 %. The ball followed your imagination.</source>
+        <translation>命中率：%1 %。小球跟着你的想象走了！</translation>
+    </message>
+    <message>
+        <source>Hit rate: %1 %. Imagining movements takes practice: most people get better with every try.</source>
+        <translation>命中率：%1 %。运动想象需要练习：大多数人每试一次都会更好。</translation>
+    </message>
+    <message>
+        <source>Not enough clean training</source>
+        <translation>干净的训练数据不够</translation>
+    </message>
+    <message>
+        <source>Only %1 left and %2 right trials had a clean signal. Check the headset, then train again.</source>
+        <translation>只有 %1 次左手和 %2 次右手训练的信号是干净的。请检查头戴设备，然后重新训练。</translation>
+    </message>
+    <message>
+        <source>Your brain pattern: %1 % recognised</source>
+        <translation>你的脑电模式：识别正确率 %1 %</translation>
+    </message>
+    <message>
+        <source>On your %1 training trials the computer told left from right %2 % of the time; guessing would reach %3 % by luck. Now steer the ball!</source>
+        <translation>在你的 %1 次训练中，计算机分辨左右的正确率为 %2 %；纯靠猜测，运气好也能达到 %3 %。现在来控制小球吧！</translation>
+    </message>
+    <message>
+        <source>Your brain pattern was not clear enough yet</source>
+        <translation>你的脑电模式还不够清晰</translation>
+    </message>
+    <message>
+        <source>The computer told left from right %1 % of the time, no better than guessing (up to %2 % by luck). Try again, or watch a staff demo. You may still play: the ball will wander.</source>
+        <translation>计算机分辨左右的正确率为 %1 %，和猜测差不多（运气好时猜测也能达到 %2 %）。再试一次，或请工作人员演示。你仍然可以玩：小球会随意游走。</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>开始游戏</translation>
+    </message>
+    <message>
+        <source>Move a ball with your mind</source>
+        <translation>用意念推动小球</translation>
+    </message>
+    <message>
+        <source>First, %1 minutes of training. When an arrow points left, imagine squeezing your left hand, without moving it; when it points right, your right hand. Sit still and relax your face. Then the ball is yours to steer.</source>
+        <translation>先进行约 %1 分钟的训练。箭头指向左边时，想象握紧你的左手，但手不要真的动；指向右边时，想象握紧右手。请坐稳，放松面部。之后小球就由你来控制了。</translation>
+    </message>
+    <message>
+        <source>Start training</source>
+        <translation>开始训练</translation>
+    </message>
+    <message>
+        <source>Your motor cortex (down = busy)</source>
+        <translation>你的运动皮层（向下 = 活跃）</translation>
+    </message>
+    <message>
+        <source>left brain</source>
+        <translation>左脑</translation>
+    </message>
+    <message>
+        <source>right brain</source>
+        <translation>右脑</translation>
+    </message>
+    <message>
+        <source>mu</source>
+        <translation>μ</translation>
+    </message>
+    <message>
+        <source>beta</source>
+        <translation>β</translation>
+    </message>
+    <message>
+        <source>You imagined your LEFT hand</source>
+        <translation>你想象的是左手</translation>
+    </message>
+    <message>
+        <source>You imagined your RIGHT hand</source>
+        <translation>你想象的是右手</translation>
+    </message>
+    <message>
+        <source>left brain (C3)</source>
+        <translation>左脑（C3）</translation>
+    </message>
+    <message>
+        <source>right brain (C4)</source>
+        <translation>右脑（C4）</translation>
+    </message>
+    <message>
+        <source>seconds after the arrow</source>
+        <translation>箭头出现后的秒数</translation>
+    </message>
+    <message>
+        <source>mu power vs rest (%)</source>
+        <translation>μ 节律功率相对静息的变化（%）</translation>
     </message>
 </context>
 <context>
@@ -614,6 +778,14 @@ The demo starts by itself as soon as the signal arrives.</source>
     <message>
         <source>Type with your eyes and brain: look at a flickering letter and it appears on screen.</source>
         <translation>用眼睛和大脑打字：注视闪烁的字母，它就会出现在屏幕上。</translation>
+    </message>
+    <message>
+        <source>Mind ball</source>
+        <translation>意念推球</translation>
+    </message>
+    <message>
+        <source>Imagine squeezing your left or right hand, and a ball rolls that way: a 3-minute training, then a game.</source>
+        <translation>想象握紧左手或右手，小球就会向那边滚动：先训练 3 分钟，再来玩游戏。</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@ the live ERD bars beside it, the kit's progress bar during calibration, the kit'
 
 from __future__ import annotations
 
+import html
 import math
 import time
 
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, 
 from demos.base import DemoContext
 from demos.kit.demo import DemoScreen
 from demos.kit.i18n import fill, translate
-from demos.kit.widgets import Countdown, NoticePage, ResultScreen, touch_button
+from demos.kit.widgets import Countdown, NoticePage, ResultScreen
 from demos.mi_cursor.flow import Announce, MiFlow, Options, Phase, Step
 from demos.mi_cursor.processing import LEFT, RIGHT, Erd, ErdCourse
 from drivers.cues import StopReason
@@ -29,6 +30,8 @@ ARROW_GROW_S = 0.6  # the calibration arrow slides in and grows over this long, 
 BACKGROUND, TRACK, GOAL, BALL = "#1b2a41", "#2f4a6d", "#ffd166", "#4cc9f0"
 HIT, MISS = "#55a868", "#e4572e"
 LEFT_COLOUR, RIGHT_COLOUR = "#f28e2b", "#4cc9f0"
+HEMISPHERE_COLOURS = {LEFT: "#f28e2b", RIGHT: "#4c72b0"}
+TEXT_DARK = "#1f2d3d"
 
 
 class Arena(QWidget):
@@ -194,8 +197,6 @@ class MiCursorWidget(DemoScreen):
         self.result = ResultScreen()
         self.result.sigPrimary.connect(self._on_result_primary)
         self.result.sigSecondary.connect(self._on_result_secondary)
-        self.explain_button = touch_button(primary=False)
-        self.explain_button.clicked.connect(self.show_explanation)
         self.arena_page = QWidget()
         self.caption = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.caption.setObjectName("miCaption")
@@ -227,7 +228,6 @@ class MiCursorWidget(DemoScreen):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 8, 8)
         layout.addWidget(self.pages, 1)
-        layout.addWidget(self.explain_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.staff_label)
         self.plot = ErdCoursePlot()
 
@@ -266,13 +266,22 @@ class MiCursorWidget(DemoScreen):
         self.redraw()
 
     def _on_result_primary(self) -> None:
-        if self.flow.phase is Phase.RESULT and self.flow.decoder is None:
-            self.start_calibration()  # nothing to play with: train again
+        """Play after a calibration (train again when it gave no decoder), "how it worked" after a
+        game, play again after "how it worked"."""
+        phase = self.flow.phase
+        if phase is Phase.GAME_OVER:
+            self.show_explanation()
+        elif phase is Phase.RESULT and self.flow.decoder is None:
+            self.start_calibration()
         else:
             self.play()
 
     def _on_result_secondary(self) -> None:
-        self.start_calibration()
+        """Train again, or after a game, play again."""
+        if self.flow.phase is Phase.GAME_OVER:
+            self.play()
+        else:
+            self.start_calibration()
 
     def tick(self) -> None:
         self._announce(self.flow.tick(self.clock()))
@@ -294,11 +303,6 @@ class MiCursorWidget(DemoScreen):
                 self._draw_result()
         elif flow.phase is Phase.INTRO:
             self.pages.setCurrentWidget(self.intro)
-        self.explain_button.setVisible(
-            flow.phase in (Phase.RESULT, Phase.GAME_OVER)
-            and flow.calibrated is not None
-            and flow.calibrated.course is not None
-        )
         self._shown_phase = flow.phase
 
     def _draw_arena(self) -> None:
@@ -380,8 +384,8 @@ class MiCursorWidget(DemoScreen):
                     ),
                     rate,
                 ),
+                translate("MiCursor", "How it worked"),
                 translate("MiCursor", "Play again"),
-                translate("MiCursor", "Train again"),
             )
         elif calibrated is None or calibrated.validation is None:
             trials = calibrated.trials if calibrated else {LEFT: 0, RIGHT: 0}
@@ -436,7 +440,7 @@ class MiCursorWidget(DemoScreen):
             )
 
     def retranslate(self) -> None:
-        minutes = max(1, round(self.flow.options.calibration_s / 60))
+        minutes = math.ceil(self.flow.options.calibration_s / 60)
         self.intro.show_notice(
             translate("MiCursor", "Move a ball with your mind"),
             fill(
@@ -450,7 +454,6 @@ class MiCursorWidget(DemoScreen):
             ),
             translate("MiCursor", "Start training"),
         )
-        self.explain_button.setText(translate("MiCursor", "How it worked"))
         self.bars_title.setText(translate("MiCursor", "Your motor cortex (down = busy)"))
         self.bars.labels = (
             translate("MiCursor", "left brain"),
@@ -468,9 +471,13 @@ class MiCursorWidget(DemoScreen):
 class ErdCoursePlot(QWidget):
     """The visitor's mu power over both motor cortices around the arrow, one panel per imagined hand."""
 
+    DISPLAY_HZ = 25  # the curves are smoothed over 0.5 s: more points only draw noise
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMinimumHeight(280)
+        self.key = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, textFormat=Qt.TextFormat.RichText)
+        self.key.setStyleSheet("font-size: 18px;")
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground("w")
         self.panels = {
@@ -481,18 +488,23 @@ class ErdCoursePlot(QWidget):
             panel.showGrid(x=True, y=True, alpha=0.3)
             panel.addLine(x=0, pen=pg.mkPen("#777", style=Qt.PenStyle.DashLine))
             panel.addLine(y=0, pen=pg.mkPen("#bbb"))
-            panel.addLegend(offset=(10, 10), labelTextSize="12pt")
-            for side, colour in ((LEFT, LEFT_COLOUR), (RIGHT, "#4c72b0")):
-                self.curves[hand, side] = panel.plot(pen=pg.mkPen(colour, width=3))
+            for axis in ("left", "bottom"):
+                panel.getAxis(axis).setTextPen(TEXT_DARK)
+                panel.getAxis(axis).setPen("#9aa5b1")
+            for side in (LEFT, RIGHT):
+                self.curves[hand, side] = panel.plot(pen=pg.mkPen(HEMISPHERE_COLOURS[side], width=3))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view)
+        layout.addWidget(self.key)
+        layout.addWidget(self.view, 1)
         self.course: ErdCourse | None = None
 
     def show_course(self, course: ErdCourse) -> None:
         self.course = course
+        rate = 1 / float(np.median(np.diff(course.times_s)))
+        step = max(1, round(rate / self.DISPLAY_HZ))
         for (hand, side), curve in self.curves.items():
-            curve.setData(course.times_s, 100 * np.asarray(course.curves[hand, side]))
+            curve.setData(course.times_s[::step], 100 * np.asarray(course.curves[hand, side])[::step])
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -504,11 +516,13 @@ class ErdCoursePlot(QWidget):
             LEFT: translate("MiCursor", "left brain (C3)"),
             RIGHT: translate("MiCursor", "right brain (C4)"),
         }
+        self.key.setText(
+            "&nbsp;&nbsp;&nbsp;&nbsp;".join(
+                f'<span style="color:{HEMISPHERE_COLOURS[side]}">&#9632;</span> {html.escape(names[side])}'
+                for side in (LEFT, RIGHT)
+            )
+        )
         for hand, panel in self.panels.items():
-            panel.setTitle(titles[hand], size="14pt")
-            panel.setLabel("bottom", translate("MiCursor", "seconds after the arrow"))
-            panel.setLabel("left", translate("MiCursor", "mu power vs rest (%)"))
-            legend = panel.legend
-            legend.clear()
-            for side in (LEFT, RIGHT):
-                legend.addItem(self.curves[hand, side], names[side])
+            panel.setTitle(titles[hand], size="15pt", color=TEXT_DARK)
+            panel.setLabel("bottom", translate("MiCursor", "seconds after the arrow"), color=TEXT_DARK)
+            panel.setLabel("left", translate("MiCursor", "mu power vs rest (%)"), color=TEXT_DARK)

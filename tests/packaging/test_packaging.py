@@ -56,8 +56,10 @@ def test_self_test_passes_from_source_and_reports_each_check(tmp_path, qapp):
     result = json.loads(report.read_text(encoding="utf-8"))
     assert result["ok"] and not result["frozen"]
     names = [check["name"] for check in result["checks"]]
-    assert names[:3] == ["brainflow", "resources", "demos"] and "demo:signal_explorer" in names
+    assert names[:4] == ["brainflow", "resources", "decoders", "demos"] and "demo:signal_explorer" in names
     assert all(check["ok"] for check in result["checks"])
+    decoders = next(check["detail"] for check in result["checks"] if check["name"] == "decoders")
+    assert all(f"{name} " in decoders for name in ("CSP+LDA", "TS+LR", "MDM"))
 
 
 def test_self_test_fails_and_names_a_broken_demo(tmp_path, qapp, monkeypatch):

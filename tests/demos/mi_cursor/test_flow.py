@@ -21,10 +21,10 @@ TICK_S = 0.05
 class Visit:
     """The widget's part: tick, announce, and let the visitor follow."""
 
-    def __init__(self, seed: int, options: Options = Options(), *, illiterate: bool = False) -> None:
+    def __init__(self, seed: int, options: Options | None = None, *, illiterate: bool = False) -> None:
         self.live = LiveStream(seed=seed)
         self.live.visitor.set_illiterate(illiterate)
-        self.flow = MiFlow(self.live.stream, options, seed=seed)
+        self.flow = MiFlow(self.live.stream, options or Options(), seed=seed)
         self.announced: list[cues.Cue] = []
         self.live.advance(1.0)
 
@@ -123,10 +123,10 @@ def test_trials_with_a_radio_gap_are_dropped_not_learned_from():
     while visit.flow.phase in (Phase.CALIBRATION, Phase.TRAINING):
         flow = visit.flow
         imagining = flow.phase is Phase.CALIBRATION and flow.step is Step.IMAGERY
-        if imagining and flow.trial in (2, 7) and flow.trial not in gapped:
-            if visit.live.now - flow.step_started >= 1.0:
-                visit.live.visitor.radio_gap(0.3)
-                gapped.add(flow.trial)
+        second_in = imagining and visit.live.now - flow.step_started >= 1.0
+        if second_in and flow.trial in (2, 7) and flow.trial not in gapped:
+            visit.live.visitor.radio_gap(0.3)
+            gapped.add(flow.trial)
         visit.live.advance(TICK_S)
         visit.do(visit.flow.tick(visit.live.now))
     assert gapped == {2, 7}

@@ -1,0 +1,185 @@
+"""The mind-ball screens on the virtual visitor, in accelerated time, and inside the real shell.
+
+The accelerated tests give the widget a context on a test-clock stream (the virtual visitor's
+headset written into a ring buffer as the acquisition worker would) and tick it by hand, so a
+3-minute calibration takes seconds; every screen is drawn as the visitor would see it. With
+``BCI_SHOWROOM_SCREENSHOTS=folder`` they save each screen there, in English and Chinese.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.demo_gate import Phase as GatePhase
+from app.i18n import LanguageManager, install_cjk_fallback
+from demos.base import DemoContext
+from demos.mi_cursor.flow import Phase, Step
+from demos.mi_cursor.widget import MiCursorWidget
+from drivers import cues
+from tests.demos.ssvep_speller.test_flow import LiveStream
+
+TICK_S = 0.05
+
+
+class Stored:
+    def __init__(self, values=None) -> None:
+        self.values = dict(values or {})
+
+    def value(self, key, default):
+        value = self.values.get(key, default)
+        return value if isinstance(value, type(default)) else default
+
+    def set_value(self, key, value) -> None:
+        self.values[key] = value
+
+
+class FastVisit:
+    """The widget on a test clock: ``run`` advances the EEG and ticks the widget as its timer would."""
+
+    def __init__(self, qtbot, seed: int = 3, *, illiterate: bool = False, **settings) -> None:
+        self.live = LiveStream(seed=seed)
+        self.live.visitor.set_illiterate(illiterate)
+        self.cues: list[cues.Cue] = []
+        context = DemoContext(
+            stream=self.live.stream,
+            cue=self.cue,
+            settings=Stored(settings),
+            logger=logging.getLogger("test.mi_cursor"),
+        )
+        self.widget = MiCursorWidget(context)
+        self.widget.flow._rng = np.random.default_rng(seed)
+        self.widget.clock = self.widget.arena.clock = lambda: self.live.now
+        self.widget.retranslate()
+        self.widget.resize(1280, 800)
+        qtbot.addWidget(self.widget)
+        self.widget.show()
+        self.live.advance(1.0)
+
+    def cue(self, cue: cues.Cue, at: float | None = None) -> None:
+        self.cues.append(cue)
+        at = self.live.now if at is None else at
+        self.live.markers.request(cue.code, at)
+        self.live.visitor.follow(cue, at)
+
+    def run(self, seconds: float) -> None:
+        for _ in range(round(seconds / TICK_S)):
+            self.live.advance(TICK_S)
+            self.widget.tick()
+
+    def run_while(self, *phases: Phase, limit_s: float = 400.0) -> None:
+        until = self.live.now + limit_s
+        while self.widget.flow.phase in phases:
+            assert self.live.now < until
+            self.run(TICK_S)
+
+
+def press(qtbot, button) -> None:
+    assert button.isVisible() and button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def save(widget, name: str, language: str) -> None:
+    folder = os.environ.get("BCI_SHOWROOM_SCREENSHOTS")
+    if folder:
+        QApplication.processEvents()
+        widget.grab().save(str(Path(folder) / f"mi_{name}_{language}.png"))
+
+
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request, qapp):
+    manager = LanguageManager(qapp)
+    install_cjk_fallback(qapp)
+    manager.set_language(request.param)
+    yield request.param
+    manager.set_language("en")
+
+
+def test_a_visit_goes_from_the_intro_through_training_and_game_to_how_it_worked(qtbot, language):
+    visit = FastVisit(qtbot, trials_per_class=5, game_targets=4)
+    widget = visit.widget
+    assert widget.pages.currentWidget() is widget.intro
+    save(widget, "intro", language)
+    press(qtbot, widget.intro.primary_button)
+    assert isinstance(visit.cues[-1], cues.Fixation)
+    visit.run(1.7)  # through the cross to the arrow
+    assert widget.flow.step is Step.IMAGERY and widget.pages.currentWidget() is widget.arena_page
+    assert widget.progress.isVisible() and widget.progress.number_label.text() == "0 / 10"
+    save(widget, "calibration_arrow", language)
+    visit.run_while(Phase.CALIBRATION, Phase.TRAINING)
+    assert widget.flow.phase is Phase.RESULT and widget.pages.currentWidget() is widget.result
+    assert widget.result.headline_label.text()
+    assert "%" in widget.result.headline_label.text()
+    save(widget, "result", language)
+    press(qtbot, widget.result.primary_button)  # Play
+    assert widget.flow.phase is Phase.GAME
+    visit.run(2.5)
+    assert widget.score_label.isVisible() and widget.bars.erd is not None
+    save(widget, "game", language)
+    visit.run_while(Phase.GAME)
+    assert widget.flow.phase is Phase.GAME_OVER
+    save(widget, "game_over", language)
+    press(qtbot, widget.result.primary_button)  # How it worked
+    assert widget.flow.phase is Phase.EXPLAINED and widget.result.picture is widget.plot
+    curves = widget.plot.curves
+    assert all(curve.getData()[0] is not None and len(curve.getData()[0]) > 100 for curve in curves.values())
+    save(widget, "how_it_worked", language)
+    press(qtbot, widget.result.primary_button)  # Play again
+    assert widget.flow.phase is Phase.GAME
+    widget.stop()
+    assert visit.cues[-1] == cues.Imagery(cues.Side.REST)
+
+
+def test_texts_follow_the_language(qtbot, language):
+    visit = FastVisit(qtbot)
+    title = visit.widget.intro.title_label.text()
+    chinese = any("\u4e00" <= char <= "\u9fff" for char in title)
+    assert chinese == (language == "zh_CN"), title
+
+
+def test_at_chance_the_result_says_so_and_the_game_still_runs(qtbot):
+    visit = FastVisit(qtbot, seed=5, illiterate=True, trials_per_class=6, game_targets=3)
+    widget = visit.widget
+    press(qtbot, widget.intro.primary_button)
+    visit.run_while(Phase.CALIBRATION, Phase.TRAINING)
+    assert "not clear enough yet" in widget.result.headline_label.text()
+    assert "watch a staff demo" in widget.result.body_label.text()
+    press(qtbot, widget.result.primary_button)
+    visit.run_while(Phase.GAME)
+    assert widget.flow.phase is Phase.GAME_OVER
+
+
+def test_without_a_signal_the_result_offers_training_again_not_a_game(qtbot):
+    visit = FastVisit(qtbot, trials_per_class=5)
+    widget = visit.widget
+    press(qtbot, widget.intro.primary_button)
+    visit.live.feeding = False
+    visit.run_while(Phase.CALIBRATION, Phase.TRAINING)
+    assert widget.flow.decoder is None
+    assert "Not enough clean training" in widget.result.headline_label.text()
+    assert not widget.result.secondary_button.isVisible()
+    press(qtbot, widget.result.primary_button)  # Train again
+    assert widget.flow.phase is Phase.CALIBRATION
+
+
+def test_the_demo_runs_in_the_real_shell_and_its_cues_reach_the_stream(qtbot, make_window):
+    window = make_window("virtual_visitor")
+    assert window.open_demo_by_id("mi_cursor")
+    qtbot.waitUntil(lambda: window.host.phase is GatePhase.RUNNING, timeout=10_000)
+    widget = window.host.demo_widget
+    assert isinstance(widget, MiCursorWidget)
+    press(qtbot, widget.intro.primary_button)
+    qtbot.waitUntil(lambda: widget.flow.step is Step.IMAGERY, timeout=5_000)
+    qtbot.wait(300)
+    markers = window.acquisition.stream.latest(10.0).markers
+    codes = set(markers[markers != 0].astype(int))
+    assert {cues.Fixation().code, cues.Imagery(cues.Side(widget.flow.plan[0])).code} <= codes
+    assert window.acquisition.visitor.snapshot().imagery == widget.flow.plan[0]  # it follows the arrow
+    window.show_menu()
+    qtbot.waitUntil(lambda: window.host.phase is not GatePhase.RUNNING, timeout=5_000)
