@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="bci-showroom",
         description="Brain-computer-interface demos for science-outreach showrooms.",
         epilog="Example: bci-showroom --board cyton --param serial_port=COM3. "
-        "Offline: bci-showroom evaluate ssvep RECORDING.edf (see bci-showroom evaluate --help)",
+        "Offline: bci-showroom evaluate ssvep|mi RECORDING.edf (see bci-showroom evaluate --help)",
     )
     parser.add_argument(
         "--board",
@@ -142,25 +142,35 @@ def resolve_profile(args: argparse.Namespace) -> BoardProfile:
 
 
 def evaluate(argv: Sequence[str]) -> int:
-    """``bci-showroom evaluate PARADIGM ...``: score a decoder offline on a recording.
+    """``bci-showroom evaluate PARADIGM ...``: score a decoder offline on recordings.
 
     The options belong to each paradigm, so ``bci-showroom evaluate --help`` prints every
     paradigm's full help rather than a usage line that hides them.
     """
-    # A direct import, not a registry: PyInstaller sees it.
-    from demos.ssvep_speller.evaluate import build_parser as ssvep_parser
-    from demos.ssvep_speller.evaluate import main as evaluate_ssvep
-
+    # Direct imports, not a registry: PyInstaller sees them. Each paradigm imports only its own
+    # decoder: the motor-imagery pipelines (scikit-learn, pyRiemann) take seconds to load.
     if argv[:1] == ["ssvep"]:
+        from demos.ssvep_speller.evaluate import main as evaluate_ssvep
+
         return evaluate_ssvep(argv[1:])
+    if argv[:1] == ["mi"]:
+        from demos.mi_cursor.evaluate import main as evaluate_mi
+
+        return evaluate_mi(argv[1:])
+    paradigms = ("ssvep", "mi")
     if argv[:1] in (["-h"], ["--help"]):
+        from demos.mi_cursor.evaluate import build_parser as mi_parser
+        from demos.ssvep_speller.evaluate import build_parser as ssvep_parser
+
         print("usage: bci-showroom evaluate PARADIGM RECORDING [options]\n")
-        print("Score a decoder offline on a recording. Paradigms: ssvep.\n")
-        print(ssvep_parser().format_help(), end="")
+        print(f"Score a decoder offline on recordings. Paradigms: {', '.join(paradigms)}.")
+        for parser in (ssvep_parser(), mi_parser()):
+            print(f"\n{parser.format_help()}", end="")
         return 0
     problem = f"unknown paradigm {argv[0]!r}" if argv else "no paradigm given"
     print(
-        f"bci-showroom evaluate: {problem}; the one offered is ssvep (see bci-showroom evaluate --help)",
+        f"bci-showroom evaluate: {problem}; the ones offered are {' and '.join(paradigms)} "
+        "(see bci-showroom evaluate --help)",
         file=sys.stderr,
     )
     return 2

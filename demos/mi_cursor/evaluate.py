@@ -34,6 +34,7 @@ import numpy as np
 from demos.mi_cursor.processing import (
     ARTIFACT_UV,
     BAND_HZ,
+    CHANCE_ALPHA,
     CLASSES,
     DEFAULT_PIPELINE,
     EPOCH_S,
@@ -41,6 +42,7 @@ from demos.mi_cursor.processing import (
     PIPELINES,
     MotorImageryDecoder,
     Validation,
+    band_pass_sos,
     causal_band_pass,
     chance_level,
     cross_validate,
@@ -54,9 +56,6 @@ CV_REPEATS = 10
 #: Below this standard deviation a channel carries no EEG (real EEG: 5-30 µV): a loose or shorted
 #: electrode, whose rounding noise the decoders would take for signal.
 FLAT_BELOW_UV = 0.5
-#: The band-pass keeps its upper edge below 0.45 times the sampling rate; below this share the band
-#: would be empty.
-_BAND_SHARE_OF_RATE = 0.45
 #: Channel names shown when a recording has none over the motor strip.
 _NAMES_SHOWN = 8
 
@@ -108,6 +107,8 @@ class Pool:
 
 def pool_recordings(paths: Sequence[str | Path], mapping: dict[str, str]) -> Pool:
     """Read every recording and pool its cued epochs, or say in one sentence why they can't be."""
+    if not paths:
+        raise RecordingError("no recording given")
     recordings = [read_edf(path) for path in paths]
     _refuse_unused_map(recordings, mapping)
     channels = _sensorimotor_channels(recordings)
@@ -136,7 +137,7 @@ def pool_recordings(paths: Sequence[str | Path], mapping: dict[str, str]) -> Poo
                 past_end += 1
                 continue
             epoch = filtered[:, cue + epoch_start : cue + epoch_end]
-            if np.abs(epoch).max() > ARTIFACT_UV or epoch.std(axis=1).min() < FLAT_BELOW_UV:
+            if _is_artifact(epoch):
                 artifacts += 1
                 continue
             epochs.append(epoch)
@@ -157,40 +158,51 @@ def pool_recordings(paths: Sequence[str | Path], mapping: dict[str, str]) -> Poo
     )
 
 
+def _is_artifact(epoch: np.ndarray) -> bool:
+    """A pop or a moved cable (beyond ARTIFACT_UV), or an electrode gone flat: not imagery to learn."""
+    return not (np.abs(epoch).max() <= ARTIFACT_UV and epoch.std(axis=1).min() >= FLAT_BELOW_UV)
+
+
 def _refuse_unused_map(recordings: list[Recording], mapping: dict[str, str]) -> None:
     """A mapped label no recording holds is a typo or the wrong files: its trials would be missing."""
     labels = dict.fromkeys(a.text for recording in recordings for a in recording.annotations)
-    absent = [label for label in mapping if label not in labels]
-    if absent:
-        whose = "its" if len(recordings) == 1 else "their"
+    absent = ", ".join(repr(label) for label in mapping if label not in labels)
+    known = ", ".join(map(repr, labels)) or "none"
+    if absent and len(recordings) == 1:
         raise RecordingError(
-            f"--map: no recording has an annotation labelled {', '.join(map(repr, absent))} "
-            f"({whose} labels: {', '.join(map(repr, labels)) or 'none'})"
+            f"--map: {recordings[0].path} has no annotation labelled {absent} (its labels: {known})"
+        )
+    if absent:
+        raise RecordingError(
+            f"--map: no recording has an annotation labelled {absent} (their labels: {known})"
         )
 
 
 def _sensorimotor_channels(recordings: list[Recording]) -> list[str]:
-    """The names of the first recording's channels over the motor strip; the others must have them all."""
-    chosen = []
-    for recording in recordings:
-        names = [name for name in recording.channel_names if role_for_electrode(name) is not None]
-        if not names:
-            shown = ", ".join(recording.channel_names[:_NAMES_SHOWN])
-            more = len(recording.channel_names) - _NAMES_SHOWN
-            raise RecordingError(
-                f"{recording.path}: no channel over the motor strip (C, FC or CP and a number or z, e.g. "
-                f"C3, Cz, C4); its channels are {shown}{f' and {more} more' if more > 0 else ''}"
-            )
-        if not chosen:
-            chosen, first = names, recording
-        elif set(names) != set(chosen):
+    """The names of the first recording's channels over the motor strip; the others must have the same."""
+    chosen = _motor_strip(recordings[0])
+    for recording in recordings[1:]:
+        names = _motor_strip(recording)
+        if set(names) != set(chosen):
             missing = ", ".join(name for name in chosen if name not in names) or "none"
             extra = ", ".join(name for name in names if name not in chosen) or "none"
             raise RecordingError(
-                f"{recording.path}: its sensorimotor channels differ from those of {first.path} (missing: "
-                f"{missing}; extra: {extra}); pool recordings of one montage"
+                f"{recording.path}: its sensorimotor channels differ from those of {recordings[0].path} "
+                f"(missing: {missing}; extra: {extra}); pool recordings of one montage"
             )
     return chosen
+
+
+def _motor_strip(recording: Recording) -> list[str]:
+    names = [name for name in recording.channel_names if role_for_electrode(name) is not None]
+    if not names:
+        shown = ", ".join(recording.channel_names[:_NAMES_SHOWN])
+        more = len(recording.channel_names) - _NAMES_SHOWN
+        raise RecordingError(
+            f"{recording.path}: no channel over the motor strip (C, FC or CP and a number or z, e.g. "
+            f"C3, Cz, C4); its channels are {shown}{f' and {more} more' if more > 0 else ''}"
+        )
+    return names
 
 
 def _common_rate(recordings: list[Recording]) -> float:
@@ -202,11 +214,13 @@ def _common_rate(recordings: list[Recording]) -> float:
                 f"{recording.path}: sampled at {recording.sampling_rate:g} Hz, but {recordings[0].path} at "
                 f"{rate:g} Hz; pool recordings of one sampling rate"
             )
-    if _BAND_SHARE_OF_RATE * rate <= BAND_HZ[0]:
+    try:
+        band_pass_sos(rate)
+    except ValueError:  # the band's upper edge, kept below the Nyquist frequency, fell below its lower
         raise RecordingError(
             f"{recordings[0].path}: sampled at {rate:g} Hz, too slowly for the decoders' "
             f"{BAND_HZ[0]:g}-{BAND_HZ[1]:g} Hz band"
-        )
+        ) from None
     return rate
 
 
@@ -347,8 +361,8 @@ def format_report(result: dict) -> str:
         default = ", the default" if row["name"] == result["default"] else ""
         lines.append(f"{row['name']:<18} {100 * row['accuracy']:>8.1f}%  {verdict}{default}")
     lines.append(
-        f"chance level: {100 * result['chance']:.1f}% (p < 0.05 with {result['n_trials']} trials; "
-        f"{CV_REPEATS} x 5-fold cross-validation)"
+        f"chance level: {100 * result['chance']:.1f}% (p < {CHANCE_ALPHA:g} with {result['n_trials']} "
+        f"trials; {CV_REPEATS} x 5-fold cross-validation)"
     )
     lines.append(f"median decision time ({result['default']}, 2 s window): {result['decision_ms']:.2f} ms")
     return "\n".join(lines)

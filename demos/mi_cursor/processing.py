@@ -66,28 +66,39 @@ FILTER_ORDER = 4
 def _csp_lda(n_channels: int) -> Pipeline:
     # CSP pairs: up to 3 per class (6 filters) with many channels, every channel with few.
     return make_pipeline(
-        Covariances("oas"),
         CSP(nfilter=min(6, n_channels), log=True),
         LinearDiscriminantAnalysis(solver="lsqr", shrinkage="auto"),
     )
 
 
 def _tangent_space_lr(n_channels: int) -> Pipeline:
-    return make_pipeline(
-        Covariances("oas"), TangentSpace(metric="riemann"), LogisticRegression(C=1.0, max_iter=1000)
-    )
+    return make_pipeline(TangentSpace(metric="riemann"), LogisticRegression(C=1.0, max_iter=1000))
 
 
 def _mdm(n_channels: int) -> Pipeline:
-    return make_pipeline(Covariances("oas"), MDM(metric="riemann"))
+    return make_pipeline(MDM(metric="riemann"))
 
 
-#: name -> a factory taking the number of channels. The first is the default.
+#: name -> a factory taking the number of channels; each pipeline takes trial covariance matrices
+#: (:func:`trial_covariances`). The first is the default.
 PIPELINES: dict[str, Callable[[int], Pipeline]] = {
     DEFAULT_PIPELINE: _tangent_space_lr,
     "csp+lda": _csp_lda,
     "mdm": _mdm,
 }
+
+
+def trial_covariances(epochs: np.ndarray) -> np.ndarray:
+    """(trials, channels, channels) covariance of each (trials, channels, samples) epoch, shrunk with
+    OAS so that few samples on many channels still give well-conditioned matrices.
+
+    Each trial's matrix depends on that trial alone, so it is computed once, before the
+    cross-validation: measured, scikit-learn's ``oas`` costs 1-2 ms a call, mostly input checks,
+    and a pipeline starting from raw epochs would compute every trial's matrix again in each of
+    its fits (320 calls, 0.6 s of the visitor's wait after a calibration of 20 trials).
+    """
+    return Covariances("oas").transform(epochs)
+
 
 # 10-10 names over the hand and arm area: the C row with its FC and CP neighbours. Odd numbers are
 # the left hemisphere, even ones the right, "z" the midline.
@@ -171,9 +182,10 @@ def cross_validate(
     if splits < 2:
         raise ValueError("cross-validation needs at least two trials of each class")
     folds = RepeatedStratifiedKFold(n_splits=splits, n_repeats=n_repeats, random_state=seed)
+    covariances = trial_covariances(epochs)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
-        scores = cross_val_score(PIPELINES[pipeline](epochs.shape[1]), epochs, labels, cv=folds)
+        scores = cross_val_score(PIPELINES[pipeline](epochs.shape[1]), covariances, labels, cv=folds)
     return Validation(pipeline, float(scores.mean()), chance_level(len(labels), len(counts)), len(labels))
 
 
@@ -204,7 +216,7 @@ class MotorImageryDecoder:
         model = PIPELINES[self.pipeline_name](epochs.shape[1])
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ConvergenceWarning)
-            model.fit(epochs, np.asarray(labels))
+            model.fit(trial_covariances(epochs), np.asarray(labels))
         self._right_column = list(model.classes_).index(RIGHT)
         self._model = model
         return validation
@@ -212,7 +224,7 @@ class MotorImageryDecoder:
     def probability_right(self, window: np.ndarray) -> float:
         if self._model is None:
             raise RuntimeError("the decoder is not trained yet")
-        probabilities = self._model.predict_proba(window[None])[0]
+        probabilities = self._model.predict_proba(trial_covariances(window[None]))[0]
         return float(probabilities[self._right_column])
 
 

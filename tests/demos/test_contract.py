@@ -32,6 +32,7 @@ QT_FREE_MODULES = [
     "demos.ssvep_speller.flow",
     "demos.mi_cursor.session",
     "demos.mi_cursor.flow",
+    "demos.mi_cursor.evaluate",
     "drivers.edf",
     "drivers.quality",
     "drivers.virtual_visitor",

@@ -59,7 +59,7 @@ def test_self_test_passes_from_source_and_reports_each_check(tmp_path, qapp):
     assert names[:4] == ["brainflow", "resources", "decoders", "demos"] and "demo:signal_explorer" in names
     assert all(check["ok"] for check in result["checks"])
     decoders = next(check["detail"] for check in result["checks"] if check["name"] == "decoders")
-    assert all(f"{name} " in decoders for name in ("CSP+LDA", "TS+LR", "MDM"))
+    assert all(f"{name} " in decoders for name in ("tangent-space+lr", "csp+lda", "mdm"))
 
 
 def test_self_test_fails_and_names_a_broken_demo(tmp_path, qapp, monkeypatch):

@@ -1,0 +1,72 @@
+"""Seeded mutation fuzzing of ``bci-showroom evaluate mi`` on damaged copies of a real PhysioNet file.
+
+Every mutant either evaluates (exit 0, one JSON object, nothing on stderr) or is refused (exit 2, one
+line ``bci-showroom evaluate: ...`` naming the file on stderr, nothing on stdout); never a traceback
+or a warning; and a truncated or lengthened file, or one whose record count changed, is never
+evaluated. The mutations are the SSVEP evaluation's (truncations, random bytes and bits, runs,
+appended bytes, awkward header fields, damaged annotations). A mutant that evaluates runs every
+pipeline, cross-validated on two folds once rather than five folds ten times: the numbers don't
+matter here, and the loop stops after FUZZ_S seconds.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import warnings
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from app.cli import main
+from demos.mi_cursor import evaluate, processing
+from tests.demos.ssvep_speller.test_evaluate_fuzz import mutants, report
+
+FUZZ_S = 10.0
+MUTANTS = 80  # more than FUZZ_S allows: the time bound decides how many run
+
+
+@pytest.fixture
+def two_folds(monkeypatch):
+    """Cross-validation on two folds, once: a mutant that evaluates takes half a second, not fifteen."""
+    validate = processing.cross_validate
+
+    def quick(epochs, labels, pipeline=processing.DEFAULT_PIPELINE, **_):
+        return validate(epochs, labels, pipeline, n_splits=2, n_repeats=1)
+
+    monkeypatch.setattr(processing, "cross_validate", quick)
+    monkeypatch.setattr(evaluate, "cross_validate", quick)
+
+
+def test_fuzz_a_real_physionet_recording(shared_data, tmp_path, capsys, two_folds):
+    source = (shared_data / "mi" / "S001R04.edf").read_bytes()
+    path = tmp_path / "mutant.edf"
+    outcomes: Counter = Counter()
+    started = time.perf_counter()
+    for mutant in mutants(source, np.random.default_rng(2026), MUTANTS):
+        if time.perf_counter() - started > FUZZ_S:
+            break
+        path.write_bytes(mutant.data)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")
+                code = main(["evaluate", "mi", str(path), "--map", "T1=left,T2=right", "--json"])
+        except Exception as error:
+            raise AssertionError(
+                f"{mutant.kind}, {mutant.detail}: {type(error).__name__}: {error}"
+            ) from error
+        out, err = capsys.readouterr()
+        if code == 0:
+            assert not mutant.must_fail, f"{mutant.kind}, {mutant.detail}: evaluated as if whole"
+            assert err == "" and json.loads(out)["n_trials"] > 0, (mutant.detail, err)
+            outcomes[mutant.kind, "evaluated"] += 1
+        else:
+            assert (code, out) == (2, ""), (mutant.detail, code, out)
+            assert err.startswith("bci-showroom evaluate: ") and str(path) in err, (mutant.detail, err)
+            assert err.count("\n") == 1, (mutant.detail, err)
+            outcomes[mutant.kind, "refused"] += 1
+    with capsys.disabled():
+        report("PhysioNet S001R04", outcomes, time.perf_counter() - started)
+    assert outcomes["truncate", "refused"] >= 10 and outcomes["truncate", "evaluated"] == 0
+    assert sum(n for (_, outcome), n in outcomes.items() if outcome == "evaluated") > 0
