@@ -21,16 +21,14 @@ a side) is a :class:`RecordingError` whose message says what, never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
 
 import numpy as np
 
+from demos.kit.evaluation import EvaluationParser, run_evaluation
 from demos.mi_cursor.processing import (
     ARTIFACT_UV,
     BAND_HZ,
@@ -368,15 +366,8 @@ def format_report(result: dict) -> str:
     return "\n".join(lines)
 
 
-class _Parser(argparse.ArgumentParser):
-    """Usage mistakes as one line, like damaged recordings (argparse prints usage and error)."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"bci-showroom evaluate: {message} (see bci-showroom evaluate mi --help)\n")
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = EvaluationParser(
         prog="bci-showroom evaluate mi",
         description="Cross-validated accuracy of every motor-imagery pipeline, its chance level and the "
         "decision time, on EDF+ recordings with one annotation per imagery cue (pooled when several).",
@@ -396,16 +387,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str]) -> int:
     """``bci-showroom evaluate mi RECORDING... [options]``: 0 with a report, 2 with one line on stderr."""
-    try:
-        args = build_parser().parse_args(argv)
-    except SystemExit as stop:  # --help (0) or a usage mistake (2, already printed)
-        return int(stop.code or 0)
-    try:
-        result = evaluate_recordings(args.recordings, parse_map(args.map))
-    except RecordingError as error:
-        # One line, whatever the path holds: control characters escaped as Python would.
-        message = "".join(char if char.isprintable() else ascii(char)[1:-1] for char in str(error))
-        print(f"bci-showroom evaluate: {message}", file=sys.stderr)
-        return 2
-    print(json.dumps(result) if args.json else format_report(result))
-    return 0
+    return run_evaluation(
+        build_parser(),
+        lambda args: evaluate_recordings(args.recordings, parse_map(args.map)),
+        format_report,
+        argv,
+    )

@@ -22,6 +22,7 @@ from enum import Enum
 import numpy as np
 
 from demos.base import DemoSettings
+from demos.kit.settings import bounded
 from demos.mi_cursor.processing import (
     DEFAULT_PIPELINE,
     EPOCH_S,
@@ -88,17 +89,14 @@ class Options:
     @classmethod
     def from_settings(cls, settings: DemoSettings) -> Options:
         defaults = cls()
-
-        def bounded(name: str, low: float, high: float) -> float:
-            value = settings.value(name, getattr(defaults, name))
-            return type(value)(min(high, max(low, value)))
-
         pipeline = settings.value("pipeline", defaults.pipeline)
         return cls(
-            trials_per_class=bounded("trials_per_class", MIN_TRIALS_PER_CLASS, 20),
-            imagery_s=bounded("imagery_s", 3.0, 6.0),
-            game_targets=bounded("game_targets", 3, 30),
-            window_s=bounded("window_s", 1.0, 2.0),
+            trials_per_class=bounded(
+                settings, "trials_per_class", defaults.trials_per_class, MIN_TRIALS_PER_CLASS, 20
+            ),
+            imagery_s=bounded(settings, "imagery_s", defaults.imagery_s, 3.0, 6.0),
+            game_targets=bounded(settings, "game_targets", defaults.game_targets, 3, 30),
+            window_s=bounded(settings, "window_s", defaults.window_s, 1.0, 2.0),
             pipeline=pipeline if pipeline in PIPELINES else defaults.pipeline,
         )
 

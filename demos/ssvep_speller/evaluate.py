@@ -17,19 +17,18 @@ traceback and never a report of 0 trials.
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import re
-import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from itertools import permutations
 from pathlib import Path
-from typing import Literal, NoReturn
+from typing import Literal
 
 import numpy as np
 
+from demos.kit.evaluation import EvaluationParser, run_evaluation
 from demos.ssvep_speller.processing import FBCCA, VISUAL_LATENCY_S, itr_bits_per_minute
 from drivers.dsp import welch_spectrum
 from drivers.edf import Recording, RecordingError, read_edf
@@ -295,18 +294,11 @@ def format_report(result: dict) -> str:
     return "\n".join(lines)
 
 
-class _Parser(argparse.ArgumentParser):
-    """Usage mistakes as one line, like damaged recordings (argparse prints usage and error)."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(2, f"bci-showroom evaluate: {message} (see bci-showroom evaluate ssvep --help)\n")
-
-
 _MAINS_OPTIONS: dict[str, Mains] = {"auto": "auto", "50": 50.0, "60": 60.0, "none": None}
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = EvaluationParser(
         prog="bci-showroom evaluate ssvep",
         description="FBCCA accuracy, ITR and decision time on an EDF+ recording with one annotation per "
         "trial. A damaged file or an unusable option ends with one line on stderr and exit status 2.",
@@ -341,21 +333,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str]) -> int:
     """``bci-showroom evaluate ssvep RECORDING [options]``: 0 with a report, 2 with one line on stderr."""
-    try:
-        args = build_parser().parse_args(argv)
-    except SystemExit as stop:  # --help (0) or a usage mistake (2, already printed)
-        return int(stop.code or 0)
-    try:
-        result = evaluate_recording(
-            args.recording,
-            parse_map(args.map),
-            start_s=args.start,
-            mains_hz=_MAINS_OPTIONS[args.mains],
+
+    def evaluate(args: argparse.Namespace) -> dict:
+        return evaluate_recording(
+            args.recording, parse_map(args.map), start_s=args.start, mains_hz=_MAINS_OPTIONS[args.mains]
         )
-    except RecordingError as error:
-        # One line, whatever the path holds: control characters escaped as Python would.
-        message = "".join(char if char.isprintable() else ascii(char)[1:-1] for char in str(error))
-        print(f"bci-showroom evaluate: {message}", file=sys.stderr)
-        return 2
-    print(json.dumps(result) if args.json else format_report(result))
-    return 0
+
+    return run_evaluation(build_parser(), evaluate, format_report, argv)

@@ -28,6 +28,7 @@ from enum import Enum, StrEnum
 import numpy as np
 
 from demos.base import DemoSettings
+from demos.kit.settings import bounded
 from demos.ssvep_speller.layouts import Layout, Task
 from demos.ssvep_speller.processing import FBCCA, EnsembleTRCA
 from demos.ssvep_speller.processing import Decision as Choice
@@ -112,16 +113,14 @@ class Options:
         """The demo's stored settings, each kept within what makes sense for a visitor."""
         defaults = cls()
 
-        def bounded(name: str, low: float, high: float) -> float:
-            value = settings.value(name, getattr(defaults, name))
-            return type(value)(min(high, max(low, value)))
-
         return cls(
-            cue_s=bounded("cue_s", 0.2, 5.0),
-            feedback_s=bounded("feedback_s", 0.1, 5.0),
-            calibration_blocks=bounded("calibration_blocks", 2, 6),
-            calibration_trial_s=bounded("calibration_trial_s", 0.5, 4.0),
-            unsure_limit=bounded("unsure_limit", 1, 20),
+            cue_s=bounded(settings, "cue_s", defaults.cue_s, 0.2, 5.0),
+            feedback_s=bounded(settings, "feedback_s", defaults.feedback_s, 0.1, 5.0),
+            calibration_blocks=bounded(settings, "calibration_blocks", defaults.calibration_blocks, 2, 6),
+            calibration_trial_s=bounded(
+                settings, "calibration_trial_s", defaults.calibration_trial_s, 0.5, 4.0
+            ),
+            unsure_limit=bounded(settings, "unsure_limit", defaults.unsure_limit, 1, 20),
         )
 
 

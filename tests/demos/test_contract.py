@@ -33,6 +33,8 @@ QT_FREE_MODULES = [
     "demos.mi_cursor.session",
     "demos.mi_cursor.flow",
     "demos.mi_cursor.evaluate",
+    "demos.kit.evaluation",
+    "demos.kit.settings",
     "drivers.edf",
     "drivers.quality",
     "drivers.virtual_visitor",

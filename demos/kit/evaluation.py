@@ -1,0 +1,48 @@
+"""What every ``bci-showroom evaluate PARADIGM`` command shares (no Qt): one line per mistake.
+
+Each paradigm's evaluation builds its parser on :class:`EvaluationParser` and runs through
+:func:`run_evaluation`, so a usage mistake and an unusable recording both end the same way: one
+line on stderr starting ``bci-showroom evaluate:``, exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import NoReturn
+
+from drivers.edf import RecordingError
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters escaped as Python would."""
+    return "".join(char if char.isprintable() else ascii(char)[1:-1] for char in text)
+
+
+class EvaluationParser(argparse.ArgumentParser):
+    """argparse whose usage mistakes are one line naming the paradigm's ``--help``."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"bci-showroom evaluate: {one_line(message)} (see {self.prog} --help)\n")
+
+
+def run_evaluation(
+    parser: argparse.ArgumentParser,
+    evaluate: Callable[[argparse.Namespace], dict],
+    report: Callable[[dict], str],
+    argv: Sequence[str],
+) -> int:
+    """Parse ``argv``, evaluate, print the report (or ``--json``): 0, or 2 with one line on stderr."""
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help (0) or a usage mistake (2, already printed)
+        return int(stop.code or 0)
+    try:
+        result = evaluate(args)
+    except RecordingError as error:
+        print(f"bci-showroom evaluate: {one_line(str(error))}", file=sys.stderr)
+        return 2
+    print(json.dumps(result) if args.json else report(result))
+    return 0
