@@ -48,7 +48,7 @@ DATA_GRACE_S = 3.0
 REST_WINDOW_S = 1.0  # the ERD bars' rest: the last second of each fixation
 ERD_WINDOW_S = 1.0
 ERD_STEP_S = 0.25  # the bars move this often: a Welch spectrum per update is not free (2-3 ms)
-CURSOR_GAIN = 0.25  # cursor travel per decision at full certainty (the screen is -1..1)
+CURSOR_GAIN = 0.3  # cursor travel per decision at full certainty (the screen is -1..1)
 
 
 class Phase(Enum):

@@ -21,7 +21,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from demos.mi_cursor.flow import MiFlow, Options, Phase
 from demos.mi_cursor.processing import PIPELINES, MotorImageryDecoder, causal_band_pass
-from tests.demos.ssvep_speller.test_flow import LiveStream
+from tests.virtual_stream import LiveStream
 
 RATE = 250
 

@@ -13,7 +13,7 @@ import pytest
 from demos.mi_cursor.flow import Announce, MiFlow, Options, Phase, Step
 from demos.mi_cursor.processing import LEFT, RIGHT
 from drivers import cues
-from tests.demos.ssvep_speller.test_flow import LiveStream
+from tests.virtual_stream import LiveStream
 
 TICK_S = 0.05
 
@@ -21,8 +21,15 @@ TICK_S = 0.05
 class Visit:
     """The widget's part: tick, announce, and let the visitor follow."""
 
-    def __init__(self, seed: int, options: Options | None = None, *, illiterate: bool = False) -> None:
-        self.live = LiveStream(seed=seed)
+    def __init__(
+        self,
+        seed: int,
+        options: Options | None = None,
+        *,
+        illiterate: bool = False,
+        profile: str = "virtual_visitor",
+    ) -> None:
+        self.live = LiveStream(seed=seed, profile=profile)
         self.live.visitor.set_illiterate(illiterate)
         self.flow = MiFlow(self.live.stream, options or Options(), seed=seed)
         self.announced: list[cues.Cue] = []
@@ -92,6 +99,17 @@ def test_the_erd_course_shows_the_desynchronisation_opposite_the_imagined_hand(g
         for hand, opposite in ((LEFT, RIGHT), (RIGHT, LEFT)):
             assert course.curves[hand, opposite][during].mean() < -0.2
             assert course.curves[hand, opposite][during].mean() < course.curves[hand, hand][during].mean()
+
+
+def test_two_electrodes_c3_and_c4_are_enough():
+    """A Cyton's default montage has C3 and C4 over the motor strip (and no Cz)."""
+    visit = Visit(4, Options(trials_per_class=8, game_targets=6), profile="cyton")
+    assert [visit.live.stream.channel_names[i] for i in visit.flow.channels] == ["C3", "C4"]
+    visit.calibrate()
+    assert visit.flow.calibrated.validation.above_chance
+    visit.play()
+    targets = visit.flow.game.targets
+    assert sum(target.moved_right_way for target in targets) >= 5
 
 
 def test_an_illiterate_visitor_is_told_it_was_chance_and_the_game_still_runs():

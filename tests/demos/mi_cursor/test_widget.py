@@ -23,7 +23,7 @@ from demos.base import DemoContext
 from demos.mi_cursor.flow import Phase, Step
 from demos.mi_cursor.widget import MiCursorWidget
 from drivers import cues
-from tests.demos.ssvep_speller.test_flow import LiveStream
+from tests.virtual_stream import LiveStream
 
 TICK_S = 0.05
 

@@ -35,8 +35,7 @@ from demos.ssvep_speller.layouts import builtin_layouts
 from demos.ssvep_speller.session import Calibration, Outcome
 from drivers import cues
 from drivers.cues import StopReason
-from drivers.markers import MarkerPlacer
-from tests.demos.ssvep_speller.test_session import LiveVisitor
+from tests.virtual_stream import LiveStream
 
 LAYOUTS = builtin_layouts()
 KEYBOARD = LAYOUTS["keyboard40"]
@@ -44,33 +43,6 @@ PHRASES = LAYOUTS["phrases"]
 HELLO, NAOJI = KEYBOARD.tasks[0], KEYBOARD.tasks[1]
 POLL_S = 0.05  # the widget's poll timer
 FIRST_FRAME_S = 1 / 60  # the first flicker frame reaches the screen a frame after StartFlicker
-
-
-class LiveStream(LiveVisitor):
-    """``test_session``'s live virtual visitor, with markers placed as the acquisition worker places
-    them (:class:`MarkerPlacer`: on the first sample stamped at or after the requested moment), and
-    a switch to stop the headset's data from arriving."""
-
-    def __init__(self, seed: int = 11) -> None:
-        super().__init__(seed=seed)
-        self.markers = MarkerPlacer()
-        self.feeding = True
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-        if not self.feeding:
-            return
-        block = self.board.get_board_data()
-        if block.shape[1] == 0:
-            return
-        layout = self.board.layout
-        eeg = block[list(layout.eeg_rows)]
-        stamps = block[layout.timestamp_row]
-        marker_row = block[layout.marker_row].copy()
-        lost_before_block = self.loss.lost
-        lost_each = self.loss.update(block[layout.package_row], stamps)
-        self.markers.place(stamps, marker_row, lost_each)
-        self.buffer.write(eeg, eeg, stamps, marker_row, lost_before_block + np.cumsum(lost_each))
 
 
 class Shell:

@@ -15,11 +15,8 @@ from demos.ssvep_speller.session import (
     decimation_for,
 )
 from drivers import cues
-from drivers.profiles import find_profile
-from drivers.ringbuffer import RingBuffer
 from drivers.roles import Role
-from drivers.stream import PacketLossCounter, SampleLossTracker, Stream
-from drivers.virtual_visitor import VirtualVisitor, VirtualVisitorBoard
+from tests.virtual_stream import RATE, LiveVisitor
 
 KEYBOARD = builtin_layouts()["keyboard40"]
 
@@ -29,35 +26,6 @@ def onset_code(key: int | None) -> float:
     if key is None:
         return cues.FlickerOnset().code
     return cues.FlickerOnset(key, KEYBOARD.keys[key].frequency_hz, KEYBOARD.keys[key].phase_rad).code
-
-
-RATE = 250
-
-
-class LiveVisitor:
-    """The virtual visitor's headset written into a ring buffer as the acquisition worker would,
-    on a test clock so that seconds of EEG take milliseconds."""
-
-    def __init__(self, seed: int = 11, profile: str = "virtual_visitor", rate: int = RATE) -> None:
-        self.profile = find_profile(profile)
-        self.now = 5_000.0
-        self.visitor = VirtualVisitor(lambda: self.now)
-        self.board = VirtualVisitorBoard(self.profile.channels, rate, self.visitor, seed=seed)
-        self.board.prepare_session()
-        self.board.start_stream()
-        self.buffer = RingBuffer(len(self.profile.channels), 60 * rate)
-        self.stream = Stream(self.buffer, self.profile, rate)
-        self.loss = SampleLossTracker(rate, PacketLossCounter(256))
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-        block = self.board.get_board_data()
-        layout = self.board.layout
-        eeg = block[list(layout.eeg_rows)]
-        lost_total = self.loss.lost + np.cumsum(
-            self.loss.update(block[layout.package_row], block[layout.timestamp_row])
-        )
-        self.buffer.write(eeg, eeg, block[layout.timestamp_row], block[layout.marker_row], lost_total)
 
 
 def decode_trial(live: LiveVisitor, decoder: OnlineDecoder, key: int | None, *, step_s: float = 0.05):
