@@ -72,3 +72,18 @@ def test_soak_benchmark_counts_resources_before_and_after():
     growth = row["after"]["rss_kb"] - row["before"]["rss_kb"]
     assert row["rss_growth_percent"] == round(100 * growth / row["before"]["rss_kb"], 2)
     assert row["rss_kb_per_switch"] == round(growth / 8, 2)
+
+
+def test_motor_imagery_benchmark_reports_decisions_and_calibration_to_playable():
+    script = Path(__file__).with_name("bench_mi.py")
+    result = subprocess.run(
+        [sys.executable, str(script), "--seeds", "1"], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert [line.split(",")[0] for line in lines[:3]] == [
+        "decision tangent-space+lr",
+        "decision csp+lda",
+        "decision mdm",
+    ]
+    assert lines[3].startswith("calibration to playable (20 trials, 3 ch, 1 runs): median")
