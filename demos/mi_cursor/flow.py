@@ -36,6 +36,7 @@ from demos.mi_cursor.processing import (
     MotorImageryDecoder,
     Validation,
     erd_course,
+    is_artifact,
     sensorimotor_channels,
 )
 from demos.mi_cursor.session import VisitLog
@@ -120,7 +121,7 @@ class Calibrated:
 
     validation: Validation | None
     trials: dict[str, int]
-    dropped: int  # trials refused for a gap or an artifact
+    dropped: int  # trials refused: no marker (no data then), a gap, or an artifact
     course: ErdCourse | None
 
 
@@ -315,7 +316,7 @@ class MiFlow:
         dropped = len(self.plan) - len(cued)  # cues whose marker never arrived (no data then)
         for position, code in cued:
             epoch = self.log.span(position + first, position + last)
-            if epoch is None:
+            if epoch is None or is_artifact(epoch):
                 dropped += 1
                 continue
             epochs.append(epoch)
@@ -374,7 +375,7 @@ class MiFlow:
         """One decision on the latest window; a window with a gap moves nothing."""
         assert self.log is not None and self.decoder is not None
         window = self.log.latest(self.options.window_s)
-        if window is None:
+        if window is None or is_artifact(window):
             return target
         self.probability = self.decoder.probability_right(window)
         cursor = float(np.clip(target.cursor + CURSOR_GAIN * (2 * self.probability - 1), -1.0, 1.0))

@@ -153,6 +153,34 @@ def test_trials_with_a_radio_gap_are_dropped_not_learned_from():
     assert sum(visit.flow.calibrated.trials.values()) == 10
 
 
+def test_an_electrode_pop_during_a_trial_drops_it_and_holds_the_ball():
+    visit = Visit(6, Options(trials_per_class=6, game_targets=3))
+    visit.do(visit.flow.start(visit.live.now))
+    c3 = visit.live.stream.channel_names.index("C3")
+    popped = False
+    while visit.flow.phase in (Phase.CALIBRATION, Phase.TRAINING):
+        flow = visit.flow
+        second_in = flow.step is Step.IMAGERY and visit.live.now - flow.step_started >= 1.0
+        if not popped and flow.trial == 3 and second_in:
+            visit.live.visitor.pop_electrode(c3)
+            popped = True
+        visit.live.advance(TICK_S)
+        visit.do(visit.flow.tick(visit.live.now))
+    assert visit.flow.calibrated.dropped >= 1
+    assert sum(visit.flow.calibrated.trials.values()) <= 11
+    visit.do(visit.flow.play(visit.live.now))
+    for _ in range(round(1.5 / TICK_S)):  # get ready (1 s), then the target shows
+        visit.live.advance(TICK_S)
+        visit.do(visit.flow.tick(visit.live.now))
+    assert visit.flow.step is Step.IMAGERY and visit.flow.game.targets[-1].hit is None
+    decisions = visit.flow.game.targets[-1].decisions
+    visit.live.visitor.pop_electrode(c3)
+    for _ in range(10):
+        visit.live.advance(TICK_S)
+        visit.do(visit.flow.tick(visit.live.now))
+    assert visit.flow.game.targets[-1].decisions == decisions  # held while the pop is in the window
+
+
 def test_a_paused_visit_resumes_with_the_interrupted_trial_from_its_cross():
     visit = Visit(9, Options(trials_per_class=5))
     visit.do(visit.flow.start(visit.live.now))
