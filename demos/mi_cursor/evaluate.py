@@ -44,6 +44,7 @@ from demos.mi_cursor.processing import (
     causal_band_pass,
     chance_level,
     cross_validate,
+    is_artifact,
     role_for_electrode,
     timed_probability,
 )
@@ -54,6 +55,9 @@ CV_REPEATS = 10
 #: Below this standard deviation a channel carries no EEG (real EEG: 5-30 µV): a loose or shorted
 #: electrode, whose rounding noise the decoders would take for signal.
 FLAT_BELOW_UV = 0.5
+#: The game's sliding window; an epoch is at least this long, and decisions are timed on it.
+DECISION_WINDOW_S = 2.0
+MAX_EPOCH_END_S = 10.0
 #: Channel names shown when a recording has none over the motor strip.
 _NAMES_SHOWN = 8
 
@@ -85,6 +89,8 @@ class Pool:
 
     #: (trials, channels, samples) band-passed µV
     epochs: np.ndarray
+    #: seconds after the cue each epoch spans
+    epoch_s: tuple[float, float]
     labels: list[str]
     channels: list[str]
     flat_channels: list[str]
@@ -103,8 +109,11 @@ class Pool:
         return {side: self.labels.count(side) for side in CLASSES}
 
 
-def pool_recordings(paths: Sequence[str | Path], mapping: dict[str, str]) -> Pool:
-    """Read every recording and pool its cued epochs, or say in one sentence why they can't be."""
+def pool_recordings(
+    paths: Sequence[str | Path], mapping: dict[str, str], epoch_s: tuple[float, float] = EPOCH_S
+) -> Pool:
+    """Read every recording and pool its cued epochs (``epoch_s`` after each cue), or say in one
+    sentence why they can't be."""
     if not paths:
         raise RecordingError("no recording given")
     recordings = [read_edf(path) for path in paths]
@@ -117,7 +126,7 @@ def pool_recordings(paths: Sequence[str | Path], mapping: dict[str, str]) -> Poo
     labels: list[str] = []
     left_out: Counter[str] = Counter()
     past_end = artifacts = 0
-    epoch_start, epoch_end = round(EPOCH_S[0] * rate), round(EPOCH_S[1] * rate)
+    epoch_start, epoch_end = round(epoch_s[0] * rate), round(epoch_s[1] * rate)
     for recording in recordings:
         cues = []
         for annotation in recording.annotations:
@@ -135,7 +144,7 @@ def pool_recordings(paths: Sequence[str | Path], mapping: dict[str, str]) -> Poo
                 past_end += 1
                 continue
             epoch = filtered[:, cue + epoch_start : cue + epoch_end]
-            if _is_artifact(epoch):
+            if is_artifact(epoch) or epoch.std(axis=1).min() < FLAT_BELOW_UV:
                 artifacts += 1
                 continue
             epochs.append(epoch)
@@ -144,6 +153,7 @@ def pool_recordings(paths: Sequence[str | Path], mapping: dict[str, str]) -> Poo
     _refuse_too_few(where, labels, past_end, artifacts)
     return Pool(
         epochs=np.array(epochs),
+        epoch_s=epoch_s,
         labels=labels,
         channels=kept,
         flat_channels=flat,
@@ -154,11 +164,6 @@ def pool_recordings(paths: Sequence[str | Path], mapping: dict[str, str]) -> Poo
         past_end=past_end,
         artifacts=artifacts,
     )
-
-
-def _is_artifact(epoch: np.ndarray) -> bool:
-    """A pop or a moved cable (beyond ARTIFACT_UV), or an electrode gone flat: not imagery to learn."""
-    return not (np.abs(epoch).max() <= ARTIFACT_UV and epoch.std(axis=1).min() >= FLAT_BELOW_UV)
 
 
 def _refuse_unused_map(recordings: list[Recording], mapping: dict[str, str]) -> None:
@@ -298,7 +303,9 @@ def evaluate_pool(pool: Pool) -> dict:
     for name in PIPELINES:
         if name != DEFAULT_PIPELINE:
             validations[name] = cross_validate(pool.epochs, pool.labels, name, n_repeats=CV_REPEATS)
-    decision_ms = [timed_probability(decoder, epoch)[1] for epoch in pool.epochs]
+    # The game decides on the latest 2 s: time the decoder on 2 s of each epoch.
+    window = round(DECISION_WINDOW_S * pool.sampling_rate)
+    decision_ms = [timed_probability(decoder, epoch[:, :window])[1] for epoch in pool.epochs]
     chance = chance_level(len(pool.labels), len(CLASSES))
     return {
         "paradigm": "mi",
@@ -307,7 +314,7 @@ def evaluate_pool(pool: Pool) -> dict:
         "sampling_rate": pool.sampling_rate,
         "channels": pool.channels,
         "flat_channels": pool.flat_channels,
-        "epoch_s": list(EPOCH_S),
+        "epoch_s": list(pool.epoch_s),
         "n_trials": len(pool.labels),
         "trials": pool.trials,
         "left_out": pool.left_out,
@@ -327,9 +334,30 @@ def evaluate_pool(pool: Pool) -> dict:
     }
 
 
-def evaluate_recordings(paths: Sequence[str | Path], mapping: dict[str, str] | None = None) -> dict:
+def evaluate_recordings(
+    paths: Sequence[str | Path], mapping: dict[str, str] | None = None, epoch_s: tuple[float, float] = EPOCH_S
+) -> dict:
     """The report's numbers for ``paths`` pooled, cue labels mapped to sides by ``mapping``."""
-    return evaluate_pool(pool_recordings(paths, mapping or {}))
+    return evaluate_pool(pool_recordings(paths, mapping or {}, epoch_s))
+
+
+def parse_epoch(text: str) -> tuple[float, float]:
+    """``--epoch 0.5,4`` -> (0.5, 4.0): seconds after the cue, at least the 2 s the game decides on."""
+    start, sep, stop = text.partition(",")
+    try:
+        span = (float(start), float(stop)) if sep else None
+    except ValueError:
+        span = None
+    if span is None or not all(np.isfinite(span)):
+        raise RecordingError(
+            f"--epoch: expected START,STOP in seconds after the cue, e.g. 0.5,2.5, got {text!r}"
+        )
+    if not (span[0] >= 0.0 and span[1] - span[0] >= DECISION_WINDOW_S and span[1] <= MAX_EPOCH_END_S):
+        raise RecordingError(
+            f"--epoch {text}: give a span of at least {DECISION_WINDOW_S:g} s within 0-{MAX_EPOCH_END_S:g} s "
+            "after the cue"
+        )
+    return span
 
 
 def format_report(result: dict) -> str:
@@ -381,6 +409,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="which annotation labels cue the left and the right hand, e.g. T1=left,T2=right (needed "
         "unless the labels are 'left' and 'right'); other labels are left out",
     )
+    parser.add_argument(
+        "--epoch",
+        default=f"{EPOCH_S[0]:g},{EPOCH_S[1]:g}",
+        metavar="START,STOP",
+        help=f"seconds after each cue to learn from (default: {EPOCH_S[0]:g},{EPOCH_S[1]:g}, what the live "
+        f"demo uses; at least {DECISION_WINDOW_S:g} s)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     return parser
 
@@ -389,7 +424,7 @@ def main(argv: Sequence[str]) -> int:
     """``bci-showroom evaluate mi RECORDING... [options]``: 0 with a report, 2 with one line on stderr."""
     return run_evaluation(
         build_parser(),
-        lambda args: evaluate_recordings(args.recordings, parse_map(args.map)),
+        lambda args: evaluate_recordings(args.recordings, parse_map(args.map), parse_epoch(args.epoch)),
         format_report,
         argv,
     )

@@ -307,3 +307,22 @@ def test_an_unusable_recording_is_refused_in_one_line(tmp_path, capsys, case):
     make, message = BAD_RECORDINGS[case]
     paths = make(tmp_path)
     assert message in refused(capsys, "mi", *map(str, paths))
+
+
+def test_epoch_chooses_the_seconds_after_the_cue_and_refuses_a_span_the_game_cannot_use(
+    tmp_path, capsys, quick_validation
+):
+    path = write_mi_edf(tmp_path / "a.edf", seed=2)
+    code, out, err = run(capsys, "mi", str(path), "--epoch", "0.5,3.5", "--json")
+    assert (code, err) == (0, "")
+    result = json.loads(out)
+    assert result["epoch_s"] == [0.5, 3.5]
+    for wrong, message in (
+        ("x", "--epoch: expected START,STOP in seconds after the cue, e.g. 0.5,2.5, got 'x'"),
+        ("1", "expected START,STOP"),
+        ("nan,3", "expected START,STOP"),
+        ("3,4", "--epoch 3,4: give a span of at least 2 s within 0-10 s after the cue"),
+        ("-1,2", "give a span of at least 2 s"),
+        ("0,11", "give a span of at least 2 s"),
+    ):
+        assert message in refused(capsys, "mi", str(path), f"--epoch={wrong}")
