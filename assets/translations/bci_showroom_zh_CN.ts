@@ -298,16 +298,16 @@ The demo starts by itself as soon as the signal arrives.</source>
         <translation>你的脑电模式：识别正确率 %1 %</translation>
     </message>
     <message>
-        <source>On your %1 training trials the computer told left from right %2 % of the time; guessing would reach %3 % by luck. Now steer the ball!</source>
-        <translation>在你的 %1 次训练中，计算机分辨左右的正确率为 %2 %；纯靠猜测，运气好也能达到 %3 %。现在来控制小球吧！</translation>
+        <source>On your %1 training trials the computer told left from right %2 % of the time. Guessing averages 50 % and reaches %3 % less than once in 20 tries. Now steer the ball!</source>
+        <translation>在你的 %1 次训练中，计算机分辨左右的正确率为 %2 %。纯靠猜测平均只有 50 %，达到 %3 % 的机会不到二十分之一。现在来控制小球吧！</translation>
+    </message>
+    <message>
+        <source>The computer recognised %1 % of your trials; to be sure it is not luck it needs %2 % on this many. Try again, or watch a staff demo. You may still play: the ball will wander.</source>
+        <translation>计算机认对了你 %1 % 的训练；要确定不是运气，在这么多次训练中需要达到 %2 %。再试一次，或请工作人员演示。你仍然可以玩：小球会随意游走。</translation>
     </message>
     <message>
         <source>Your brain pattern was not clear enough yet</source>
         <translation>你的脑电模式还不够清晰</translation>
-    </message>
-    <message>
-        <source>The computer told left from right %1 % of the time, no better than guessing (up to %2 % by luck). Try again, or watch a staff demo. You may still play: the ball will wander.</source>
-        <translation>计算机分辨左右的正确率为 %1 %，和猜测差不多（运气好时猜测也能达到 %2 %）。再试一次，或请工作人员演示。你仍然可以玩：小球会随意游走。</translation>
     </message>
     <message>
         <source>Play</source>

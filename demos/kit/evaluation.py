@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
@@ -44,5 +45,10 @@ def run_evaluation(
     except RecordingError as error:
         print(f"bci-showroom evaluate: {one_line(str(error))}", file=sys.stderr)
         return 2
-    print(json.dumps(result) if args.json else report(result))
+    try:
+        print(json.dumps(result) if args.json else report(result), flush=True)
+    except BrokenPipeError:
+        # `... | head`: the reader has gone, which is not an error of ours (Python's documented way:
+        # point stdout at devnull so the interpreter's final flush does not raise again).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0

@@ -26,6 +26,7 @@ from demos.kit.settings import bounded
 from demos.mi_cursor.processing import (
     DEFAULT_PIPELINE,
     EPOCH_S,
+    ERD_SETTLE_S,
     LEFT,
     MIN_TRIALS_PER_CLASS,
     PIPELINES,
@@ -175,6 +176,7 @@ class MiFlow:
         self._last_decision = 0.0
         self._last_erd = -np.inf
         self._paused_from = Phase.INTRO
+        self._void: list[tuple[float, float]] = []  # (cue, interrupted at) of interrupted attempts
         self._training_since = 0.0
 
     # --- events ---------------------------------------------------------------------------------------
@@ -188,6 +190,7 @@ class MiFlow:
         self.decoder = None
         self.log = VisitLog(self.stream, self.channels)
         self._calibration_start = self.log.end
+        self._void = []
         self.phase = Phase.CALIBRATION
         return self._enter(Step.FIXATION, now)
 
@@ -224,18 +227,29 @@ class MiFlow:
         if self.calibrated is not None and self.calibrated.course is not None:
             self.phase = Phase.EXPLAINED
 
-    def interrupt(self) -> None:
-        """The shell stopped the visit (the headset lost): hold everything."""
-        if self.phase is not Phase.PAUSED:
-            self._paused_from = self.phase
-            self.phase = Phase.PAUSED
+    def interrupt(self, now: float) -> None:
+        """The shell stopped the visit (the headset lost): hold everything.
+
+        A calibration trial interrupted while the visitor imagined is void: its cue, announced at
+        ``step_started``, is left out of the training even if its epoch reached the stream whole
+        (the trial is done again on resume, and must not count twice).
+        """
+        if self.phase is Phase.PAUSED:
+            return
+        if self.phase is Phase.CALIBRATION and self.step is Step.IMAGERY:
+            self._void.append((self.step_started, now))
+        self._paused_from = self.phase
+        self.phase = Phase.PAUSED
 
     def resume(self, now: float) -> list[Announce]:
-        """Carry on: the interrupted calibration trial or game target starts again from its cross."""
+        """Carry on: an interrupted calibration trial starts again from its cross (after its rest, the
+        next one does); an interrupted game target is shown again."""
         if self.phase is not Phase.PAUSED:
             return []
         self.phase = self._paused_from
         if self.phase is Phase.CALIBRATION:
+            if self.step is Step.REST:
+                return self._next_calibration_step(now)
             return self._enter(Step.FIXATION, now)
         if self.phase is Phase.GAME:
             self.game.targets.pop()
@@ -300,42 +314,59 @@ class MiFlow:
     def _train_when_ready(self, now: float) -> None:
         """Fit once the EEG of every imagery epoch has arrived (or the grace time is over)."""
         assert self.log is not None
-        cued = self.log.marker_positions(set(SIDE_CODES), since=self._calibration_start)
-        last_needed = (cued[-1][0] if cued else 0) + round(EPOCH_S[1] * self.stream.sampling_rate)
+        cued = self._valid_cues()
+        last_needed = (cued[-1][0] if cued else 0) + round(
+            max(EPOCH_S[1], self.options.imagery_s) * self.stream.sampling_rate
+        )
         complete = len(cued) >= len(self.plan) and self.log.end >= last_needed
         if not complete and now - self._training_since < DATA_GRACE_S:
             return
         self.calibrated = self._fit(cued)
         self.phase = Phase.RESULT
 
+    def _valid_cues(self) -> list[tuple[int, int]]:
+        """(position, code) of the imagery cues in the stream, but those of interrupted attempts."""
+        assert self.log is not None
+        return [
+            (position, code)
+            for position, code, at in self.log.marker_positions(
+                set(SIDE_CODES), since=self._calibration_start
+            )
+            if not any(start <= at <= end for start, end in self._void)
+        ]
+
     def _fit(self, cued: list[tuple[int, int]]) -> Calibrated:
         assert self.log is not None
         rate = self.stream.sampling_rate
         first, last = round(EPOCH_S[0] * rate), round(EPOCH_S[1] * rate)
-        epochs, labels, onsets = [], [], []
-        dropped = len(self.plan) - len(cued)  # cues whose marker never arrived (no data then)
+        before = round((ERD_SETTLE_S + REST_WINDOW_S) * rate)
+        after = round(self.options.imagery_s * rate)
+        epochs, labels, courses = [], [], []
         for position, code in cued:
             epoch = self.log.span(position + first, position + last)
             if epoch is None or is_artifact(epoch):
-                dropped += 1
                 continue
             epochs.append(epoch)
             labels.append(SIDE_CODES[code])
-            onsets.append(position)
+            # The picture wants the whole imagery and the rest before it, whole and clean too.
+            around = self.log.span(position - before, position + after)
+            if around is not None and not is_artifact(around):
+                courses.append(
+                    (self.log.span(position - before, position + after, filtered=False), labels[-1])
+                )
         trials = {side: labels.count(side) for side in (LEFT, RIGHT)}
+        dropped = len(self.plan) - len(labels)  # no marker (no data then), a gap, or an artifact
         if min(trials.values()) < MIN_TRIALS_PER_CLASS:
             return Calibrated(None, trials, dropped, None)
         decoder = MotorImageryDecoder(self.options.pipeline)
         validation = decoder.fit(np.array(epochs), labels)
         self.decoder = decoder
-        raw, start = self.log.raw_since(self._calibration_start)
         course = erd_course(
-            raw,
+            [raw for raw, _ in courses],
+            [label for _, label in courses],
             [self.stream.roles[i] for i in self.channels],
             rate,
-            [onset - start for onset in onsets],
-            labels,
-            span_s=(-REST_WINDOW_S, self.options.imagery_s),
+            before_s=REST_WINDOW_S,
         )
         return Calibrated(validation, trials, dropped, course)
 

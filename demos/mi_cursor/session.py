@@ -37,8 +37,8 @@ class VisitLog:
         self._n = 0  # samples held, the oldest at column 0
         self._first = self._reader.position  # absolute position of the oldest sample kept
         self._last_lost: int | None = None
-        #: (absolute position, marker code) of every marker seen, in order.
-        self.markers: list[tuple[int, int]] = []
+        #: (absolute position, marker code, the sample's timestamp) of every marker seen, in order.
+        self.markers: list[tuple[int, int, float]] = []
 
     @property
     def end(self) -> int:
@@ -64,7 +64,9 @@ class VisitLog:
         if window.invalid is not None:
             gap |= window.invalid[self.channels].any(axis=0)
         for index in np.flatnonzero(window.markers):
-            self.markers.append((window.start + int(index), int(window.markers[index])))
+            self.markers.append(
+                (window.start + int(index), int(window.markers[index]), float(window.timestamps[index]))
+            )
         self._append(raw, gap)
         return window.missed + window.n_samples
 
@@ -113,6 +115,6 @@ class VisitLog:
         start = max(first, self._first)
         return self._raw[:, start - self._first : self._n].copy(), start
 
-    def marker_positions(self, codes: set[int], since: int = 0) -> list[tuple[int, int]]:
-        """(position, code) of markers with one of ``codes`` at or after ``since``."""
-        return [(position, code) for position, code in self.markers if code in codes and position >= since]
+    def marker_positions(self, codes: set[int], since: int = 0) -> list[tuple[int, int, float]]:
+        """(position, code, timestamp) of markers with one of ``codes`` at or after position ``since``."""
+        return [marker for marker in self.markers if marker[1] in codes and marker[0] >= since]

@@ -242,7 +242,7 @@ class MiCursorWidget(DemoScreen):
 
     def interrupt(self, reason: StopReason) -> None:
         self._timer.stop()
-        self.flow.interrupt()
+        self.flow.interrupt(self.clock())
 
     def resume(self) -> None:
         self._announce(self.flow.resume(self.clock()))
@@ -254,6 +254,7 @@ class MiCursorWidget(DemoScreen):
 
     # --- visitor events ---------------------------------------------------------------------------------
     def start_calibration(self) -> None:
+        self.staff_label.clear()  # the last decoder's numbers do not describe the next one
         self._announce(self.flow.start(self.clock()))
         self.redraw()
 
@@ -411,8 +412,9 @@ class MiCursorWidget(DemoScreen):
                 body = fill(
                     translate(
                         "MiCursor",
-                        "On your %1 training trials the computer told left from right %2 % of the time; "
-                        "guessing would reach %3 % by luck. Now steer the ball!",
+                        "On your %1 training trials the computer told left from right %2 % of the time. "
+                        "Guessing averages 50 % and reaches %3 % less than once in 20 tries. Now steer the "
+                        "ball!",
                     ),
                     validation.n_trials,
                     accuracy,
@@ -423,9 +425,9 @@ class MiCursorWidget(DemoScreen):
                 body = fill(
                     translate(
                         "MiCursor",
-                        "The computer told left from right %1 % of the time, no better than guessing "
-                        "(up to %2 % by luck). Try again, or watch a staff demo. You may still play: "
-                        "the ball will wander.",
+                        "The computer recognised %1 % of your trials; to be sure it is not luck it needs "
+                        "%2 % on this many. Try again, or watch a staff demo. You may still play: the "
+                        "ball will wander.",
                     ),
                     accuracy,
                     chance,

@@ -187,13 +187,42 @@ def test_a_paused_visit_resumes_with_the_interrupted_trial_from_its_cross():
     visit.live.advance(2.0)
     visit.do(visit.flow.tick(visit.live.now))
     assert visit.flow.step is Step.IMAGERY
-    visit.flow.interrupt()
+    visit.flow.interrupt(visit.live.now)
     assert visit.flow.tick(visit.live.now + 30) == [] and visit.flow.phase is Phase.PAUSED
     visit.live.advance(5.0)
     visit.do(visit.flow.resume(visit.live.now))
     assert visit.flow.phase is Phase.CALIBRATION and visit.flow.step is Step.FIXATION
     assert visit.flow.trial == 0
     assert isinstance(visit.announced[-1], cues.Fixation)
+
+
+@pytest.mark.parametrize("into_imagery_s", [0.3, 3.0])
+def test_a_trial_interrupted_while_imagining_is_done_again_and_counted_once(into_imagery_s):
+    """The headset taken off during an arrow: early, its epoch has a gap; late (3 s into 4), its
+    epoch reached the stream whole. Either way the attempt is void and the trial is done again."""
+    visit = Visit(12, Options(trials_per_class=5))
+    visit.do(visit.flow.start(visit.live.now))
+    interrupted = False
+    while visit.flow.phase in (Phase.CALIBRATION, Phase.TRAINING):
+        flow = visit.flow
+        in_imagery = flow.step is Step.IMAGERY and visit.live.now - flow.step_started >= into_imagery_s
+        if not interrupted and flow.trial == 2 and in_imagery:
+            interrupted = True
+            visit.live.visitor.take_off_headset()
+            flow.interrupt(visit.live.now)
+            visit.do([Announce(cues.Stopped(cues.StopReason.SIGNAL))])
+            visit.live.advance(3.0)
+            visit.live.visitor.put_on_headset()
+            visit.live.advance(2.0)
+            visit.do(flow.resume(visit.live.now))
+            assert flow.trial == 2 and flow.step is Step.FIXATION
+        visit.live.advance(TICK_S)
+        visit.do(visit.flow.tick(visit.live.now))
+    calibrated = visit.flow.calibrated
+    assert calibrated.trials == {LEFT: 5, RIGHT: 5} and calibrated.dropped == 0
+    assert calibrated.validation.n_trials == 10
+    for curve in calibrated.course.curves.values():
+        assert np.all(np.abs(curve) < 3.0), "the picture holds no trial of the headset's garbage"
 
 
 def test_options_from_settings_are_typed_and_kept_in_range():
