@@ -36,6 +36,7 @@ from demos.mi_cursor.processing import (
     CLASSES,
     DEFAULT_PIPELINE,
     EPOCH_S,
+    FLAT_BELOW_UV,
     MIN_TRIALS_PER_CLASS,
     PIPELINES,
     MotorImageryDecoder,
@@ -44,7 +45,7 @@ from demos.mi_cursor.processing import (
     causal_band_pass,
     chance_level,
     cross_validate,
-    is_artifact,
+    is_unusable,
     role_for_electrode,
     timed_probability,
 )
@@ -52,9 +53,6 @@ from drivers.edf import Recording, RecordingError, read_edf
 
 #: Repeats of the 5-fold cross-validation: offline nobody waits, and 10 repeats steady the mean.
 CV_REPEATS = 10
-#: Below this standard deviation a channel carries no EEG (real EEG: 5-30 µV): a loose or shorted
-#: electrode, whose rounding noise the decoders would take for signal.
-FLAT_BELOW_UV = 0.5
 #: The game's sliding window; an epoch is at least this long, and decisions are timed on it.
 DECISION_WINDOW_S = 2.0
 MAX_EPOCH_END_S = 10.0
@@ -145,7 +143,7 @@ def pool_recordings(
                 past_end += 1
                 continue
             epoch = filtered[:, cue + epoch_start : cue + epoch_end]
-            if is_artifact(epoch) or epoch.std(axis=1).min() < FLAT_BELOW_UV:
+            if is_unusable(epoch):
                 artifacts += 1
                 continue
             epochs.append(epoch)

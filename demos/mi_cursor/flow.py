@@ -16,6 +16,7 @@ the virtual visitor follows the calibration and the game by itself.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
@@ -37,19 +38,25 @@ from demos.mi_cursor.processing import (
     MotorImageryDecoder,
     Validation,
     erd_course,
-    is_artifact,
+    is_unusable,
     sensorimotor_channels,
 )
 from demos.mi_cursor.session import VisitLog
 from drivers import cues
 from drivers.stream import Stream
 
+log = logging.getLogger(__name__)
 SIDE_CODES = {cues.Imagery(cues.Side.LEFT).code: LEFT, cues.Imagery(cues.Side.RIGHT).code: RIGHT}
 #: How long the flow waits after the last trial for its EEG to arrive before training without it.
 DATA_GRACE_S = 3.0
 REST_WINDOW_S = 1.0  # the ERD bars' rest: the last second of each fixation
 ERD_WINDOW_S = 1.0
 ERD_STEP_S = 0.25  # the bars move this often: a Welch spectrum per update is not free (2-3 ms)
+MAX_CALIBRATION_S = 180.0  # what a visitor gives a calibration
+#: Staff may ask for fewer trials, but not so few that one dropped trial leaves no decoder.
+FEWEST_TRIALS_PER_CLASS = 8
+#: The visit log holds the calibration and this much more (the game decides on its last seconds).
+LOG_MARGIN_S = 120.0
 CURSOR_GAIN = 0.3  # cursor travel per decision at full certainty (the screen is -1..1)
 
 
@@ -90,16 +97,28 @@ class Options:
 
     @classmethod
     def from_settings(cls, settings: DemoSettings) -> Options:
+        """The stored settings, each kept in range; the calibration is kept within 3 minutes."""
         defaults = cls()
+        imagery_s = bounded(settings, "imagery_s", defaults.imagery_s, 3.0, 6.0)
+        trial_s = defaults.fixation_s + imagery_s + sum(defaults.rest_s) / 2
+        most = max(FEWEST_TRIALS_PER_CLASS, int(MAX_CALIBRATION_S // (2 * trial_s)))
         pipeline = settings.value("pipeline", defaults.pipeline)
+        if pipeline not in PIPELINES:
+            log.warning(
+                "setting pipeline = %r is none of %s: %s is used",
+                pipeline,
+                list(PIPELINES),
+                defaults.pipeline,
+            )
+            pipeline = defaults.pipeline
         return cls(
             trials_per_class=bounded(
-                settings, "trials_per_class", defaults.trials_per_class, MIN_TRIALS_PER_CLASS, 20
+                settings, "trials_per_class", defaults.trials_per_class, FEWEST_TRIALS_PER_CLASS, most
             ),
-            imagery_s=bounded(settings, "imagery_s", defaults.imagery_s, 3.0, 6.0),
+            imagery_s=imagery_s,
             game_targets=bounded(settings, "game_targets", defaults.game_targets, 3, 30),
             window_s=bounded(settings, "window_s", defaults.window_s, 1.0, 2.0),
-            pipeline=pipeline if pipeline in PIPELINES else defaults.pipeline,
+            pipeline=pipeline,
         )
 
     @property
@@ -146,10 +165,6 @@ class Game:
     def hits(self) -> int:
         return sum(bool(target.hit) for target in self.targets)
 
-    @property
-    def done(self) -> int:
-        return sum(target.hit is not None for target in self.targets)
-
 
 class MiFlow:
     """One visitor's calibration, decoder and game. ``now`` is the board's clock, in seconds."""
@@ -188,13 +203,13 @@ class MiFlow:
         self.trial = 0
         self.calibrated = None
         self.decoder = None
-        self.log = VisitLog(self.stream, self.channels)
+        self.log = VisitLog(self.stream, self.channels, keep_s=self.options.calibration_s + LOG_MARGIN_S)
         self._calibration_start = self.log.end
         self._void = []
+        self.meter = ErdMeter([self.stream.roles[i] for i in self.channels], self.stream.sampling_rate)
+        self.erd = None
         self.phase = Phase.CALIBRATION
         return self._enter(Step.FIXATION, now)
-
-    calibrate = start
 
     def tick(self, now: float) -> list[Announce]:
         """Time passes: read the stream, move on when a step is over, decide during the game."""
@@ -222,9 +237,15 @@ class MiFlow:
         self.phase = Phase.GAME
         return self._new_target(now)
 
+    @property
+    def can_explain(self) -> bool:
+        """There is a picture of the visitor's own trials to show, for both hands."""
+        course = self.calibrated.course if self.calibrated is not None else None
+        return course is not None and all(course.n_trials.values())
+
     def explain(self) -> None:
         """Show "how it worked" (only once there is a calibration to show)."""
-        if self.calibrated is not None and self.calibrated.course is not None:
+        if self.can_explain:
             self.phase = Phase.EXPLAINED
 
     def interrupt(self, now: float) -> None:
@@ -252,7 +273,8 @@ class MiFlow:
                 return self._next_calibration_step(now)
             return self._enter(Step.FIXATION, now)
         if self.phase is Phase.GAME:
-            self.game.targets.pop()
+            if self.game.targets and self.game.targets[-1].hit is None:
+                self.game.targets.pop()  # the target under way is shown again; a scored one stays
             return self._new_target(now)
         return []
 
@@ -264,16 +286,6 @@ class MiFlow:
         return [Announce(cues.Imagery(cues.Side.REST))] if running else []
 
     # --- calibration ----------------------------------------------------------------------------------
-    @property
-    def progress(self) -> float:
-        """0..1 through the calibration."""
-        if not self.plan:
-            return 0.0
-        if self.phase is not Phase.CALIBRATION:
-            return 1.0
-        steps = (Step.FIXATION, Step.IMAGERY, Step.REST)
-        return (self.trial + steps.index(self.step) / len(steps)) / len(self.plan)
-
     @property
     def cued_side(self) -> str | None:
         if self.phase is Phase.CALIBRATION and self.step is Step.IMAGERY:
@@ -344,22 +356,28 @@ class MiFlow:
         epochs, labels, courses = [], [], []
         for position, code in cued:
             epoch = self.log.span(position + first, position + last)
-            if epoch is None or is_artifact(epoch):
+            if epoch is None or is_unusable(epoch):
                 continue
             epochs.append(epoch)
             labels.append(SIDE_CODES[code])
             # The picture wants the whole imagery and the rest before it, whole and clean too.
             around = self.log.span(position - before, position + after)
-            if around is not None and not is_artifact(around):
+            if around is not None and not is_unusable(around):
                 courses.append(
                     (self.log.span(position - before, position + after, filtered=False), labels[-1])
                 )
         trials = {side: labels.count(side) for side in (LEFT, RIGHT)}
-        dropped = len(self.plan) - len(labels)  # no marker (no data then), a gap, or an artifact
+        # No marker (no data then), a gap, an artifact or a flat channel. Never below 0, even if a
+        # board's timestamps drift from the host clock and an interrupted attempt slips through.
+        dropped = max(0, len(self.plan) - len(labels))
         if min(trials.values()) < MIN_TRIALS_PER_CLASS:
             return Calibrated(None, trials, dropped, None)
         decoder = MotorImageryDecoder(self.options.pipeline)
-        validation = decoder.fit(np.array(epochs), labels)
+        try:
+            validation = decoder.fit(np.array(epochs), labels)
+        except (ValueError, np.linalg.LinAlgError):  # e.g. covariances not positive definite
+            log.warning("the calibration's epochs could not be fitted", exc_info=True)
+            return Calibrated(None, trials, dropped, None)
         self.decoder = decoder
         course = erd_course(
             [raw for raw, _ in courses],
@@ -389,26 +407,37 @@ class MiFlow:
             self._last_decision = now
             return [Announce(cues.Imagery(cues.Side(target.side)))]
         if self.step is Step.IMAGERY:
-            while now - self._last_decision >= self.options.step_s and target.hit is None:
-                self._last_decision += self.options.step_s
+            # One decision a tick at most (a late tick must not decide twice on one window), from the
+            # moment the calibration epochs start: before that the window is mostly "get ready".
+            due = now - self._last_decision >= self.options.step_s and elapsed >= EPOCH_S[0]
+            if due and target.hit is None:
+                self._last_decision = now
                 target = self._decide(target)
             if target.hit is None and elapsed >= self._step_s:
                 target = replace(target, hit=False)
             self.game.targets[-1] = target
             if target.hit is not None:
                 self.step, self.step_started, self._step_s = Step.REST, now, self.options.outcome_s
-                return [Announce(cues.Imagery(cues.Side.REST))]
+                reached = None if abs(target.cursor) < 1.0 else int(target.cursor > 0)  # 0 left, 1 right
+                return [
+                    Announce(cues.Decision(reached, round(self.probability, 2))),
+                    Announce(cues.Imagery(cues.Side.REST)),
+                ]
         if self.step is Step.REST and elapsed >= self._step_s:
             return self._new_target(now)
         return []
 
     def _decide(self, target: Target) -> Target:
-        """One decision on the latest window; a window with a gap moves nothing."""
+        """One decision on the latest window; a window with a gap, an artifact or a flat channel moves
+        nothing."""
         assert self.log is not None and self.decoder is not None
         window = self.log.latest(self.options.window_s)
-        if window is None or is_artifact(window):
+        if window is None or is_unusable(window):
             return target
-        self.probability = self.decoder.probability_right(window)
+        probability = self.decoder.probability_right(window)
+        if not np.isfinite(probability):
+            return target
+        self.probability = probability
         cursor = float(np.clip(target.cursor + CURSOR_GAIN * (2 * self.probability - 1), -1.0, 1.0))
         hit = None
         if abs(cursor) >= 1.0:

@@ -137,6 +137,16 @@ def causal_band_pass(
     return CausalFilter(band_pass_sos(sampling_rate, band), data.shape[0])(data)
 
 
+#: Below this standard deviation a channel carries no EEG (real EEG: 5-30 µV): a loose or shorted
+#: electrode, or a board sending zeros, whose covariance no pipeline can use.
+FLAT_BELOW_UV = 0.5
+
+
+def is_unusable(window: np.ndarray) -> bool:
+    """A band-passed window no decoder should learn from or decide on: an artifact, or a flat channel."""
+    return is_artifact(window) or bool(window.shape[1] and window.std(axis=1).min() < FLAT_BELOW_UV)
+
+
 def is_artifact(window: np.ndarray) -> bool:
     """A band-passed window with a value beyond :data:`ARTIFACT_UV`: a pop or a moved cable, which a
     decoder would take for the strongest imagery it ever saw (EEG's mu rhythm is 5-50 µV)."""
@@ -168,6 +178,7 @@ class Validation:
 
     @property
     def above_chance(self) -> bool:
+        """At or above the chance level: guessing would score this with p < 0.05."""
         return self.accuracy >= self.chance
 
 
@@ -216,6 +227,7 @@ class MotorImageryDecoder:
 
     @property
     def fitted(self) -> bool:
+        """Trained on a calibration: :meth:`probability_right` may be asked."""
         return self._model is not None
 
     def fit(
@@ -232,6 +244,7 @@ class MotorImageryDecoder:
         return validation
 
     def probability_right(self, window: np.ndarray) -> float:
+        """The probability that ``window`` (band-passed channels x samples) is right-hand imagery."""
         if self._model is None:
             raise RuntimeError("the decoder is not trained yet")
         probabilities = self._model.predict_proba(trial_covariances(window[None]))[0]

@@ -270,7 +270,7 @@ class MiCursorWidget(DemoScreen):
         """Play after a calibration (train again when it gave no decoder), "how it worked" after a
         game, play again after "how it worked"."""
         phase = self.flow.phase
-        if phase is Phase.GAME_OVER:
+        if phase is Phase.GAME_OVER and self.flow.can_explain:
             self.show_explanation()
         elif phase is Phase.RESULT and self.flow.decoder is None:
             self.start_calibration()
@@ -279,7 +279,7 @@ class MiCursorWidget(DemoScreen):
 
     def _on_result_secondary(self) -> None:
         """Train again, or after a game, play again."""
-        if self.flow.phase is Phase.GAME_OVER:
+        if self.flow.phase is Phase.GAME_OVER and self.flow.can_explain:
             self.play()
         else:
             self.start_calibration()
@@ -385,8 +385,11 @@ class MiCursorWidget(DemoScreen):
                     ),
                     rate,
                 ),
-                translate("MiCursor", "How it worked"),
-                translate("MiCursor", "Play again"),
+                *(
+                    (translate("MiCursor", "How it worked"), translate("MiCursor", "Play again"))
+                    if flow.can_explain
+                    else (translate("MiCursor", "Play again"), translate("MiCursor", "Train again"))
+                ),
             )
         elif calibrated is None or calibrated.validation is None:
             trials = calibrated.trials if calibrated else {LEFT: 0, RIGHT: 0}

@@ -20,7 +20,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from demos.mi_cursor.flow import MiFlow, Options, Phase
-from demos.mi_cursor.processing import PIPELINES, MotorImageryDecoder, causal_band_pass
+from demos.mi_cursor.processing import PIPELINES, MotorImageryDecoder, causal_band_pass, timed_probability
 from tests.virtual_stream import LiveStream
 
 RATE = 250
@@ -33,12 +33,7 @@ def decision_ms(pipeline: str, repeats: int = 300) -> tuple[float, float]:
     epochs = np.array([causal_band_pass(trial, RATE) for trial in trials])
     decoder = MotorImageryDecoder(pipeline)
     decoder.fit(epochs, ["left", "right"] * 10)
-    window = epochs[0]
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        decoder.probability_right(window)
-        times.append((time.perf_counter() - started) * 1000)
+    times = [timed_probability(decoder, epochs[0])[1] for _ in range(repeats)]
     return float(np.median(times)), float(np.percentile(times, 95))
 
 

@@ -102,7 +102,7 @@ def language(request, qapp):
 
 
 def test_a_visit_goes_from_the_intro_through_training_and_game_to_how_it_worked(qtbot, language):
-    visit = FastVisit(qtbot, trials_per_class=5, game_targets=4)
+    visit = FastVisit(qtbot, trials_per_class=8, game_targets=4)
     widget = visit.widget
     assert widget.pages.currentWidget() is widget.intro
     save(widget, "intro", language)
@@ -110,7 +110,7 @@ def test_a_visit_goes_from_the_intro_through_training_and_game_to_how_it_worked(
     assert isinstance(visit.cues[-1], cues.Fixation)
     visit.run(1.7)  # through the cross to the arrow
     assert widget.flow.step is Step.IMAGERY and widget.pages.currentWidget() is widget.arena_page
-    assert widget.progress.isVisible() and widget.progress.number_label.text() == "0 / 10"
+    assert widget.progress.isVisible() and widget.progress.number_label.text() == "0 / 16"
     save(widget, "calibration_arrow", language)
     visit.run_while(Phase.CALIBRATION, Phase.TRAINING)
     assert widget.flow.phase is Phase.RESULT and widget.pages.currentWidget() is widget.result
@@ -144,7 +144,7 @@ def test_texts_follow_the_language(qtbot, language):
 
 
 def test_at_chance_the_result_says_so_and_the_game_still_runs(qtbot):
-    visit = FastVisit(qtbot, seed=5, illiterate=True, trials_per_class=6, game_targets=3)
+    visit = FastVisit(qtbot, seed=5, illiterate=True, trials_per_class=8, game_targets=3)
     widget = visit.widget
     press(qtbot, widget.intro.primary_button)
     visit.run_while(Phase.CALIBRATION, Phase.TRAINING)
@@ -156,7 +156,7 @@ def test_at_chance_the_result_says_so_and_the_game_still_runs(qtbot):
 
 
 def test_without_a_signal_the_result_offers_training_again_not_a_game(qtbot):
-    visit = FastVisit(qtbot, trials_per_class=5)
+    visit = FastVisit(qtbot, trials_per_class=8)
     widget = visit.widget
     press(qtbot, widget.intro.primary_button)
     visit.live.feeding = False
