@@ -21,7 +21,7 @@ import pytest
 
 from app.cli import main
 from demos.mi_cursor import evaluate, processing
-from tests.demos.ssvep_speller.test_evaluate_fuzz import mutants, report
+from tests.edf_mutants import mutants, report
 
 FUZZ_S = 10.0
 MUTANTS = 80  # more than FUZZ_S allows: the time bound decides how many run
