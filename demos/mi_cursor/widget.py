@@ -508,8 +508,14 @@ class ErdCoursePlot(QWidget):
         self.course = course
         rate = 1 / float(np.median(np.diff(course.times_s)))
         step = max(1, round(rate / self.DISPLAY_HZ))
-        for (hand, side), curve in self.curves.items():
-            curve.setData(course.times_s[::step], 100 * np.asarray(course.curves[hand, side])[::step])
+        shown = {key: 100 * np.asarray(values)[::step] for key, values in course.curves.items()}
+        for key, curve in self.curves.items():
+            curve.setData(course.times_s[::step], shown[key])
+        # One scale for both panels, so the two hands compare at a glance.
+        low = min(float(values.min()) for values in shown.values())
+        high = max(float(values.max()) for values in shown.values())
+        for panel in self.panels.values():
+            panel.setYRange(min(low, -10.0), max(high, 10.0), padding=0.05)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -129,6 +129,8 @@ def test_a_visit_goes_from_the_intro_through_training_and_game_to_how_it_worked(
     assert widget.flow.phase is Phase.EXPLAINED and widget.result.picture is widget.plot
     curves = widget.plot.curves
     assert all(curve.getData()[0] is not None and len(curve.getData()[0]) > 100 for curve in curves.values())
+    left, right = (panel.viewRange()[1] for panel in widget.plot.panels.values())
+    assert left == right  # one scale for both hands
     save(widget, "how_it_worked", language)
     press(qtbot, widget.result.primary_button)  # Play again
     assert widget.flow.phase is Phase.GAME
