@@ -114,8 +114,10 @@ def test_a_visit_goes_from_the_intro_through_training_and_game_to_how_it_worked(
     save(widget, "calibration_arrow", language)
     visit.run_while(Phase.CALIBRATION, Phase.TRAINING)
     assert widget.flow.phase is Phase.RESULT and widget.pages.currentWidget() is widget.result
-    assert widget.result.headline_label.text()
-    assert "%" in widget.result.headline_label.text()
+    validation = widget.flow.calibrated.validation
+    assert validation.above_chance
+    assert f"{round(100 * validation.accuracy)} %" in widget.result.headline_label.text()
+    assert f"{round(100 * validation.chance)} %" in widget.result.body_label.text()  # the chance level
     save(widget, "result", language)
     press(qtbot, widget.result.primary_button)  # Play
     assert widget.flow.phase is Phase.GAME
