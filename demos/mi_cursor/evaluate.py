@@ -55,7 +55,7 @@ from drivers.edf import Recording, RecordingError, read_edf
 CV_REPEATS = 10
 #: The game's sliding window; an epoch is at least this long, and decisions are timed on it.
 DECISION_WINDOW_S = 2.0
-MAX_EPOCH_END_S = 10.0
+MAX_EPOCH_END_S = 10.0  # a cue's imagery lasts seconds; later is the next trial
 #: Channel names shown when a recording has none over the motor strip.
 _NAMES_SHOWN = 8
 
@@ -379,6 +379,7 @@ def parse_epoch(text: str) -> tuple[float, float]:
 
 
 def format_report(result: dict) -> str:
+    """The evaluation as a table for people (``--json`` prints ``result`` itself)."""
     trials = ", ".join(f"{count} {side}" for side, count in result["trials"].items())
     mapped = ", ".join(f"{label}={side}" for label, side in result["map"].items())
     lines = [
@@ -413,6 +414,7 @@ def format_report(result: dict) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """``bci-showroom evaluate mi``'s options (``bci-showroom evaluate --help`` prints them too)."""
     parser = EvaluationParser(
         prog="bci-showroom evaluate mi",
         description="Cross-validated accuracy of every motor-imagery pipeline, its chance level and the "

@@ -147,6 +147,8 @@ class Calibrated:
 
 @dataclass(frozen=True)
 class Target:
+    """One game target: which side it is on, where the ball is, and how it ended."""
+
     side: str
     cursor: float = 0.0  # -1 (left edge) .. 1 (right edge)
     decisions: int = 0
@@ -154,11 +156,14 @@ class Target:
 
     @property
     def moved_right_way(self) -> bool:
+        """The ball ended on the target's side of the track (the closed-loop tests count these)."""
         return self.cursor < 0 if self.side == LEFT else self.cursor > 0
 
 
 @dataclass
 class Game:
+    """The targets of one game, the last one under way."""
+
     targets: list[Target] = field(default_factory=list)
 
     @property
