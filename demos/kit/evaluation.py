@@ -14,12 +14,32 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from drivers.edf import RecordingError
+import numpy as np
+
+from drivers.edf import Recording, RecordingError
 
 
 def one_line(text: str) -> str:
     """``text`` with line breaks and other control characters escaped as Python would."""
     return "".join(char if char.isprintable() else ascii(char)[1:-1] for char in text)
+
+
+def channel_spreads(recording: Recording, rows: Sequence[int]) -> np.ndarray:
+    """The standard deviation (µV) of each of ``rows``, or a RecordingError naming the channels whose
+    values are too large to compute with (a damaged physical range in the header)."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        spread = recording.data[list(rows)].std(axis=1)
+    huge = [
+        recording.channel_names[row]
+        for row, value in zip(rows, spread, strict=True)
+        if not np.isfinite(value)
+    ]
+    if huge:
+        raise RecordingError(
+            f"{recording.path}: channel(s) {', '.join(huge)} hold values too large to compute with; "
+            "their physical range is damaged"
+        )
+    return spread
 
 
 class EvaluationParser(argparse.ArgumentParser):

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from demos.kit.evaluation import EvaluationParser, run_evaluation
+from demos.kit.evaluation import EvaluationParser, channel_spreads, run_evaluation
 from demos.mi_cursor.processing import (
     ARTIFACT_UV,
     BAND_HZ,
@@ -249,15 +249,7 @@ def _flat_channels(recordings: list[Recording], channels: list[str]) -> list[str
     """The channels flat in any recording (left out of all, so every epoch has the same channels)."""
     flat: list[str] = []
     for recording in recordings:
-        rows = [recording.channel_names.index(name) for name in channels]
-        with np.errstate(over="ignore", invalid="ignore"):
-            spread = recording.data[rows].std(axis=1)
-        huge = [name for name, value in zip(channels, spread, strict=True) if not np.isfinite(value)]
-        if huge:
-            raise RecordingError(
-                f"{recording.path}: channel(s) {', '.join(huge)} hold values too large to compute with; "
-                "their physical range is damaged"
-            )
+        spread = channel_spreads(recording, [recording.channel_names.index(name) for name in channels])
         here = [name for name, value in zip(channels, spread, strict=True) if value < FLAT_BELOW_UV]
         if len(here) == len(channels):
             raise RecordingError(

@@ -28,7 +28,7 @@ from typing import Literal
 
 import numpy as np
 
-from demos.kit.evaluation import EvaluationParser, run_evaluation
+from demos.kit.evaluation import EvaluationParser, channel_spreads, run_evaluation
 from demos.ssvep_speller.processing import FBCCA, VISUAL_LATENCY_S, itr_bits_per_minute
 from drivers.dsp import welch_spectrum
 from drivers.edf import Recording, RecordingError, read_edf
@@ -235,15 +235,8 @@ def _refuse_damaged_labels(recording: Recording, mapping: dict[str, float]) -> N
 def _usable_channels(recording: Recording) -> tuple[list[int], list[str]]:
     """The visual channels that carry signal, and the names of the flat ones left out."""
     chosen = visual_channels(recording.channel_names)
-    with np.errstate(over="ignore", invalid="ignore"):
-        spread = recording.data[chosen].std(axis=1)
+    spread = channel_spreads(recording, chosen)
     names = [recording.channel_names[i] for i in chosen]
-    huge = [name for name, value in zip(names, spread, strict=True) if not np.isfinite(value)]
-    if huge:
-        raise RecordingError(
-            f"{recording.path}: channel(s) {', '.join(huge)} hold values too large to compute with; "
-            "their physical range is damaged"
-        )
     flat = [name for name, value in zip(names, spread, strict=True) if value < FLAT_BELOW_UV]
     if len(flat) == len(chosen):
         raise RecordingError(

@@ -16,11 +16,11 @@ import edfio
 import numpy as np
 import pytest
 
-from app.cli import main
 from demos.mi_cursor import evaluate
 from demos.mi_cursor.evaluate import format_report, pool_recordings
 from demos.mi_cursor.processing import DEFAULT_PIPELINE, PIPELINES
 from tests.drivers.edf_files import set_field
+from tests.evaluate_cli import refused, run
 
 ROOT = Path(__file__).resolve().parents[3]
 OPTIONS = ("RECORDING", "--map", "--json", "--help")
@@ -74,21 +74,6 @@ def write_mi_edf(
     ]
     edfio.Edf(signals, annotations=annotations, data_record_duration=0.5).write(path)
     return path
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    """``bci-showroom evaluate ...`` in-process: (exit status, stdout, stderr)."""
-    code = main(["evaluate", *args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def refused(capsys, *args: str) -> str:
-    """The one stderr line of an evaluation that must exit 2 and print nothing else."""
-    code, out, err = run(capsys, *args)
-    assert (code, out) == (2, ""), (code, out, err)
-    assert err.startswith("bci-showroom evaluate: ") and err.count("\n") == 1, err
-    return err
 
 
 def cli_command() -> list[str]:

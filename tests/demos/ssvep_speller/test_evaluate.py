@@ -16,24 +16,10 @@ from app.cli import main
 from demos.ssvep_speller.evaluate import evaluate_recording
 from drivers.edf import read_edf
 from tests.drivers.edf_files import replace_once, write_ssvep_edf
+from tests.evaluate_cli import refused, run
 
 ROOT = Path(__file__).resolve().parents[3]
 OPTIONS = ("recording", "--map", "--start", "--mains", "--json", "--help")
-
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    """``bci-showroom evaluate ...`` in-process: (exit status, stdout, stderr)."""
-    code = main(["evaluate", *args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def refused(capsys, *args: str) -> str:
-    """The one stderr line of an evaluation that must exit 2 and print nothing else."""
-    code, out, err = run(capsys, *args)
-    assert (code, out) == (2, ""), (code, out, err)
-    assert err.startswith("bci-showroom evaluate: ") and err.count("\n") == 1, err
-    return err
 
 
 def evaluated(capsys, *args: str) -> dict:
