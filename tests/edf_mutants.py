@@ -7,12 +7,17 @@ inside the annotations of records that hold a trial (random damage rarely hits t
 
 from __future__ import annotations
 
+import json
+import time
+import warnings
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
+from app.cli import main
 from tests.drivers.edf_files import (
     HEADER_FIELDS,
     get_field,
@@ -124,3 +129,52 @@ def report(name: str, outcomes: Counter, seconds: float) -> None:
     print(f"\n{name}: {total} mutants in {seconds:.1f} s, {evaluated} evaluated, {total - evaluated} refused")
     for (kind, outcome), n in sorted(outcomes.items()):
         print(f"  {kind:<14} {outcome:<9} {n}")
+
+
+def fuzz_evaluation(
+    source: bytes,
+    folder: Path,
+    capsys,
+    arguments: Callable[[Path], list[str]],
+    evaluated: Callable[[dict], bool],
+    *,
+    count: int,
+    seed: int,
+    seconds: float | None = None,
+    file_first: bool = False,
+) -> Counter:
+    """Run ``bci-showroom`` with ``arguments(path)`` on up to ``count`` mutants of ``source`` (stopping
+    after ``seconds``, if given); returns outcomes per mutation kind.
+
+    Each mutant either evaluates (exit 0, nothing on stderr, a JSON report that ``evaluated``
+    accepts; never a truncated or recounted file) or is refused (exit 2, nothing on stdout, one line
+    on stderr naming the file, first if ``file_first``); a traceback or a warning fails the test with
+    the mutation named.
+    """
+    path = folder / "mutant.edf"
+    outcomes: Counter = Counter()
+    started = time.perf_counter()
+    for mutant in mutants(source, np.random.default_rng(seed), count):
+        if seconds is not None and time.perf_counter() - started > seconds:
+            break
+        path.write_bytes(mutant.data)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")
+                code = main(arguments(path))
+        except Exception as error:
+            raise AssertionError(
+                f"{mutant.kind}, {mutant.detail}: {type(error).__name__}: {error}"
+            ) from error
+        out, err = capsys.readouterr()
+        if code == 0:
+            assert not mutant.must_fail, f"{mutant.kind}, {mutant.detail}: evaluated as if whole"
+            assert err == "" and evaluated(json.loads(out)), (mutant.detail, err)
+            outcomes[mutant.kind, "evaluated"] += 1
+        else:
+            assert (code, out) == (2, ""), (mutant.detail, code, out)
+            start = f"bci-showroom evaluate: {path}: " if file_first else "bci-showroom evaluate: "
+            assert err.startswith(start) and str(path) in err, (mutant.detail, err)
+            assert err.count("\n") == 1, (mutant.detail, err)
+            outcomes[mutant.kind, "refused"] += 1
+    return outcomes

@@ -42,6 +42,17 @@ def channel_spreads(recording: Recording, rows: Sequence[int]) -> np.ndarray:
     return spread
 
 
+def left_out_lines(result: dict) -> list[str]:
+    """The report's lines on what was not used: flat channels, and annotations no trial came from."""
+    lines = []
+    if result["flat_channels"]:
+        lines.append(f"flat channels left out: {', '.join(result['flat_channels'])}")
+    if result["left_out"]:
+        counts = ", ".join(f"{count} x {label!r}" for label, count in result["left_out"].items())
+        lines.append(f"annotations left out: {counts}")
+    return lines
+
+
 class EvaluationParser(argparse.ArgumentParser):
     """argparse whose usage mistakes are one line naming the paradigm's ``--help``."""
 

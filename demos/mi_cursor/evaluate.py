@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from demos.kit.evaluation import EvaluationParser, channel_spreads, run_evaluation
+from demos.kit.evaluation import EvaluationParser, channel_spreads, left_out_lines, run_evaluation
 from demos.mi_cursor.processing import (
     ARTIFACT_UV,
     BAND_HZ,
@@ -381,11 +381,7 @@ def format_report(result: dict) -> str:
         f"{result['sampling_rate']:g} Hz from {len(result['channels'])} channels: "
         f"{', '.join(result['channels'])}",
     ]
-    if result["flat_channels"]:
-        lines.append(f"flat channels left out: {', '.join(result['flat_channels'])}")
-    if result["left_out"]:
-        counts = ", ".join(f"{count} x {label!r}" for label, count in result["left_out"].items())
-        lines.append(f"annotations left out: {counts}")
+    lines += left_out_lines(result)
     dropped = result["dropped"]
     if dropped["past_end"] or dropped["artifacts"]:
         lines.append(

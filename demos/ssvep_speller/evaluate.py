@@ -28,7 +28,7 @@ from typing import Literal
 
 import numpy as np
 
-from demos.kit.evaluation import EvaluationParser, channel_spreads, run_evaluation
+from demos.kit.evaluation import EvaluationParser, channel_spreads, left_out_lines, run_evaluation
 from demos.ssvep_speller.processing import FBCCA, VISUAL_LATENCY_S, itr_bits_per_minute
 from drivers.dsp import welch_spectrum
 from drivers.edf import Recording, RecordingError, read_edf
@@ -273,11 +273,7 @@ def format_report(result: dict) -> str:
         f"{result['recording']}: FBCCA, classes {', '.join(result['classes'])}, channels "
         f"{', '.join(result['channels'])}",
     ]
-    if result["flat_channels"]:
-        lines.append(f"flat channels left out: {', '.join(result['flat_channels'])}")
-    if result["left_out"]:
-        counts = ", ".join(f"{count} x {label!r}" for label, count in result["left_out"].items())
-        lines.append(f"annotations left out: {counts}")
+    lines += left_out_lines(result)
     lines.append(f"mains: {result['mains']}")
     lines.append(f"{'window':>8} {'accuracy':>9} {'ITR':>12} {'trials':>7}")
     for row in result["windows"]:

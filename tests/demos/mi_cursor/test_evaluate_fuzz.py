@@ -11,17 +11,12 @@ matter here, and the loop stops after FUZZ_S seconds.
 
 from __future__ import annotations
 
-import json
 import time
-import warnings
-from collections import Counter
 
-import numpy as np
 import pytest
 
-from app.cli import main
 from demos.mi_cursor import evaluate, processing
-from tests.edf_mutants import mutants, report
+from tests.edf_mutants import fuzz_evaluation, report
 
 FUZZ_S = 10.0
 MUTANTS = 80  # more than FUZZ_S allows: the time bound decides how many run
@@ -41,31 +36,17 @@ def two_folds(monkeypatch):
 
 def test_fuzz_a_real_physionet_recording(shared_data, tmp_path, capsys, two_folds):
     source = (shared_data / "mi" / "S001R04.edf").read_bytes()
-    path = tmp_path / "mutant.edf"
-    outcomes: Counter = Counter()
     started = time.perf_counter()
-    for mutant in mutants(source, np.random.default_rng(2026), MUTANTS):
-        if time.perf_counter() - started > FUZZ_S:
-            break
-        path.write_bytes(mutant.data)
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("error")
-                code = main(["evaluate", "mi", str(path), "--map", "T1=left,T2=right", "--json"])
-        except Exception as error:
-            raise AssertionError(
-                f"{mutant.kind}, {mutant.detail}: {type(error).__name__}: {error}"
-            ) from error
-        out, err = capsys.readouterr()
-        if code == 0:
-            assert not mutant.must_fail, f"{mutant.kind}, {mutant.detail}: evaluated as if whole"
-            assert err == "" and json.loads(out)["n_trials"] > 0, (mutant.detail, err)
-            outcomes[mutant.kind, "evaluated"] += 1
-        else:
-            assert (code, out) == (2, ""), (mutant.detail, code, out)
-            assert err.startswith("bci-showroom evaluate: ") and str(path) in err, (mutant.detail, err)
-            assert err.count("\n") == 1, (mutant.detail, err)
-            outcomes[mutant.kind, "refused"] += 1
+    outcomes = fuzz_evaluation(
+        source,
+        tmp_path,
+        capsys,
+        lambda path: ["evaluate", "mi", str(path), "--map", "T1=left,T2=right", "--json"],
+        lambda report: report["n_trials"] > 0,
+        count=MUTANTS,
+        seed=2026,
+        seconds=FUZZ_S,
+    )
     with capsys.disabled():
         report("PhysioNet S001R04", outcomes, time.perf_counter() - started)
     assert outcomes["truncate", "refused"] >= 10 and outcomes["truncate", "evaluated"] == 0

@@ -12,46 +12,26 @@ Kalunga recording (when the shared data is there): 800 + 300 mutants in about 15
 
 from __future__ import annotations
 
-import json
 import time
-import warnings
 from collections import Counter
 from pathlib import Path
 
-import numpy as np
-
-from app.cli import main
 from tests.drivers.edf_files import write_ssvep_edf
-from tests.edf_mutants import mutants, report
+from tests.edf_mutants import fuzz_evaluation, report
 
 
 def fuzz(source: bytes, folder: Path, capsys, count: int, seed: int) -> Counter:
-    """Run the CLI on ``count`` mutants of ``source``; returns outcomes per mutation kind."""
-    path = folder / "mutant.edf"
-    outcomes: Counter = Counter()
-    for mutant in mutants(source, np.random.default_rng(seed), count):
-        path.write_bytes(mutant.data)
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("error")
-                code = main(["evaluate", "ssvep", str(path), "--json"])
-        except Exception as error:
-            raise AssertionError(
-                f"{mutant.kind}, {mutant.detail}: {type(error).__name__}: {error}"
-            ) from error
-        out, err = capsys.readouterr()
-        if code == 0:
-            assert not mutant.must_fail, f"{mutant.kind}, {mutant.detail}: evaluated as if whole"
-            assert err == "" and json.loads(out)["windows"], (mutant.detail, err)
-            outcomes[mutant.kind, "evaluated"] += 1
-        else:
-            assert (code, out) == (2, ""), (mutant.detail, code, out)
-            assert err.startswith(f"bci-showroom evaluate: {path}: ") and err.count("\n") == 1, (
-                mutant.detail,
-                err,
-            )
-            outcomes[mutant.kind, "refused"] += 1
-    return outcomes
+    """Run ``evaluate ssvep`` on ``count`` mutants of ``source``; returns outcomes per mutation kind."""
+    return fuzz_evaluation(
+        source,
+        folder,
+        capsys,
+        lambda path: ["evaluate", "ssvep", str(path), "--json"],
+        lambda report: bool(report["windows"]),
+        count=count,
+        seed=seed,
+        file_first=True,
+    )
 
 
 def test_fuzz_a_small_generated_recording(tmp_path, capsys):
