@@ -17,13 +17,22 @@ from PySide6.QtWidgets import QApplication
 
 from app import __version__
 from app.i18n import LANGUAGES, LanguageManager, default_language, install_cjk_fallback
-from app.main_window import MainWindow
+from app.main_window import MainWindow, stop_acquisitions
 from app.settings import AppSettings
+from demos.kit.i18n import fill, translate
 from demos.registry import DemoEntry, discover_demos
 from drivers.acquisition import Acquisition
-from drivers.profiles import BoardProfile
+from drivers.board import layout_for
+from drivers.profiles import BoardProfile, find_profile, preflight
+from drivers.virtual_visitor import VirtualVisitor
 
 log = logging.getLogger(__name__)
+
+#: The setting that names the second headset's board (a profile name or a .toml path; empty: none).
+SECOND_BOARD_SETTING = "duel/board"
+#: The second person on the virtual visitor: another seed, and a weaker focus than the first's 0.9,
+#: so a duel between the two has a winner.
+SECOND_VISITOR_SEED, SECOND_VISITOR_FOCUS = 1, 0.7
 
 
 @dataclass
@@ -35,11 +44,18 @@ class Showroom:
     acquisition: Acquisition
     languages: LanguageManager
     settings: AppSettings
+    #: The second headset's acquisition when staff configured one (the duel), else None.
+    second_acquisition: Acquisition | None = None
+
+    @property
+    def acquisitions(self) -> list[Acquisition]:
+        """Every headset's acquisition: the first, and the second when there is one."""
+        return self.window.acquisitions
 
     def close(self) -> None:
-        """Stop the demo, then the acquisition (it releases the board), then close the window."""
+        """Stop the demo, then the acquisitions (they release the boards), then close the window."""
         self.window.host.close_demo()
-        self.acquisition.stop()
+        stop_acquisitions(self.acquisitions)
         self.window.close()
 
 
@@ -60,12 +76,19 @@ def build_showroom(
     kiosk: bool = False,
     entries: Sequence[DemoEntry] | None = None,
     acquisition: Acquisition | None = None,
+    second_profile: BoardProfile | None = None,
+    second_acquisition: Acquisition | None = None,
 ) -> Showroom:
     """Assemble the showroom on ``profile`` (not started, not shown).
 
     ``language`` wins over the remembered one; ``settings`` is an :class:`AppSettings`, a file, or
     None for the user's settings file; ``entries`` replaces the discovered demos (tests);
     ``acquisition`` replaces the profile's own (tests stand a simulated board in for hardware).
+
+    A second headset (the duel) runs on ``second_profile`` (``--second-board``), else on the board
+    the ``duel/board`` setting names, else there is none; ``second_acquisition`` replaces it
+    (tests). It is in the same room as the first, so it uses the first's mains frequency. A stored
+    board that cannot be used is logged and shown to staff, and the showroom starts with one headset.
     """
     app = qt_application() if QApplication.instance() is None else QApplication.instance()
     install_cjk_fallback(app)
@@ -75,19 +98,64 @@ def build_showroom(
     chosen = language or settings.value("language", "") or default_language()
     languages.set_language(chosen if chosen in LANGUAGES else default_language())
     acquisition = acquisition or Acquisition(profile)
+    problem = None
+    if second_acquisition is None:
+        if second_profile is None:
+            second_profile, problem = stored_second_profile(settings)
+        if second_profile is not None:
+            second_acquisition = second_acquisition_for(second_profile.with_mains(profile.mains_hz))
     window = MainWindow(
         acquisition,
         discover_demos() if entries is None else entries,
         languages,
         settings,
         kiosk=kiosk,
+        second_acquisition=second_acquisition,
     )
-    return Showroom(app, window, acquisition, languages, settings)
+    if problem is not None:
+        message = translate(
+            "MainWindow",
+            "The second headset (setting duel/board) cannot be used: %1. Starting with one headset.",
+        )
+        window.show_message(fill(message, problem))
+    return Showroom(app, window, acquisition, languages, settings, second_acquisition)
+
+
+def stored_second_profile(settings: AppSettings) -> tuple[BoardProfile | None, str | None]:
+    """The second headset's board as the ``duel/board`` setting names it, checked like
+    ``--second-board``: (profile, None); (None, None) when the setting is empty or absent; and
+    (None, why) when the stored value cannot be used, which never stops the showroom."""
+    stored = settings.value(SECOND_BOARD_SETTING, "").strip()
+    if not stored:
+        return None, None
+    try:
+        second = find_profile(stored)
+        preflight(second)
+        layout_for(second)
+    except Exception as error:  # a hand-edited settings file must not keep the showroom from starting
+        log.warning(
+            "setting %s=%r cannot be used (%s); starting without the second headset",
+            SECOND_BOARD_SETTING,
+            stored,
+            error,
+        )
+        return None, str(error)
+    return second, None
+
+
+def second_acquisition_for(profile: BoardProfile) -> Acquisition:
+    """The second headset's acquisition; on the virtual visitor, another person than the first."""
+    log.info("second headset: %s", profile.key)
+    if profile.source == "simulated":
+        person = VirtualVisitor(seed=SECOND_VISITOR_SEED, focus=SECOND_VISITOR_FOCUS)
+        return Acquisition(profile, visitor=person)
+    return Acquisition(profile)
 
 
 def start(showroom: Showroom, demo_id: str | None = None) -> None:
-    """Start streaming, put the window on screen, and open ``demo_id`` if given."""
-    showroom.acquisition.start()
+    """Start streaming (every headset), put the window on screen, and open ``demo_id`` if given."""
+    for acquisition in showroom.acquisitions:
+        acquisition.start()
     window = showroom.window
     window.present()
     log.info(

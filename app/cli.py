@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="bci-showroom",
         description="Brain-computer-interface demos for science-outreach showrooms.",
         epilog="Example: bci-showroom --board cyton --param serial_port=COM3. "
-        "Offline: bci-showroom evaluate ssvep|mi RECORDING.edf (see bci-showroom evaluate --help)",
+        "Offline: bci-showroom evaluate ssvep|mi|attention RECORDING.edf (see bci-showroom evaluate --help)",
     )
     parser.add_argument(
         "--board",
@@ -80,6 +80,19 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="KEY=VALUE",
         help="set a BrainFlow input parameter of the board, e.g. serial_port=COM3 (repeatable)",
+    )
+    parser.add_argument(
+        "--second-board",
+        metavar="PROFILE",
+        help="a second headset, for two visitors at once (the duel): a profile like --board's "
+        "(default: the duel/board setting, else none)",
+    )
+    parser.add_argument(
+        "--second-param",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="set a BrainFlow input parameter of the second board, like --param (repeatable)",
     )
     parser.add_argument(
         "--mains", type=int, choices=MAINS_CHOICES, help="mains frequency for the notch filter"
@@ -113,12 +126,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def parse_params(pairs: Sequence[str]) -> dict[str, str]:
+def parse_params(pairs: Sequence[str], option: str = "--param") -> dict[str, str]:
     params = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            raise ProfileError("--param", pair, "expected KEY=VALUE, e.g. serial_port=COM3")
+            raise ProfileError(option, pair, "expected KEY=VALUE, e.g. serial_port=COM3")
         params[key.strip()] = value.strip()
     return params
 
@@ -141,6 +154,25 @@ def resolve_profile(args: argparse.Namespace) -> BoardProfile:
     return profile.with_mains(args.mains) if args.mains else profile
 
 
+def second_board_error(error: ProfileError) -> ProfileError:
+    """``error`` of the second board, saying so, and naming the option that sets its parameters."""
+    message = error.message.replace("pass --param ", "pass --second-param ")
+    return ProfileError("--second-board", f"{error.source}: {error.field}", message)
+
+
+def resolve_second_profile(args: argparse.Namespace) -> BoardProfile | None:
+    """The ``--second-board`` profile with its ``--second-param``s (None without one). The mains
+    frequency is the first board's: the showroom gives it (see ``app.bootstrap.build_showroom``)."""
+    if args.second_board is None:
+        if args.second_param:
+            raise ProfileError("--second-param", args.second_param[0], "needs --second-board")
+        return None
+    try:
+        return find_profile(args.second_board).with_params(parse_params(args.second_param, "--second-param"))
+    except ProfileError as error:
+        raise second_board_error(error) from None
+
+
 def evaluate(argv: Sequence[str]) -> int:
     """``bci-showroom evaluate PARADIGM ...``: score a decoder offline on recordings.
 
@@ -157,19 +189,25 @@ def evaluate(argv: Sequence[str]) -> int:
         from demos.mi_cursor.evaluate import main as evaluate_mi
 
         return evaluate_mi(argv[1:])
-    paradigms = ("ssvep", "mi")
+    if argv[:1] == ["attention"]:
+        from demos.attention.evaluate import main as evaluate_attention
+
+        return evaluate_attention(argv[1:])
+    paradigms = ("ssvep", "mi", "attention")
     if argv[:1] in (["-h"], ["--help"]):
+        from demos.attention.evaluate import build_parser as attention_parser
         from demos.mi_cursor.evaluate import build_parser as mi_parser
         from demos.ssvep_speller.evaluate import build_parser as ssvep_parser
 
         print("usage: bci-showroom evaluate PARADIGM RECORDING [options]\n")
         print(f"Score a decoder offline on recordings. Paradigms: {', '.join(paradigms)}.")
-        for parser in (ssvep_parser(), mi_parser()):
+        for parser in (ssvep_parser(), mi_parser(), attention_parser()):
             print(f"\n{parser.format_help()}", end="")
         return 0
     problem = f"unknown paradigm {argv[0]!r}" if argv else "no paradigm given"
     print(
-        f"bci-showroom evaluate: {problem}; the ones offered are {' and '.join(paradigms)} "
+        f"bci-showroom evaluate: {problem}; the ones offered are "
+        f"{', '.join(paradigms[:-1])} and {paradigms[-1]} "
         "(see bci-showroom evaluate --help)",
         file=sys.stderr,
     )
@@ -194,15 +232,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_self_test(args.self_test)
     try:
         profile = resolve_profile(args)
+        second = resolve_second_profile(args)
         if args.list_boards:
             # The --board profile is listed too, so an engineer can check a new file this way.
-            print(format_board_list({**builtin_profiles(), args.board: profile}))
+            listed = {**builtin_profiles(), args.board: profile}
+            if second is not None:
+                listed[args.second_board] = second
+            print(format_board_list(listed))
             return 0
         from drivers.board import layout_for
 
         # Fail here, in the terminal, rather than later in a window that keeps retrying.
         preflight(profile)
         layout_for(profile)
+        if second is not None:
+            try:
+                preflight(second)
+                layout_for(second)
+            except ProfileError as error:
+                raise second_board_error(error) from None
         if args.demo is not None:
             from demos.registry import discover_demos
 
@@ -219,12 +267,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings_path=args.settings,
         quit_after_s=args.quit_after,
         kiosk=args.kiosk,
+        second_profile=second,
     )
 
 
 def run_app(
     profile: BoardProfile,
     *,
+    second_profile: BoardProfile | None = None,
     language: str | None = None,
     demo_id: str | None = None,
     settings_path: Path | None = None,
@@ -239,7 +289,9 @@ def run_app(
     app = qt_application()
     log_path = setup_logging()
     log.info("bci-showroom %s starting on %s", __version__, profile.key)
-    showroom = build_showroom(profile, language=language, settings=settings_path, kiosk=kiosk)
+    showroom = build_showroom(
+        profile, language=language, settings=settings_path, kiosk=kiosk, second_profile=second_profile
+    )
     showroom.window.log_path = log_path
     install_excepthook(showroom.window.show_message)
     start(showroom, demo_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -19,7 +20,7 @@ from app.menu import DemoMenu
 from app.rehearsal import RehearsalKeys, describe, key_help_text
 from app.resources import icon
 from app.settings import AppSettings
-from app.status import PROBLEM_TEXT, StatusPanel
+from app.status import PLAYER_TEXT, PROBLEM_TEXT, StatusPanel
 from demos.base import DemoContext
 from demos.kit.i18n import Retranslating, fill, translate
 from demos.registry import DemoEntry
@@ -46,13 +47,28 @@ QMainWindow, QStackedWidget > QWidget { background: #f7f8fa; }
 """
 
 
+def stop_acquisitions(acquisitions: Sequence[Acquisition]) -> None:
+    """Stop every headset's acquisition at once: each may wait for a hanging board call, and two
+    such waits side by side take no longer than one (quitting stays within the stop timeout)."""
+    if len(acquisitions) == 1:
+        acquisitions[0].stop()
+        return
+    with ThreadPoolExecutor(len(acquisitions), thread_name_prefix="stop-acquisition") as pool:
+        list(pool.map(lambda acquisition: acquisition.stop(), acquisitions))
+
+
 #: A flicker may last at most this long (s): above the decoders' longest window (4 s), below eye strain.
 MAX_FLICKER_RANGE_S = (5.0, 30.0)
 
 
 class MainWindow(Retranslating, QMainWindow):
     """The showroom's one window. In kiosk mode: full screen, no menu bar, no rehearsal keys, no
-    staff controls; a visitor's keys can do nothing but what the screen offers."""
+    staff controls; a visitor's keys can do nothing but what the screen offers.
+
+    ``second_acquisition`` is the second headset when staff configured one (the duel): its status
+    shows beside the first one's, demos get its stream as ``context.second_stream``, and every cue
+    reaches both headsets. The rehearsal keys steer the first visitor only.
+    """
 
     def __init__(
         self,
@@ -62,9 +78,11 @@ class MainWindow(Retranslating, QMainWindow):
         settings: AppSettings,
         *,
         kiosk: bool = False,
+        second_acquisition: Acquisition | None = None,
     ) -> None:
         super().__init__()
         self.acquisition = acquisition
+        self.second_acquisition = second_acquisition
         self.languages = languages
         self.settings = settings
         self.kiosk = kiosk
@@ -111,16 +129,14 @@ class MainWindow(Retranslating, QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.status_panel = StatusPanel(
-            self.statusBar(), acquisition.profile.name, acquisition.layout.sampling_rate
-        )
-        acquisition.sigState.connect(self.status_panel.set_state)
-        acquisition.sigStats.connect(self.status_panel.set_stats)
+        player_1, player_2 = PLAYER_TEXT if second_acquisition is not None else (None, None)
+        self.status_panel = self._status_panel_for(acquisition, player_1)
         acquisition.sigState.connect(self._on_acquisition_state)
-        acquisition.sigBoardError.connect(
-            lambda error: self.status_panel.set_problem(describe_board_problem(error, acquisition.profile))
-        )
         acquisition.sigBoardError.connect(lambda _error: self.host.refresh_headset_text())
+        #: The second headset's status (None without one).
+        self.second_status_panel = (
+            self._status_panel_for(second_acquisition, player_2) if second_acquisition is not None else None
+        )
 
         self.rehearsal: RehearsalKeys | None = None
         self.visitor_label = QLabel()
@@ -133,6 +149,24 @@ class MainWindow(Retranslating, QMainWindow):
         self.menuBar().setVisible(not kiosk)
         languages.sigLanguageChanged.connect(self._on_language_changed)
         self.retranslate()
+
+    def _status_panel_for(self, acquisition: Acquisition, prefix: str | None) -> StatusPanel:
+        """A status panel in the status bar, fed by ``acquisition``'s signals."""
+        panel = StatusPanel(
+            self.statusBar(), acquisition.profile.name, acquisition.layout.sampling_rate, prefix=prefix
+        )
+        acquisition.sigState.connect(panel.set_state)
+        acquisition.sigStats.connect(panel.set_stats)
+        acquisition.sigBoardError.connect(
+            lambda error: panel.set_problem(describe_board_problem(error, acquisition.profile))
+        )
+        return panel
+
+    @property
+    def acquisitions(self) -> list[Acquisition]:
+        """Every headset's acquisition: the first, and the second when there is one."""
+        second = self.second_acquisition
+        return [self.acquisition] if second is None else [self.acquisition, second]
 
     def present(self) -> None:
         """Show the window as its mode wants it: full screen in kiosk mode."""
@@ -150,18 +184,20 @@ class MainWindow(Retranslating, QMainWindow):
             logger=logging.getLogger(f"demos.{demo_id}"),
             language=lambda: self.languages.language,
             staff_mode=lambda: self.staff_mode,
+            second_stream=None if self.second_acquisition is None else self.second_acquisition.stream,
+            data_folder=self.settings.demo_folder(demo_id),
         )
 
     def announce(self, cue: cues.Cue, at: float | None = None) -> None:
-        """The shell's half of ``context.cue``: the marker into the stream, and the virtual visitor
-        (when it wears the headset) does what the cue asks."""
+        """The shell's half of ``context.cue``: the marker into the stream of every headset, and
+        each virtual visitor (where one wears a headset) does what the cue asks."""
         at = time.time() if at is None else at
-        self.acquisition.insert_marker(cue.code, at)
-        visitor = self.acquisition.visitor
-        if visitor is not None:
-            visitor.follow(cue, at)
-            if self.rehearsal is not None:
-                self.visitor_label.setText(describe(visitor.snapshot()))
+        for acquisition in self.acquisitions:
+            acquisition.insert_marker(cue.code, at)
+            if acquisition.visitor is not None:
+                acquisition.visitor.follow(cue, at)
+        if self.rehearsal is not None and self.acquisition.visitor is not None:
+            self.visitor_label.setText(describe(self.acquisition.visitor.snapshot()))
         log.info("cue %s", cue.text)
 
     def headset_text(self) -> str:
@@ -259,6 +295,17 @@ class MainWindow(Retranslating, QMainWindow):
             f"BCI Showroom {__version__}",
             translate("Brain-computer-interface demos for science-outreach showrooms."),
             translate("Board: %1 (%2 Hz)").replace("%1", profile.name).replace("%2", str(rate)),
+        ]
+        if self.second_acquisition is not None:
+            second = self.second_acquisition
+            lines.append(
+                fill(
+                    QCoreApplication.translate("MainWindow", "Player 2's board: %1 (%2 Hz)"),
+                    second.profile.name,
+                    second.layout.sampling_rate,
+                )
+            )
+        lines += [
             translate("Log file: %1").replace("%1", str(self.log_path or "-")),
         ]
         QMessageBox.about(self, translate("About BCI Showroom"), "\n".join(lines))
@@ -291,5 +338,5 @@ class MainWindow(Retranslating, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.host.close_demo()
-        self.acquisition.stop()
+        stop_acquisitions(self.acquisitions)
         super().closeEvent(event)

@@ -22,6 +22,13 @@ def default_settings_path() -> Path:
     return Path(folder or Path.home() / ".bci-showroom") / "settings.ini"
 
 
+def default_data_folder() -> Path:
+    """Where the app keeps what is not a setting (a demo's high-score board): the platform's
+    per-user app data folder (on Windows %LOCALAPPDATA%\\BCI Showroom\\bci-showroom)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+    return Path(folder or Path.home() / ".bci-showroom") / "data"
+
+
 def _as_type(raw: Any, kind: type) -> Any:
     """``raw`` (text from the file, or the value set in this session) as ``kind``, or None."""
     if isinstance(raw, kind) and not (kind is int and isinstance(raw, bool)):
@@ -43,10 +50,18 @@ def _as_type(raw: Any, kind: type) -> Any:
 
 
 class AppSettings:
-    """The app's settings file; ``for_demo`` hands a demo its own group of it."""
+    """The app's settings file; ``for_demo`` hands a demo its own group of it.
+
+    ``data_folder`` goes with it: the user's app data folder for the default file, or, for a file
+    given by path (``--settings``, tests), a folder beside it named after it, so a separate
+    configuration keeps separate boards and tests never touch the user's.
+    """
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or default_settings_path()
+        self.data_folder = (
+            default_data_folder() if path is None else self.path.with_name(f"{self.path.stem}-data")
+        )
         self._qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
 
     def value(self, key: str, default: Any = None) -> Any:
@@ -66,6 +81,10 @@ class AppSettings:
 
     def for_demo(self, demo_id: str) -> DemoGroupSettings:
         return DemoGroupSettings(self, demo_id)
+
+    def demo_folder(self, demo_id: str) -> Path:
+        """A demo's own folder in :attr:`data_folder` (not created until the demo writes to it)."""
+        return self.data_folder / "demos" / demo_id
 
 
 class DemoGroupSettings:

@@ -45,11 +45,22 @@ PROBLEM_TEXT = {
 }
 
 
-class StatusPanel(Retranslating, QWidget):
-    """Labels placed in the main window's status bar, fed by the acquisition's signals."""
+#: Who wears which headset, when two do (the duel): leads each headset's status.
+PLAYER_TEXT = (QT_TRANSLATE_NOOP("StatusPanel", "Player 1:"), QT_TRANSLATE_NOOP("StatusPanel", "Player 2:"))
 
-    def __init__(self, status_bar: QStatusBar, board_name: str, nominal_rate: float) -> None:
+
+class StatusPanel(Retranslating, QWidget):
+    """Labels placed in the main window's status bar, fed by the acquisition's signals.
+
+    ``prefix`` (a source text of the "StatusPanel" context, e.g. one of :data:`PLAYER_TEXT`) leads
+    the board and the state, so two headsets' panels side by side tell whose status is whose.
+    """
+
+    def __init__(
+        self, status_bar: QStatusBar, board_name: str, nominal_rate: float, *, prefix: str | None = None
+    ) -> None:
         super().__init__(status_bar)
+        self._prefix = prefix
         self._board_name = board_name
         self._nominal = nominal_rate
         self.stats: AcquisitionStats | None = None
@@ -84,8 +95,9 @@ class StatusPanel(Retranslating, QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        lead = f"{QCoreApplication.translate('StatusPanel', self._prefix)} " if self._prefix else ""
         self.board_label.setText(
-            fill(QCoreApplication.translate("StatusPanel", "Board: %1"), self._board_name)
+            lead + fill(QCoreApplication.translate("StatusPanel", "Board: %1"), self._board_name)
         )
         measured = f"{self.stats.measured_rate:.1f}" if self.stats else "–"
         self.rate_label.setText(
@@ -118,4 +130,4 @@ class StatusPanel(Retranslating, QWidget):
         if self.problem is not None and self.state is not AcquisitionState.STREAMING:
             sentence = QCoreApplication.translate("StatusPanel", PROBLEM_TEXT[self.problem.kind])
             text += " — " + fill(sentence, html.escape(self.problem.detail))
-        self.state_label.setText(f'<span style="color:{colour}">●</span> {text}')
+        self.state_label.setText(f'{html.escape(lead)}<span style="color:{colour}">●</span> {text}')

@@ -18,6 +18,7 @@ import logging
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from drivers.cues import Cue, StopReason
@@ -97,7 +98,11 @@ class DemoContext:
     arms stop-on-touch and the time limit), and the virtual visitor, when it wears the headset,
     follows it. A demo announces each cue once and never asks who wears the headset.
     ``language()`` is the interface language now ("en", "zh_CN"); ``staff_mode()`` tells whether
-    staff controls may show (never in kiosk mode).
+    staff controls may show (never in kiosk mode). ``second_stream`` is the second headset's
+    stream when staff configured one (the duel: two visitors at once), else None; ``cue`` reaches
+    both headsets (its marker goes into both streams, and both virtual visitors follow it).
+    ``data_folder`` is the demo's own folder in the app's data folder, for what it keeps between
+    visits (a high-score board: never EEG, never personal data), or None: keep nothing.
     """
 
     stream: Stream
@@ -106,6 +111,8 @@ class DemoContext:
     logger: logging.Logger
     language: Callable[[], str] = _english
     staff_mode: Callable[[], bool] = _not_staff
+    second_stream: Stream | None = None
+    data_folder: Path | None = None
 
 
 class Demo(ABC):

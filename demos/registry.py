@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass
 from importlib.metadata import EntryPoint, entry_points
 
+from demos.attention.demo import AttentionDemo
 from demos.base import Demo
 from demos.mi_cursor.demo import MiCursorDemo
 from demos.signal_explorer.demo import SignalExplorerDemo
@@ -21,7 +22,7 @@ log = logging.getLogger(__name__)
 
 ENTRY_POINT_GROUP = "bci_showroom.demos"
 
-BUILTIN_DEMOS: tuple[type[Demo], ...] = (SignalExplorerDemo, SsvepSpellerDemo, MiCursorDemo)
+BUILTIN_DEMOS: tuple[type[Demo], ...] = (SignalExplorerDemo, SsvepSpellerDemo, MiCursorDemo, AttentionDemo)
 
 
 @dataclass(frozen=True)

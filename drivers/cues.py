@@ -39,6 +39,7 @@ from enum import StrEnum
 
 MAX_KEY = 98  # keys 0 … 98 fit in the code ranges above
 MAX_STAFF_MARK = 99
+PHASE_DECIMALS, CONFIDENCE_DECIMALS = 4, 3  # what a cue's text keeps of a phase and a confidence
 
 
 class Side(StrEnum):
@@ -101,6 +102,9 @@ class FlickerOnset:
             _check_key(self.key)
             if not (math.isfinite(self.frequency_hz) and self.frequency_hz > 0):
                 raise CueError("a cued flicker needs the key's frequency")
+            # Kept to the precision its text carries, so a cue equals the cue its text reads back as.
+            object.__setattr__(self, "frequency_hz", float(f"{self.frequency_hz:g}"))
+            object.__setattr__(self, "phase_rad", round(self.phase_rad, PHASE_DECIMALS))
 
     @property
     def code(self) -> float:
@@ -110,7 +114,9 @@ class FlickerOnset:
     def text(self) -> str:
         if self.key is None:
             return "flicker_onset free"
-        return f"flicker_onset key={self.key} hz={self.frequency_hz:g} phase={self.phase_rad:.4f}"
+        return (
+            f"flicker_onset key={self.key} hz={self.frequency_hz:g} phase={self.phase_rad:.{PHASE_DECIMALS}f}"
+        )
 
 
 @dataclass(frozen=True)
@@ -131,6 +137,8 @@ class Decision:
     def __post_init__(self) -> None:
         if self.key is not None:
             _check_key(self.key)
+        # Kept to the precision its text carries, so a cue equals the cue its text reads back as.
+        object.__setattr__(self, "confidence", round(self.confidence, CONFIDENCE_DECIMALS))
 
     @property
     def code(self) -> float:
@@ -139,7 +147,7 @@ class Decision:
     @property
     def text(self) -> str:
         chosen = "unsure" if self.key is None else f"key={self.key}"
-        return f"decision {chosen} confidence={self.confidence:.3f}"
+        return f"decision {chosen} confidence={self.confidence:.{CONFIDENCE_DECIMALS}f}"
 
 
 @dataclass(frozen=True)

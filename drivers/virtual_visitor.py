@@ -15,7 +15,8 @@ Two objects, so that the rule "only the acquisition worker touches the board" ho
                              closed, x0.25 while attending a flickering target, waxing and waning
   mu ~11 Hz + beta ~20 Hz    over the sensorimotor strip; desynchronised (ERD) contralateral
                              to the imagined hand, slightly enhanced ipsilateral (ERS)
-  frontal theta / beta       theta falls and beta rises with the attention level
+  frontal theta / beta       theta falls and beta rises with the attention level, and alpha
+                             everywhere falls with it (x0.6 at a focus round's 0.9)
   SSVEP                      at the attended target's frequency and phase with 5 harmonics,
                              ~140 ms after its onset, ramping up over 0.3 s; occipital, weaker
                              parietal; only while the visitor looks at a flickering target
@@ -59,6 +60,7 @@ FOCUSED_ATTENTION, RESTING_ATTENTION = 0.9, 0.5  # what a visitor gives a focus 
 ALPHA_UV = 6.0
 ALPHA_RELAXED_GAIN = 3.5
 ALPHA_ATTENDING_GAIN = 0.25  # visual attention to a flickering target blocks posterior alpha
+ALPHA_FOCUS_DROP = 0.5  # full attention (1.0) halves alpha; the default focus round (0.9) takes 40 %
 MU_UV = 7.0
 SENSORIMOTOR_BETA_UV = 3.0
 ERD_DEPTH = 0.65  # contralateral amplitude drop at SNR 1
@@ -127,11 +129,18 @@ class VisitorState:
 class VirtualVisitor:
     """The person in the chair. Thread-safe; every method may be called from any thread.
 
-    Times are on the board's clock (``time.time`` unless a test gives another clock).
+    Times are on the board's clock (``time.time`` unless a test gives another clock). ``focus`` is
+    the attention level this person reaches when a focus round asks them to focus (0..1; a weaker
+    player of the duel, e.g. 0.7, loses to the default 0.9).
     """
 
-    def __init__(self, clock: Callable[[], float] = time.time, seed: int | None = 0) -> None:
+    def __init__(
+        self, clock: Callable[[], float] = time.time, seed: int | None = 0, focus: float = FOCUSED_ATTENTION
+    ) -> None:
+        if not 0.0 <= focus <= 1.0:  # NaN fails too
+            raise ValueError(f"focus must be an attention level 0..1, got {focus!r}")
         self.clock = clock
+        self.focus = float(focus)
         self._lock = threading.Lock()
         self._state = VisitorState()
         self._choice_rng = np.random.default_rng(seed)
@@ -194,7 +203,8 @@ class VirtualVisitor:
         A flicker onset: look at the cued key (or, free to choose, at a key of their own choosing);
         a flicker's end, a decision or a stop: look away; an imagery cue: imagine that hand (rest:
         nothing); a fixation cross: stop imagining; a baseline: eyes closed only in its eyes-closed
-        phase; a round: focus hard, or relax with eyes closed, until it ends.
+        phase; a round: focus (to this person's ``focus`` level), or relax with eyes closed, until
+        it ends.
         """
         at = self.clock() if at is None else at
         match cue:
@@ -217,7 +227,7 @@ class VirtualVisitor:
                 self.set_relaxed(phase is cues.Baseline.EYES_CLOSED)
             case cues.Round(mode=mode):
                 self.set_relaxed(mode is cues.RoundMode.RELAX)
-                self.set_attention(FOCUSED_ATTENTION if mode is cues.RoundMode.FOCUS else RESTING_ATTENTION)
+                self.set_attention(self.focus if mode is cues.RoundMode.FOCUS else RESTING_ATTENTION)
 
     # --- faults -----------------------------------------------------------------------------------------
     def flat_channel(self, channel: int) -> None:
@@ -327,8 +337,11 @@ class VirtualVisitorBoard(SimulatedBoard):
 
         if state.gaze is not None:
             alpha_target = ALPHA_ATTENDING_GAIN
-        else:
-            alpha_target = ALPHA_RELAXED_GAIN if state.relaxed else 1.0
+        elif state.relaxed:
+            alpha_target = ALPHA_RELAXED_GAIN
+        else:  # engaged attention desynchronises alpha across the scalp; drowsiness lets it grow
+            focus = (state.attention - RESTING_ATTENTION) * state.gain("attention")
+            alpha_target = 1.0 - ALPHA_FOCUS_DROP * focus / (1.0 - RESTING_ATTENTION)
         alpha_level = self._follow("alpha", alpha_target, len(index))
         alpha_level = 1.0 + (alpha_level - 1.0) * state.gain("alpha")
         eeg += (

@@ -2,6 +2,217 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Attention</name>
+    <message>
+        <source>Blinking! Try to keep your eyes still for a moment.</source>
+        <translation>在眨眼！请让眼睛保持不动一会儿。</translation>
+    </message>
+    <message>
+        <source>Relax your jaw and face.</source>
+        <translation>放松下巴和面部。</translation>
+    </message>
+    <message>
+        <source>Try to sit still.</source>
+        <translation>请尽量坐着别动。</translation>
+    </message>
+    <message>
+        <source>The headset has lost contact. Please ask a member of staff.</source>
+        <translation>头戴设备接触不良，请找工作人员帮忙。</translation>
+    </message>
+    <message>
+        <source>alpha waves (8-13 Hz)</source>
+        <translation>α 波（8–13 Hz）</translation>
+    </message>
+    <message>
+        <source>beta waves (13-30 Hz)</source>
+        <translation>β 波（13–30 Hz）</translation>
+    </message>
+    <message>
+        <source>you at rest, eyes open</source>
+        <translation>你睁眼休息时</translation>
+    </message>
+    <message>
+        <source>your alpha with eyes closed</source>
+        <translation>你闭眼时的 α 波</translation>
+    </message>
+    <message>
+        <source>seconds into the round</source>
+        <translation>本局开始后的秒数</translation>
+    </message>
+    <message>
+        <source>strength (% of rest)</source>
+        <translation>强度（休息时的 %）</translation>
+    </message>
+    <message>
+        <source>Saved on today&apos;s board.</source>
+        <translation>已登上今日排行榜。</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>First we learn your brain at rest. Eyes open: look at the screen and relax.</source>
+        <translation>先来认识你休息时的大脑。请睁着眼睛看屏幕，放松。</translation>
+    </message>
+    <message>
+        <source>Now close your eyes and relax. A sound tells you when to open them.</source>
+        <translation>现在请闭上眼睛放松。听到提示音再睁开。</translation>
+    </message>
+    <message>
+        <source>Now close your eyes and relax for %1 seconds, then open them.</source>
+        <translation>现在请闭上眼睛放松 %1 秒，然后睁开。</translation>
+    </message>
+    <message>
+        <source>Get ready… %1</source>
+        <translation>准备… %1</translation>
+    </message>
+    <message>
+        <source>Relax and breathe slowly, eyes half closed: the calmer you are, the higher the balloon.</source>
+        <translation>放松，慢慢呼吸，眼睛半闭：你越平静，气球飞得越高。</translation>
+    </message>
+    <message>
+        <source>Focus! The one who concentrates more pulls the ball to their side.</source>
+        <translation>集中注意！谁更专注，球就被拉向谁那边。</translation>
+    </message>
+    <message>
+        <source>Concentrate: count backwards from 100 in sevens, and the rocket climbs.</source>
+        <translation>集中注意：从 100 开始每次减 7 倒数，火箭就会上升。</translation>
+    </message>
+    <message>
+        <source>When you relax, and most of all with your eyes closed, slow alpha waves (8-13 Hz) grow, strongest at the back of the head. The balloon rose with your alpha.</source>
+        <translation>当你放松，尤其是闭上眼睛时，慢速的 α 波（8–13 Hz）会增强，在后脑最明显。气球随你的 α 波升起。</translation>
+    </message>
+    <message>
+        <source>When you concentrate, the slow alpha waves (8-13 Hz) of a resting brain fade and faster beta waves (13-30 Hz) grow. The game measured beta against alpha and theta.</source>
+        <translation>当你集中注意时，休息状态下的慢速 α 波（8–13 Hz）会减弱，较快的 β 波（13–30 Hz）会增强。游戏测量的是 β 波相对于 α 波和 θ 波的强弱。</translation>
+    </message>
+    <message>
+        <source>How it worked</source>
+        <translation>原理揭秘</translation>
+    </message>
+    <message>
+        <source>Play again</source>
+        <translation>再玩一次</translation>
+    </message>
+    <message>
+        <source>Player %1 wins!</source>
+        <translation>玩家 %1 获胜！</translation>
+    </message>
+    <message>
+        <source>Average focus: player 1 %1, player 2 %2 (50 = as focused as at rest).</source>
+        <translation>平均专注度：玩家 1 %1，玩家 2 %2（50 = 与休息时一样专注）。</translation>
+    </message>
+    <message>
+        <source>focus</source>
+        <translation>专注</translation>
+    </message>
+    <message>
+        <source>calm</source>
+        <translation>放松</translation>
+    </message>
+    <message>
+        <source>Your %1 score: %2</source>
+        <translation>你的%1得分：%2</translation>
+    </message>
+    <message>
+        <source>50 is how you were at rest with your eyes open. Put your nickname on today&apos;s board, if you like (no real names needed).</source>
+        <translation>50 代表你睁眼休息时的状态。愿意的话，可以把昵称写上今日排行榜（不需要真实姓名）。</translation>
+    </message>
+    <message>
+        <source>50 is how you were at rest with your eyes open.</source>
+        <translation>50 代表你睁眼休息时的状态。</translation>
+    </message>
+    <message>
+        <source>Let&apos;s try that again</source>
+        <translation>我们再试一次</translation>
+    </message>
+    <message>
+        <source>The headset&apos;s signal was not clean enough to learn your brain at rest. Sit still, relax your jaw, and ask a member of staff to check the headset if this happens again.</source>
+        <translation>头戴设备的信号不够干净，无法认识你休息时的大脑。请坐好别动、放松下巴；如果再次出现，请找工作人员检查设备。</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>再试一次</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Today&apos;s best</source>
+        <translation>今日最佳</translation>
+    </message>
+    <message>
+        <source>Focus</source>
+        <translation>专注</translation>
+    </message>
+    <message>
+        <source>Relax</source>
+        <translation>放松</translation>
+    </message>
+    <message>
+        <source>Please type a nickname first.</source>
+        <translation>请先输入昵称。</translation>
+    </message>
+    <message>
+        <source>That nickname is too long: %1 characters at most.</source>
+        <translation>昵称太长了：最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>That nickname has characters we cannot show. Please use letters and numbers.</source>
+        <translation>昵称里有无法显示的字符，请使用文字和数字。</translation>
+    </message>
+    <message>
+        <source>Sound: no sound output on this computer</source>
+        <translation>声音：这台电脑没有声音输出</translation>
+    </message>
+    <message>
+        <source>Sound: on</source>
+        <translation>声音：开</translation>
+    </message>
+    <message>
+        <source>Sound: off</source>
+        <translation>声音：关</translation>
+    </message>
+    <message>
+        <source>Focus or relax: your brain drives</source>
+        <translation>专注或放松：用大脑来操控</translation>
+    </message>
+    <message>
+        <source>First %1 seconds to learn your brain at rest (eyes open, then closed), then a round of %2 seconds. Focus to launch a rocket, or relax to lift a balloon.</source>
+        <translation>先用 %1 秒认识你休息时的大脑（先睁眼，再闭眼），然后玩一局 %2 秒的游戏。专注能让火箭升空，放松能让气球上升。</translation>
+    </message>
+    <message>
+        <source>Focus: rocket</source>
+        <translation>专注：火箭</translation>
+    </message>
+    <message>
+        <source>Relax: balloon</source>
+        <translation>放松：气球</translation>
+    </message>
+    <message>
+        <source>Duel: two players</source>
+        <translation>对战：双人</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>昵称</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Player 1</source>
+        <translation>玩家 1</translation>
+    </message>
+    <message>
+        <source>Player 2</source>
+        <translation>玩家 2</translation>
+    </message>
+</context>
+<context>
     <name>DemoHost</name>
     <message>
         <source>Back to menu</source>
@@ -171,7 +382,7 @@ The demo starts by itself as soon as the signal arrives.</source>
     <name>MainWindow</name>
     <message>
         <source>Connecting to the headset…</source>
-        <extracomment>A flicker may last at most this long (s): above the decoders&apos; longest window (4 s), below eye strain.</extracomment>
+        <extracomment>A flicker may last at most this long (s): above the decoders&apos; longest window (4 s), below eye strain. The second headset&apos;s status (None without one).</extracomment>
         <translation>正在连接头戴设备…</translation>
     </message>
     <message>
@@ -181,6 +392,10 @@ The demo starts by itself as soon as the signal arrives.</source>
     <message>
         <source>Rehearsal keys</source>
         <translation>排练快捷键</translation>
+    </message>
+    <message>
+        <source>Player 2&apos;s board: %1 (%2 Hz)</source>
+        <translation>玩家 2 的设备：%1（%2 Hz）</translation>
     </message>
     <message>
         <source>BCI Showroom</source>
@@ -205,6 +420,11 @@ The demo starts by itself as soon as the signal arrives.</source>
     <message>
         <source>&amp;Rehearsal keys (virtual visitor)</source>
         <translation>排练快捷键（虚拟观众）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The second headset (setting duel/board) cannot be used: %1. Starting with one headset.</source>
+        <extracomment>The setting that names the second headset&apos;s board (a profile name or a .toml path; empty: none). The second person on the virtual visitor: another seed, and a weaker focus than the first&apos;s 0.9, so a duel between the two has a winner. The second headset&apos;s acquisition when staff configured one (the duel), else None.</extracomment>
+        <translation>第二个头戴设备（设置 duel/board）无法使用：%1。现以一个头戴设备启动。</translation>
     </message>
 </context>
 <context>
@@ -740,6 +960,15 @@ The demo starts by itself as soon as the signal arrives.</source>
         <translation>%1 出错，请查看日志。</translation>
     </message>
     <message>
+        <source>Player 1:</source>
+        <extracomment>Who wears which headset, when two do (the duel): leads each headset&apos;s status.</extracomment>
+        <translation>玩家 1：</translation>
+    </message>
+    <message>
+        <source>Player 2:</source>
+        <translation>玩家 2：</translation>
+    </message>
+    <message>
         <source>Board: %1</source>
         <extracomment>Lost markers and values that arrived as NaN: shown (in red) only once there are any.</extracomment>
         <translation>设备：%1</translation>
@@ -786,6 +1015,14 @@ The demo starts by itself as soon as the signal arrives.</source>
     <message>
         <source>Imagine squeezing your left or right hand, and a ball rolls that way: a 3-minute training, then a game.</source>
         <translation>想象握紧左手或右手，小球就会向那边滚动：先训练 3 分钟，再来玩游戏。</translation>
+    </message>
+    <message>
+        <source>Focus rocket</source>
+        <translation>意念火箭</translation>
+    </message>
+    <message>
+        <source>Concentrate to launch a rocket, or relax to lift a balloon; with two headsets, a duel. 40 seconds at rest, then a 1-minute round.</source>
+        <translation>集中注意让火箭升空，或放松让气球上升；有两个头戴设备时还能双人对战。先休息 40 秒，再玩 1 分钟。</translation>
     </message>
 </context>
 </TS>

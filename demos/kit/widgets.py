@@ -211,6 +211,15 @@ class Countdown(QWidget):
         # Even a 0 s count finishes from the event loop, never inside start(): callers connect first.
         self._timer.start(min(self.TICK_MS, math.ceil(self._duration * 1000)))
 
+    def show_left(self, left_s: float, total_s: float, label: str = "") -> None:
+        """Show ``left_s`` of ``total_s`` seconds left, counted by the caller's own clock (a flow
+        ticked by the demo; stops a running count without :attr:`sigFinished`)."""
+        self.stop()
+        self._duration = max(0.0, float(total_s))
+        self._left = min(max(0.0, float(left_s)), self._duration)
+        self._show_time(self._left)
+        self._set_label(label)
+
     def set_progress(self, done: int, total: int, label: str = "") -> None:
         """Show ``done`` of ``total`` trials (stops a running count without :attr:`sigFinished`)."""
         self.stop()

@@ -30,17 +30,13 @@ import numpy as np
 
 from demos.kit.evaluation import EvaluationParser, channel_spreads, left_out_lines, run_evaluation
 from demos.ssvep_speller.processing import FBCCA, VISUAL_LATENCY_S, itr_bits_per_minute
-from drivers.dsp import welch_spectrum
+from drivers.dsp import HUM_THRESHOLD_DB, mains_hum_db
 from drivers.edf import Recording, RecordingError, read_edf
 
 DEFAULT_WINDOWS_S = (1.0, 2.0, 3.0)
 #: Kalunga's onset is an audio cue; gaze and attention turn to the LED over the next second.
 DEFAULT_START_S = 1.0
 MAX_START_S = 3600.0
-MAINS_CHOICES_HZ = (50.0, 60.0)
-#: A mains line this far above its spectral neighbourhood is hum. The Kalunga files, notched by
-#: their amplifier, show 2-9 dB at 50 Hz (median over channels); 30 µV of hum on them shows ~40 dB.
-HUM_THRESHOLD_DB = 20.0
 #: Below this standard deviation a channel carries no EEG (real EEG: 5-30 µV; Kalunga's step: 0.015 µV).
 FLAT_BELOW_UV = 0.5
 _FREQUENCY = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*hz\s*$", re.IGNORECASE)
@@ -83,27 +79,6 @@ def trials(recording: Recording, mapping: dict[str, float]) -> list[tuple[float,
         if frequency is not None:
             found.append((annotation.onset_s, frequency))
     return found
-
-
-def mains_hum_db(data: np.ndarray, rate: float) -> dict[float, float]:
-    """How far each mains frequency stands above its spectral neighbourhood, in dB (median over channels).
-
-    Hum is a narrow line: the highest Welch bin (0.5 Hz resolution) within 0.5 Hz of 50 or 60 Hz
-    against the median 2-5 Hz away on both sides, where EEG is smooth. Only frequencies whose
-    neighbourhood lies below the Nyquist frequency are measured.
-    """
-    spectrum = welch_spectrum(data, rate, segment_s=2.0)
-    distance = np.abs(spectrum.freqs[None, :] - np.array(MAINS_CHOICES_HZ)[:, None])
-    floor = np.finfo(float).tiny  # a line in digital silence is hum too, not a division by zero
-    measured = {}
-    for mains, away in zip(MAINS_CHOICES_HZ, distance, strict=True):
-        line, around = away <= 0.5, (away >= 2.0) & (away <= 5.0)
-        if mains + 5.0 >= rate / 2 or not line.any() or not around.any():
-            continue
-        peak = np.maximum(spectrum.power[:, line].max(axis=1), floor)
-        level = np.maximum(np.median(spectrum.power[:, around], axis=1), floor)
-        measured[mains] = float(np.median(10 * np.log10(peak / level)))
-    return measured
 
 
 def evaluate_recording(

@@ -26,6 +26,8 @@ def test_help_names_the_options(capsys):
     out = capsys.readouterr().out
     for option in ("--board", "--param", "--list-boards", "--version", "--lang", "--mains"):
         assert option in out
+    for option in ("--second-board", "--second-param"):
+        assert option in out
 
 
 def test_the_default_board_is_the_virtual_visitor_and_synthetic_is_brainflows():
@@ -116,6 +118,7 @@ def test_kiosk_and_the_other_options_reach_the_app(monkeypatch, tmp_path):
         "settings_path": tmp_path / "s.ini",
         "quit_after_s": 2.0,
         "kiosk": True,
+        "second_profile": None,
     }
 
 

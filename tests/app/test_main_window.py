@@ -39,7 +39,12 @@ def broken_plugins(monkeypatch):
 
 def test_menu_shows_a_tile_per_demo_and_opens_and_closes_one(qtbot, make_window):
     window = make_window()
-    assert [tile.entry.key for tile in window.menu.tiles] == ["signal_explorer", "ssvep_speller", "mi_cursor"]
+    assert [tile.entry.key for tile in window.menu.tiles] == [
+        "signal_explorer",
+        "ssvep_speller",
+        "mi_cursor",
+        "attention",
+    ]
     tile = window.menu.tile_for("signal_explorer")
     assert tile.isEnabled() and tile.title_label.text() == "Signal explorer"
     qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)

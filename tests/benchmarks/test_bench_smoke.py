@@ -87,3 +87,19 @@ def test_motor_imagery_benchmark_reports_decisions_and_calibration_to_playable()
         "decision mdm",
     ]
     assert lines[3].startswith("calibration to playable (20 trials, 3 ch, 1 runs): median")
+
+
+def test_attention_benchmark_reports_updates_lag_and_duels():
+    script = Path(__file__).with_name("bench_attention.py")
+    result = subprocess.run(
+        [sys.executable, str(script), "--seeds", "1"], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert [line.split(",")[0] for line in lines] == [
+        "update virtual_visitor 250 Hz",
+        "update virtual_visitor_32ch_1k 1000 Hz",
+        "focus lag",
+        "duels won by the stronger focus",
+    ]
+    assert lines[3] in ("duels won by the stronger focus,1 of 1", "duels won by the stronger focus,0 of 1")

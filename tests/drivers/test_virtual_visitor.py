@@ -11,11 +11,19 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from drivers import cues
 from drivers.dsp import CausalFilter, display_filter_sos, welch_spectrum
 from drivers.profiles import find_profile
 from drivers.quality import ChannelQuality, assess_channels
 from drivers.simulated import BoardUnavailableError
-from drivers.virtual_visitor import RAIL_UV, VISUAL_LATENCY_S, VirtualVisitor, VirtualVisitorBoard
+from drivers.virtual_visitor import (
+    FOCUSED_ATTENTION,
+    RAIL_UV,
+    RESTING_ATTENTION,
+    VISUAL_LATENCY_S,
+    VirtualVisitor,
+    VirtualVisitorBoard,
+)
 
 PROFILE = find_profile("virtual_visitor")
 NAMES = PROFILE.channel_names
@@ -31,11 +39,11 @@ class Clock:
         return self.now
 
 
-def record(setup=None, seconds: float = 10.0, seed: int = 1, during=None):
-    """EEG (channels, samples) of a seeded visitor; ``setup(visitor, clock)`` runs before streaming,
-    ``during(visitor, clock, elapsed_s)`` every 20 ms."""
+def record(setup=None, seconds: float = 10.0, seed: int = 1, during=None, focus: float = FOCUSED_ATTENTION):
+    """EEG (channels, samples) of a seeded visitor who focuses to ``focus`` in a focus round;
+    ``setup(visitor, clock)`` runs before streaming, ``during(visitor, clock, elapsed_s)`` every 20 ms."""
     clock = Clock()
-    visitor = VirtualVisitor(clock)
+    visitor = VirtualVisitor(clock, focus=focus)
     board = VirtualVisitorBoard(PROFILE.channels, FS, visitor, seed=seed)
     board.prepare_session()
     board.start_stream()
@@ -318,3 +326,29 @@ def test_attending_a_target_blocks_posterior_alpha():
     rest, _ = record()
     looking, _ = record(lambda v, c: v.look_at(15.0))
     assert np.all(band_power(looking, 9, 11)[OCCIPITAL] < 0.6 * band_power(rest, 9, 11)[OCCIPITAL])
+
+
+def test_each_person_focuses_as_hard_as_they_can_when_a_round_asks_them_to():
+    strong, weak = VirtualVisitor(), VirtualVisitor(seed=1, focus=0.7)
+    for visitor in (strong, weak):
+        visitor.follow(cues.Round(cues.RoundMode.FOCUS))
+    assert strong.snapshot().attention == FOCUSED_ATTENTION == 0.9
+    assert weak.snapshot().attention == 0.7
+    for visitor in (strong, weak):
+        visitor.follow(cues.Round(cues.RoundMode.RELAX))
+        assert visitor.snapshot().attention == RESTING_ATTENTION and visitor.snapshot().relaxed
+        visitor.follow(cues.Round(cues.RoundMode.END))
+        assert visitor.snapshot().attention == RESTING_ATTENTION and not visitor.snapshot().relaxed
+    # Same seed, so the same background: the difference in a focus round is the weaker focus alone.
+    focus_round = lambda v, c: v.follow(cues.Round(cues.RoundMode.FOCUS))  # noqa: E731
+    strong_eeg, _ = record(focus_round)
+    weak_eeg, _ = record(focus_round, focus=0.7)
+    fz = ch("Fz")
+    assert band_power(weak_eeg, 13, 30)[fz] < 0.95 * band_power(strong_eeg, 13, 30)[fz]
+    assert band_power(weak_eeg, 4, 8)[fz] > band_power(strong_eeg, 4, 8)[fz]
+
+
+@pytest.mark.parametrize("focus", [-0.1, 1.5, float("nan")])
+def test_a_focus_that_is_no_attention_level_is_refused(focus):
+    with pytest.raises(ValueError, match="focus"):
+        VirtualVisitor(focus=focus)

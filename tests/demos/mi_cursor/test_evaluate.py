@@ -144,8 +144,8 @@ def test_help_of_evaluate_lists_both_paradigms_and_mi_its_options(capsys):
         code, out, err = run(capsys, *args)
         assert (code, err) == (0, "") and all(option in out for option in OPTIONS), out
         assert "T1=left,T2=right" in out
-    assert "Paradigms: ssvep, mi." in run(capsys, "--help")[1]
-    assert "the ones offered are ssvep and mi" in refused(capsys, "motor", "x.edf")
+    assert "Paradigms: ssvep, mi, attention." in run(capsys, "--help")[1]
+    assert "the ones offered are ssvep, mi and attention" in refused(capsys, "motor", "x.edf")
 
 
 def test_the_installed_command_reports_a_damaged_file_in_one_line(tmp_path):

@@ -42,7 +42,7 @@ def test_help_of_evaluate_and_of_ssvep_lists_every_option(capsys):
 
 
 def test_an_unknown_or_missing_paradigm_is_one_line(capsys):
-    assert "unknown paradigm 'nonsense'; the ones offered are ssvep and mi" in refused(
+    assert "unknown paradigm 'nonsense'; the ones offered are ssvep, mi and attention" in refused(
         capsys, "nonsense", "x.edf"
     )
     assert "no paradigm given" in refused(capsys)

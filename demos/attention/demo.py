@@ -1,0 +1,26 @@
+"""The attention game: declares itself to the shell; its screen does the rest."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from demos.base import DemoContext, Requirements
+from demos.kit.demo import DemoScreen, WidgetDemo
+
+
+class AttentionDemo(WidgetDemo):
+    id = "attention"
+    title = QT_TRANSLATE_NOOP("demos", "Focus rocket")
+    description = QT_TRANSLATE_NOOP(
+        "demos",
+        "Concentrate to launch a rocket, or relax to lift a balloon; with two headsets, a duel. "
+        "40 seconds at rest, then a 1-minute round.",
+    )
+    icon = "attention.svg"
+    # Any two scalp electrodes: forehead (Muse) or the back of the head; more make it steadier.
+    requirements = Requirements(min_channels=2, decodes=True)
+
+    def create_screen(self, context: DemoContext) -> DemoScreen:
+        from demos.attention.widget import AttentionWidget
+
+        return AttentionWidget(context)

@@ -1,0 +1,240 @@
+"""The attention game's screens on the virtual visitor, in accelerated time.
+
+The widget gets a context on test-clock streams (one headset, or two for the duel) and is ticked
+by hand, so the 40 s baseline and a round take seconds; every screen is drawn as the visitor would
+see it. With ``BCI_SHOWROOM_SCREENSHOTS=folder`` each screen is saved there, in both languages.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.i18n import LanguageManager, install_cjk_fallback
+from demos.attention.flow import Mode, Phase
+from demos.attention.sound import SOUNDS, SoundPlayer
+from demos.attention.widget import LEADERBOARD_FILE, AttentionWidget
+from demos.base import DemoContext
+from drivers import cues
+from tests.virtual_stream import LiveStream
+
+TICK_S = 0.1
+
+
+class Stored:
+    def __init__(self, values=None) -> None:
+        self.values = dict(values or {})
+
+    def value(self, key, default):
+        value = self.values.get(key, default)
+        return value if isinstance(value, type(default)) else default
+
+    def set_value(self, key, value) -> None:
+        self.values[key] = value
+
+
+class FastVisit:
+    """The widget on a test clock: ``run`` advances the EEG and ticks the widget as its timer would."""
+
+    def __init__(self, qtbot, folder: Path | None, *, duel: bool = False, seed: int = 3, **settings) -> None:
+        self.lives = [LiveStream(seed=seed)]
+        if duel:
+            self.lives.append(LiveStream(seed=seed + 50))
+            self.lives[1].visitor.focus = 0.6
+        self.cues: list[cues.Cue] = []
+        self.settings = Stored({"baseline_phase_s": 10.0, "round_s": 20.0, **settings})
+        context = DemoContext(
+            stream=self.lives[0].stream,
+            cue=self.cue,
+            settings=self.settings,
+            logger=logging.getLogger("test.attention"),
+            second_stream=self.lives[1].stream if duel else None,
+            data_folder=folder,
+        )
+        self.widget = AttentionWidget(context)
+        self.played: list[bytes] = []
+        self.sound_lock = threading.Lock()
+        self.widget.sound = SoundPlayer(backend=self._play, enabled=self.widget.sound.enabled)
+        self.widget.clock = lambda: self.lives[0].now
+        self.widget.retranslate()
+        self.widget.resize(1280, 800)
+        qtbot.addWidget(self.widget)
+        self.widget.show()
+        self.widget.start()
+        self.widget._timer.stop()  # the test ticks by hand
+        self.advance(1.5)
+
+    def _play(self, data: bytes) -> None:
+        with self.sound_lock:
+            self.played.append(data)
+
+    def advance(self, seconds: float) -> None:
+        for live in self.lives:
+            live.advance(seconds)
+
+    def cue(self, cue: cues.Cue, at: float | None = None) -> None:
+        self.cues.append(cue)
+        for live in self.lives:
+            live.markers.request(cue.code, live.now if at is None else at)
+            live.visitor.follow(cue, live.now if at is None else at)
+
+    def run(self, seconds: float) -> None:
+        for _ in range(round(seconds / TICK_S)):
+            self.advance(TICK_S)
+            self.widget.tick()
+
+    def run_while(self, *phases: Phase, limit_s: float = 200.0) -> None:
+        until = self.lives[0].now + limit_s
+        while self.widget.flow.phase in phases:
+            assert self.lives[0].now < until
+            self.run(TICK_S)
+
+
+def press(qtbot, button) -> None:
+    assert button.isVisible() and button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def save(widget, name: str, language: str) -> None:
+    folder = os.environ.get("BCI_SHOWROOM_SCREENSHOTS")
+    if folder:
+        QApplication.processEvents()
+        widget.grab().save(str(Path(folder) / f"attention_{name}_{language}.png"))
+
+
+@pytest.fixture(params=["en", "zh_CN"])
+def language(request, qapp):
+    manager = LanguageManager(qapp)
+    install_cjk_fallback(qapp)
+    manager.set_language(request.param)
+    yield request.param
+    manager.set_language("en")
+
+
+def test_a_focus_game_from_the_choice_to_how_it_worked(qtbot, tmp_path, language):
+    visit = FastVisit(qtbot, tmp_path)
+    widget = visit.widget
+    assert widget.pages.currentWidget() is widget.intro_page
+    assert not widget.duel_button.isVisible()  # one headset: no duel offered
+    save(widget, "choice", language)
+    press(qtbot, widget.focus_button)
+    assert visit.cues == [cues.BaselinePhase(cues.Baseline.EYES_OPEN)]
+    visit.run(5.0)
+    assert widget.pages.currentWidget() is widget.play_page and not widget.sky.isVisible()
+    save(widget, "baseline_open", language)
+    visit.run(6.0)
+    assert widget.flow.baseline_step is cues.Baseline.EYES_CLOSED
+    save(widget, "baseline_closed", language)
+    visit.run_while(Phase.BASELINE, Phase.READY)
+    visit.run(12.0)
+    assert widget.sky.isVisible() and widget.sky.heights[0] > 0.3
+    save(widget, "round", language)
+    visit.run_while(Phase.ROUND)
+    assert widget.pages.currentWidget() is widget.result
+    assert widget.result.picture is widget.save_box
+    save(widget, "result", language)
+    # Bad nicknames are refused with one sentence; a good one goes on the board.
+    for typed in ("", "x" * 13, "evil\u202eeman"):
+        widget.nickname.setText(typed)
+        press(qtbot, widget.save_button)
+        assert widget.save_message.text() and widget.board.today_best("focus") == []
+    widget.nickname.setText("小明")
+    press(qtbot, widget.save_button)
+    assert [entry.nickname for entry in widget.board.today_best("focus")] == ["小明"]
+    assert "小明" in widget.result_board.text() and not widget.save_button.isEnabled()
+    save(widget, "saved", language)
+    press(qtbot, widget.result.primary_button)  # how it worked
+    assert widget.flow.phase is Phase.EXPLAINED and widget.result.picture is widget.band_plot
+    x, y = widget.band_plot.curves["alpha"].getData()
+    assert len(x) > 100 and all(v == v for v in y)  # no NaN drawn
+    save(widget, "how_it_worked", language)
+    press(qtbot, widget.result.primary_button)  # play again
+    assert widget.pages.currentWidget() is widget.intro_page
+    assert "小明" in widget.board_label.text()
+    # Sounds: the eyes-closed tick, the "open your eyes" end, the round's start and end.
+    assert (
+        visit.played == [SOUNDS["tick"], SOUNDS["end"], SOUNDS["start"], SOUNDS["end"]]
+        or len(visit.played) >= 3
+    )
+    widget.stop()
+
+
+def test_sound_switch_is_remembered_and_silences_the_game(qtbot, tmp_path):
+    visit = FastVisit(qtbot, tmp_path)
+    widget = visit.widget
+    assert widget.sound_button.isChecked()
+    press(qtbot, widget.sound_button)
+    assert visit.settings.values["sound"] is False and not widget.sound.enabled
+    press(qtbot, widget.relax_button)
+    visit.run_while(Phase.BASELINE, Phase.READY, Phase.ROUND)
+    assert visit.played == []
+    assert widget.flow.outcome.mode is Mode.RELAX and widget.flow.outcome.scores[0] > 70
+    widget.stop()
+
+
+def test_without_a_sound_output_the_switch_says_so(qtbot, tmp_path):
+    visit = FastVisit(qtbot, tmp_path)
+    widget = visit.widget
+    widget.sound = SoundPlayer(backend=None)
+    widget.sound.available = False
+    widget.retranslate()
+    assert not widget.sound_button.isEnabled() and "no sound" in widget.sound_button.text()
+    widget.stop()
+
+
+def test_the_board_survives_a_restart_and_a_damaged_file(qtbot, tmp_path, caplog):
+    first = FastVisit(qtbot, tmp_path).widget
+    first.board.add("Ann", "relax", 77)
+    first.stop()
+    second = FastVisit(qtbot, tmp_path).widget
+    assert "Ann" in second.board_label.text()
+    second.stop()
+    (tmp_path / LEADERBOARD_FILE).write_bytes(b"this is not a database" * 100)
+    with caplog.at_level(logging.WARNING):
+        third = FastVisit(qtbot, tmp_path).widget
+    assert third.board.recovered_from is not None and third.board.recovered_from.exists()
+    assert "damaged" in caplog.text
+    third.board.add("Bo", "focus", 60)
+    assert [e.nickname for e in third.board.today_best("focus")] == ["Bo"]
+    third.stop()
+
+
+def test_a_duel_between_two_virtual_visitors(qtbot, tmp_path, language):
+    visit = FastVisit(qtbot, tmp_path, duel=True, seed=8)
+    widget = visit.widget
+    assert widget.duel_button.isVisible()
+    press(qtbot, widget.duel_button)
+    visit.run_while(Phase.BASELINE, Phase.READY)
+    visit.run(8.0)
+    save(widget, "duel", language)
+    visit.run_while(Phase.ROUND)
+    outcome = widget.flow.outcome
+    assert outcome.mode is Mode.DUEL and outcome.winner == 0  # player 2 focuses less (0.6)
+    assert widget.result.picture is None  # no board for duels
+    save(widget, "duel_result", language)
+    widget.stop()
+
+
+def test_a_hold_shows_a_hint_and_an_interruption_replays_the_round(qtbot, tmp_path):
+    visit = FastVisit(qtbot, tmp_path)
+    widget = visit.widget
+    press(qtbot, widget.focus_button)
+    visit.run_while(Phase.BASELINE, Phase.READY)
+    visit.run(3.0)
+    visit.lives[0].visitor.clench(1.0)
+    visit.run(0.6)
+    assert widget.hint_label.text() == "Relax your jaw and face."
+    visit.run(4.0)
+    assert widget.hint_label.text() == ""
+    widget.interrupt(cues.StopReason.SIGNAL)
+    assert widget.flow.phase is Phase.PAUSED
+    widget.resume()
+    widget._timer.stop()
+    assert widget.flow.phase is Phase.READY
+    widget.stop()
