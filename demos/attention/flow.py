@@ -178,12 +178,28 @@ class AttentionFlow:
         return self._start_baseline(now)
 
     def interrupt(self, now: float) -> list[Action]:
-        """The shell paused the visit: the baseline phase or round under way is void."""
+        """The shell paused the visit: the baseline phase or round under way is void (and ended in
+        the stream, so a recording's segment stops here)."""
         if self.phase not in (Phase.BASELINE, Phase.READY, Phase.ROUND):
             return []
+        actions = self._closing_cues()
         self._paused_phase = self.phase
         self.phase = Phase.PAUSED
         self.phase_started = now
+        return actions
+
+    def stop(self) -> list[Action]:
+        """Leaving: a baseline or round under way ends in the stream (the visitor stops too)."""
+        actions = self._closing_cues()
+        self.phase = Phase.INTRO
+        self._paused_phase = None
+        return actions
+
+    def _closing_cues(self) -> list[Action]:
+        if self.phase is Phase.BASELINE:
+            return [Announce(cues.BaselinePhase(cues.Baseline.END))]
+        if self.phase is Phase.ROUND:
+            return [Announce(cues.Round(cues.RoundMode.END))]
         return []
 
     def resume(self, now: float) -> list[Action]:

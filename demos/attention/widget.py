@@ -265,15 +265,18 @@ class AttentionWidget(DemoScreen):
         self.clock = time.time
         self.sound = SoundPlayer(enabled=bool(context.settings.value("sound", True)))
         self.board: Leaderboard | None = None
+        #: What staff should know about the board (a damaged file, no disk), on the staff line.
+        self.board_note = ""
         if context.data_folder is not None:
             self.board = Leaderboard(context.data_folder / LEADERBOARD_FILE)
             if self.board.recovered_from is not None:
-                context.logger.warning(
-                    "the leaderboard file was damaged; kept as %s, a new one started",
-                    self.board.recovered_from,
+                self.board_note = (
+                    f"leaderboard file was damaged: kept as {self.board.recovered_from}, a new one started"
                 )
-            if not self.board.persistent:
-                context.logger.warning("the leaderboard is kept in memory only: %s", self.board.problem)
+            elif not self.board.persistent:
+                self.board_note = f"leaderboard kept in memory only: {self.board.problem}"
+            if self.board_note:
+                context.logger.warning("%s", self.board_note)
         self._timer = QTimer(self, interval=TICK_MS)
         self._timer.timeout.connect(self.tick)
         self._hint = ""
@@ -371,7 +374,7 @@ class AttentionWidget(DemoScreen):
 
         for page in (self.intro_page, self.play_page, self.result, self.notice):
             self.pages.addWidget(page)
-        self.staff_label = QLabel(wordWrap=True)
+        self.staff_label = QLabel(self.board_note, wordWrap=True)
         self.staff_label.setStyleSheet("color: #777; font-size: 13px;")
         self.staff_label.hide()
         layout = QVBoxLayout(self)
@@ -386,13 +389,14 @@ class AttentionWidget(DemoScreen):
 
     def stop(self) -> None:
         self._timer.stop()
+        self._act(self.flow.stop())
         if self.board is not None:
             self.board.close()
             self.board = None
 
     def interrupt(self, reason: StopReason) -> None:
         self._timer.stop()
-        self.flow.interrupt(self.clock())
+        self._act(self.flow.interrupt(self.clock()))
 
     def resume(self) -> None:
         self._act(self.flow.resume(self.clock()))
@@ -507,6 +511,7 @@ class AttentionWidget(DemoScreen):
                 for index, score in enumerate(scores)
             )
             + f" · {flow.mode.value} · {flow.phase.value}"
+            + (f" · {self.board_note}" if self.board_note else "")
         )
 
     def _caption(self) -> str:

@@ -189,6 +189,24 @@ def test_an_interrupted_baseline_starts_again_and_an_interrupted_round_replays()
     assert len(visit.flow.players[0].trace.scores) == pytest.approx(SHORT.round_s / TICK_S, abs=2)
 
 
+def test_leaving_or_a_pause_ends_the_phase_under_way_in_the_stream():
+    visit = Visit(seed=12)
+    visit.do(visit.flow.choose(Mode.RELAX, visit.now))
+    for _ in range(150):
+        visit.tick()
+    assert visit.lives[0].visitor.snapshot().relaxed  # eyes closed
+    visit.do(visit.flow.interrupt(visit.now))
+    assert visit.announced[-1] == cues.BaselinePhase(cues.Baseline.END)
+    assert not visit.lives[0].visitor.snapshot().relaxed  # told the baseline is over: eyes open
+    visit.do(visit.flow.resume(visit.now))
+    visit.run_while(Phase.BASELINE, Phase.READY)
+    for _ in range(30):
+        visit.tick()
+    visit.do(visit.flow.stop())
+    assert visit.announced[-1] == cues.Round(cues.RoundMode.END) and visit.flow.phase is Phase.INTRO
+    assert visit.flow.stop() == []  # nothing under way: nothing to end
+
+
 def test_a_baseline_without_signal_fails_kindly():
     visit = Visit(seed=10)
     visit.do(visit.flow.choose(Mode.FOCUS, visit.now))

@@ -199,7 +199,7 @@ def test_the_board_survives_a_restart_and_a_damaged_file(qtbot, tmp_path, caplog
     with caplog.at_level(logging.WARNING):
         third = FastVisit(qtbot, tmp_path).widget
     assert third.board.recovered_from is not None and third.board.recovered_from.exists()
-    assert "damaged" in caplog.text
+    assert "damaged" in caplog.text and str(third.board.recovered_from) in third.staff_label.text()
     third.board.add("Bo", "focus", 60)
     assert [e.nickname for e in third.board.today_best("focus")] == ["Bo"]
     third.stop()
