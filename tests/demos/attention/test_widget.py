@@ -8,35 +8,18 @@ see it. With ``BCI_SHOWROOM_SCREENSHOTS=folder`` each screen is saved there, in 
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
-
-from app.i18n import LanguageManager, install_cjk_fallback
 from demos.attention.flow import Mode, Phase
 from demos.attention.sound import SOUNDS, SoundPlayer
 from demos.attention.widget import LEADERBOARD_FILE, AttentionWidget
 from demos.base import DemoContext
 from drivers import cues
+from tests.demos.screens import Stored, press, save
 from tests.virtual_stream import LiveStream
 
 TICK_S = 0.1
-
-
-class Stored:
-    def __init__(self, values=None) -> None:
-        self.values = dict(values or {})
-
-    def value(self, key, default):
-        value = self.values.get(key, default)
-        return value if isinstance(value, type(default)) else default
-
-    def set_value(self, key, value) -> None:
-        self.values[key] = value
 
 
 class FastVisit:
@@ -96,49 +79,28 @@ class FastVisit:
             self.run(TICK_S)
 
 
-def press(qtbot, button) -> None:
-    assert button.isVisible() and button.isEnabled(), button.text()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def save(widget, name: str, language: str) -> None:
-    folder = os.environ.get("BCI_SHOWROOM_SCREENSHOTS")
-    if folder:
-        QApplication.processEvents()
-        widget.grab().save(str(Path(folder) / f"attention_{name}_{language}.png"))
-
-
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request, qapp):
-    manager = LanguageManager(qapp)
-    install_cjk_fallback(qapp)
-    manager.set_language(request.param)
-    yield request.param
-    manager.set_language("en")
-
-
 def test_a_focus_game_from_the_choice_to_how_it_worked(qtbot, tmp_path, language):
     visit = FastVisit(qtbot, tmp_path)
     widget = visit.widget
     assert widget.pages.currentWidget() is widget.intro_page
     assert not widget.duel_button.isVisible()  # one headset: no duel offered
-    save(widget, "choice", language)
+    save(widget, "attention_choice", language)
     press(qtbot, widget.focus_button)
     assert visit.cues == [cues.BaselinePhase(cues.Baseline.EYES_OPEN)]
     visit.run(5.0)
     assert widget.pages.currentWidget() is widget.play_page and not widget.sky.isVisible()
-    save(widget, "baseline_open", language)
+    save(widget, "attention_baseline_open", language)
     visit.run(6.0)
     assert widget.flow.baseline_step is cues.Baseline.EYES_CLOSED
-    save(widget, "baseline_closed", language)
+    save(widget, "attention_baseline_closed", language)
     visit.run_while(Phase.BASELINE, Phase.READY)
     visit.run(12.0)
     assert widget.sky.isVisible() and widget.sky.heights[0] > 0.3
-    save(widget, "round", language)
+    save(widget, "attention_round", language)
     visit.run_while(Phase.ROUND)
     assert widget.pages.currentWidget() is widget.result
     assert widget.result.picture is widget.save_box
-    save(widget, "result", language)
+    save(widget, "attention_result", language)
     # Bad nicknames are refused with one sentence; a good one goes on the board.
     for typed in ("", "x" * 13, "evil\u202eeman"):
         widget.nickname.setText(typed)
@@ -148,12 +110,12 @@ def test_a_focus_game_from_the_choice_to_how_it_worked(qtbot, tmp_path, language
     press(qtbot, widget.save_button)
     assert [entry.nickname for entry in widget.board.today_best("focus")] == ["小明"]
     assert "小明" in widget.result_board.text() and not widget.save_button.isEnabled()
-    save(widget, "saved", language)
+    save(widget, "attention_saved", language)
     press(qtbot, widget.result.primary_button)  # how it worked
     assert widget.flow.phase is Phase.EXPLAINED and widget.result.picture is widget.band_plot
     x, y = widget.band_plot.curves["alpha"].getData()
     assert len(x) > 100 and all(v == v for v in y)  # no NaN drawn
-    save(widget, "how_it_worked", language)
+    save(widget, "attention_how_it_worked", language)
     press(qtbot, widget.result.primary_button)  # play again
     assert widget.pages.currentWidget() is widget.intro_page
     assert "小明" in widget.board_label.text()
@@ -212,12 +174,12 @@ def test_a_duel_between_two_virtual_visitors(qtbot, tmp_path, language):
     press(qtbot, widget.duel_button)
     visit.run_while(Phase.BASELINE, Phase.READY)
     visit.run(8.0)
-    save(widget, "duel", language)
+    save(widget, "attention_duel", language)
     visit.run_while(Phase.ROUND)
     outcome = widget.flow.outcome
     assert outcome.mode is Mode.DUEL and outcome.winner == 0  # player 2 focuses less (0.6)
     assert widget.result.picture is None  # no board for duels
-    save(widget, "duel_result", language)
+    save(widget, "attention_duel_result", language)
     widget.stop()
 
 

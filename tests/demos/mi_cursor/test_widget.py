@@ -9,35 +9,18 @@ headset written into a ring buffer as the acquisition worker would) and tick it 
 from __future__ import annotations
 
 import logging
-import os
-from pathlib import Path
 
 import numpy as np
-import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from app.demo_gate import Phase as GatePhase
-from app.i18n import LanguageManager, install_cjk_fallback
 from demos.base import DemoContext
 from demos.mi_cursor.flow import Phase, Step
 from demos.mi_cursor.widget import MiCursorWidget
 from drivers import cues
+from tests.demos.screens import Stored, press, save
 from tests.virtual_stream import LiveStream
 
 TICK_S = 0.05
-
-
-class Stored:
-    def __init__(self, values=None) -> None:
-        self.values = dict(values or {})
-
-    def value(self, key, default):
-        value = self.values.get(key, default)
-        return value if isinstance(value, type(default)) else default
-
-    def set_value(self, key, value) -> None:
-        self.values[key] = value
 
 
 class FastVisit:
@@ -80,60 +63,39 @@ class FastVisit:
             self.run(TICK_S)
 
 
-def press(qtbot, button) -> None:
-    assert button.isVisible() and button.isEnabled(), button.text()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def save(widget, name: str, language: str) -> None:
-    folder = os.environ.get("BCI_SHOWROOM_SCREENSHOTS")
-    if folder:
-        QApplication.processEvents()
-        widget.grab().save(str(Path(folder) / f"mi_{name}_{language}.png"))
-
-
-@pytest.fixture(params=["en", "zh_CN"])
-def language(request, qapp):
-    manager = LanguageManager(qapp)
-    install_cjk_fallback(qapp)
-    manager.set_language(request.param)
-    yield request.param
-    manager.set_language("en")
-
-
 def test_a_visit_goes_from_the_intro_through_training_and_game_to_how_it_worked(qtbot, language):
     visit = FastVisit(qtbot, trials_per_class=8, game_targets=4)
     widget = visit.widget
     assert widget.pages.currentWidget() is widget.intro
-    save(widget, "intro", language)
+    save(widget, "mi_intro", language)
     press(qtbot, widget.intro.primary_button)
     assert isinstance(visit.cues[-1], cues.Fixation)
     visit.run(1.7)  # through the cross to the arrow
     assert widget.flow.step is Step.IMAGERY and widget.pages.currentWidget() is widget.arena_page
     assert widget.progress.isVisible() and widget.progress.number_label.text() == "0 / 16"
-    save(widget, "calibration_arrow", language)
+    save(widget, "mi_calibration_arrow", language)
     visit.run_while(Phase.CALIBRATION, Phase.TRAINING)
     assert widget.flow.phase is Phase.RESULT and widget.pages.currentWidget() is widget.result
     validation = widget.flow.calibrated.validation
     assert validation.above_chance
     assert f"{round(100 * validation.accuracy)} %" in widget.result.headline_label.text()
     assert f"{round(100 * validation.chance)} %" in widget.result.body_label.text()  # the chance level
-    save(widget, "result", language)
+    save(widget, "mi_result", language)
     press(qtbot, widget.result.primary_button)  # Play
     assert widget.flow.phase is Phase.GAME
     visit.run(2.5)
     assert widget.score_label.isVisible() and widget.bars.erd is not None
-    save(widget, "game", language)
+    save(widget, "mi_game", language)
     visit.run_while(Phase.GAME)
     assert widget.flow.phase is Phase.GAME_OVER
-    save(widget, "game_over", language)
+    save(widget, "mi_game_over", language)
     press(qtbot, widget.result.primary_button)  # How it worked
     assert widget.flow.phase is Phase.EXPLAINED and widget.result.picture is widget.plot
     curves = widget.plot.curves
     assert all(curve.getData()[0] is not None and len(curve.getData()[0]) > 100 for curve in curves.values())
     left, right = (panel.viewRange()[1] for panel in widget.plot.panels.values())
     assert left == right  # one scale for both hands
-    save(widget, "how_it_worked", language)
+    save(widget, "mi_how_it_worked", language)
     press(qtbot, widget.result.primary_button)  # Play again
     assert widget.flow.phase is Phase.GAME
     widget.stop()

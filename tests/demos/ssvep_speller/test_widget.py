@@ -16,6 +16,7 @@ from demos.ssvep_speller.stimulus import luminance
 from demos.ssvep_speller.widget import REDUCED_CONTRAST, SpellerWidget
 from drivers import cues
 from drivers.simulated import SimulatedBoard
+from tests.demos.screens import press
 
 FAST = {"cue_s": 0.5, "feedback_s": 0.2}  # shorter pauses than a visitor gets; the flicker is the same
 
@@ -43,11 +44,6 @@ def choose_task(speller: SpellerWidget, task: str) -> None:
     assert index >= 0, task
     speller.task_box.setCurrentIndex(index)
     speller.task_box.activated.emit(index)
-
-
-def press(qtbot, button) -> None:
-    assert button.isVisible() and button.isEnabled(), button.text()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def markers_in_stream(window) -> np.ndarray:
