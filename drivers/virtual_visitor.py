@@ -341,7 +341,7 @@ class VirtualVisitorBoard(SimulatedBoard):
             alpha_target = ALPHA_RELAXED_GAIN
         else:  # engaged attention desynchronises alpha across the scalp; drowsiness lets it grow
             focus = (state.attention - RESTING_ATTENTION) * state.gain("attention")
-            alpha_target = 1.0 - ALPHA_FOCUS_DROP * focus / (1.0 - RESTING_ATTENTION)
+            alpha_target = max(0.05, 1.0 - ALPHA_FOCUS_DROP * focus / (1.0 - RESTING_ATTENTION))
         alpha_level = self._follow("alpha", alpha_target, len(index))
         alpha_level = 1.0 + (alpha_level - 1.0) * state.gain("alpha")
         eeg += (

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from drivers.dsp import CausalFilter, display_filter_sos
 from drivers.markers import MarkerPlacer
 from drivers.profiles import find_profile
 from drivers.ringbuffer import RingBuffer
@@ -28,6 +29,10 @@ class LiveVisitor:
         self.buffer = RingBuffer(len(self.profile.channels), 60 * rate)
         self.stream = Stream(self.buffer, self.profile, rate)
         self.loss = SampleLossTracker(rate, PacketLossCounter(256))
+        # The display chain the acquisition worker runs, so "filtered" reads are what they are live.
+        self.display = CausalFilter(
+            display_filter_sos(rate, self.profile.mains_hz), len(self.profile.channels)
+        )
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
@@ -37,7 +42,9 @@ class LiveVisitor:
         lost_total = self.loss.lost + np.cumsum(
             self.loss.update(block[layout.package_row], block[layout.timestamp_row])
         )
-        self.buffer.write(eeg, eeg, block[layout.timestamp_row], block[layout.marker_row], lost_total)
+        self.buffer.write(
+            eeg, self.display(eeg), block[layout.timestamp_row], block[layout.marker_row], lost_total
+        )
 
 
 class LiveStream(LiveVisitor):
@@ -64,4 +71,6 @@ class LiveStream(LiveVisitor):
         lost_before_block = self.loss.lost
         lost_each = self.loss.update(block[layout.package_row], stamps)
         self.markers.place(stamps, marker_row, lost_each)
-        self.buffer.write(eeg, eeg, stamps, marker_row, lost_before_block + np.cumsum(lost_each))
+        self.buffer.write(
+            eeg, self.display(eeg), stamps, marker_row, lost_before_block + np.cumsum(lost_each)
+        )

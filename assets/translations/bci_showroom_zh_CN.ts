@@ -20,6 +20,10 @@
         <translation>头戴设备接触不良，请找工作人员帮忙。</translation>
     </message>
     <message>
+        <source>as at rest</source>
+        <translation>与休息时相同</translation>
+    </message>
+    <message>
         <source>alpha waves (8-13 Hz)</source>
         <translation>α 波（8–13 Hz）</translation>
     </message>
@@ -40,16 +44,12 @@
         <translation>本局开始后的秒数</translation>
     </message>
     <message>
+        <source>focus score</source>
+        <translation>专注得分</translation>
+    </message>
+    <message>
         <source>strength (% of rest)</source>
         <translation>强度（休息时的 %）</translation>
-    </message>
-    <message>
-        <source>Saved on today&apos;s board.</source>
-        <translation>已登上今日排行榜。</translation>
-    </message>
-    <message>
-        <source>Paused</source>
-        <translation>已暂停</translation>
     </message>
     <message>
         <source>First we learn your brain at rest. Eyes open: look at the screen and relax.</source>
@@ -100,28 +100,12 @@
         <translation>玩家 %1 获胜！</translation>
     </message>
     <message>
-        <source>Average focus: player 1 %1, player 2 %2 (50 = as focused as at rest).</source>
-        <translation>平均专注度：玩家 1 %1，玩家 2 %2（50 = 与休息时一样专注）。</translation>
-    </message>
-    <message>
         <source>focus</source>
         <translation>专注</translation>
     </message>
     <message>
         <source>calm</source>
         <translation>放松</translation>
-    </message>
-    <message>
-        <source>Your %1 score: %2</source>
-        <translation>你的%1得分：%2</translation>
-    </message>
-    <message>
-        <source>50 is how you were at rest with your eyes open. Put your nickname on today&apos;s board, if you like (no real names needed).</source>
-        <translation>50 代表你睁眼休息时的状态。愿意的话，可以把昵称写上今日排行榜（不需要真实姓名）。</translation>
-    </message>
-    <message>
-        <source>50 is how you were at rest with your eyes open.</source>
-        <translation>50 代表你睁眼休息时的状态。</translation>
     </message>
     <message>
         <source>Let&apos;s try that again</source>
@@ -182,6 +166,71 @@
     <message>
         <source>First %1 seconds to learn your brain at rest (eyes open, then closed), then a round of %2 seconds. Focus to launch a rocket, or relax to lift a balloon.</source>
         <translation>先用 %1 秒认识你休息时的大脑（先睁眼，再闭眼），然后玩一局 %2 秒的游戏。专注能让火箭升空，放松能让气球上升。</translation>
+    </message>
+    <message>
+        <source>Saved: number %1 today!</source>
+        <extracomment>What staff should know about the board (a damaged file, no disk), on the staff line.</extracomment>
+        <translation>已保存：今日第 %1 名！</translation>
+    </message>
+    <message>
+        <source>Player %1: %2</source>
+        <translation>玩家 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 s left</source>
+        <translation>还剩 %1 秒</translation>
+    </message>
+    <message>
+        <source>We could not measure this round</source>
+        <translation>这一局没能测量成功</translation>
+    </message>
+    <message>
+        <source>Blinks, movement or the headset covered most of it, so there is no score this time. Sit still, relax your face and try again; a member of staff can check the headset.</source>
+        <translation>这一局大部分时间被眨眼、身体移动或头戴设备问题干扰，所以这次没有得分。请坐好别动、放松面部再试一次；工作人员可以帮你检查设备。</translation>
+    </message>
+    <message>
+        <source>A draw!</source>
+        <translation>平局！</translation>
+    </message>
+    <message>
+        <source>Average focus of player 1: %1; of player 2: %2 (50 = as focused as at rest).</source>
+        <translation>玩家 1 的平均专注度：%1；玩家 2 的：%2（50 = 与休息时一样专注）。</translation>
+    </message>
+    <message>
+        <source>Your focus score: %1</source>
+        <translation>你的专注得分：%1</translation>
+    </message>
+    <message>
+        <source>50 is how focused you were at rest with your eyes open.</source>
+        <translation>50 代表你睁眼休息时的专注程度。</translation>
+    </message>
+    <message>
+        <source>Your relax score: %1</source>
+        <translation>你的放松得分：%1</translation>
+    </message>
+    <message>
+        <source>50 is halfway from how you were with your eyes open to how you were with them closed.</source>
+        <translation>50 代表介于你睁眼时和闭眼时之间的中间状态。</translation>
+    </message>
+    <message>
+        <source>Put your nickname on today&apos;s board, if you like (no real names needed).</source>
+        <translation>愿意的话，可以把昵称写上今日排行榜（不需要真实姓名）。</translation>
+    </message>
+    <message>
+        <source>Each line is a player&apos;s focus: beta waves (13-30 Hz) against slower alpha and theta waves, compared with that player&apos;s own rest (50). The higher line pulled the ball.</source>
+        <translation>每条线是一位玩家的专注度：β 波（13–30 Hz）相对于较慢的 α 波和 θ 波的强弱，并与该玩家自己休息时的状态（50）相比。线更高的一方把球拉了过去。</translation>
+    </message>
+    <message>
+        <source>Back to my score</source>
+        <translation>返回我的得分</translation>
+    </message>
+    <message>
+        <source>Same player? Choose a game and it starts at once (%1 seconds). Someone new? Touch &quot;New player&quot; first, so the game learns their brain at rest.</source>
+        <translation>还是同一位玩家？选择游戏即可立刻开始（%1 秒）。换人了？请先点“新玩家”，让游戏认识新玩家休息时的大脑。</translation>
+    </message>
+    <message>
+        <source>New player</source>
+        <translation>新玩家</translation>
     </message>
     <message>
         <source>Focus: rocket</source>
@@ -1021,8 +1070,8 @@ The demo starts by itself as soon as the signal arrives.</source>
         <translation>意念火箭</translation>
     </message>
     <message>
-        <source>Concentrate to launch a rocket, or relax to lift a balloon; with two headsets, a duel. 40 seconds at rest, then a 1-minute round.</source>
-        <translation>集中注意让火箭升空，或放松让气球上升；有两个头戴设备时还能双人对战。先休息 40 秒，再玩 1 分钟。</translation>
+        <source>Concentrate to launch a rocket, or relax to lift a balloon; with two headsets, a duel. A short rest to learn your brain, then a round of play.</source>
+        <translation>集中注意让火箭升空，或放松让气球上升；有两个头戴设备时还能双人对战。先短暂休息让游戏认识你的大脑，再开始游戏。</translation>
     </message>
 </context>
 </TS>

@@ -14,7 +14,7 @@ class AttentionDemo(WidgetDemo):
     description = QT_TRANSLATE_NOOP(
         "demos",
         "Concentrate to launch a rocket, or relax to lift a balloon; with two headsets, a duel. "
-        "40 seconds at rest, then a 1-minute round.",
+        "A short rest to learn your brain, then a round of play.",
     )
     icon = "attention.svg"
     # Any two scalp electrodes: forehead (Muse) or the back of the head; more make it steadier.

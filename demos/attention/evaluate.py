@@ -16,7 +16,7 @@ Windows with an artifact (the game's own checks) are left out and counted.
 from __future__ import annotations
 
 import argparse
-import logging
+import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -45,8 +45,6 @@ from drivers.edf import Recording, RecordingError, read_edf
 from drivers.quality import FLAT_BELOW_UV
 from drivers.roles import Role, electrode_role
 
-log = logging.getLogger(__name__)
-
 CLASSES = ("eyes_open", "eyes_closed", "focus", "relax")
 #: The classes each index should score high for; the others are its "low" classes.
 HIGH_FOR = {Index.FOCUS: ("eyes_open", "focus"), Index.RELAX: ("eyes_closed", "relax")}
@@ -62,7 +60,8 @@ LABEL_TEXTS = {
 ENDING_TEXTS = frozenset({"baseline end", "round_end"})
 WINDOW_S = 2.0
 MIN_WINDOW_S, MAX_WINDOW_S = 1.0, 30.0
-MIN_WINDOWS_PER_SIDE = 2
+#: An AUC on fewer windows a side says little (2 against 2 reads 1.000 by luck one time in six).
+MIN_WINDOWS_PER_SIDE = 5
 BRAINFLOW_INDICES = ("brainflow_restfulness", "brainflow_mindfulness")
 
 
@@ -89,13 +88,25 @@ def parse_labels(pairs: Sequence[str]) -> dict[str, str]:
                 f"--label {pair!r}: expected FILE=CLASS with CLASS one of {', '.join(CLASSES)}, "
                 "e.g. S001R01.edf=eyes_open"
             )
+        if labels.get(file, label) != label:
+            raise RecordingError(f"--label {file}: given as both {labels[file]} and {label}; which is it?")
         labels[file] = label
     return labels
 
 
+def _same_file(label_file: str, path: str) -> bool:
+    """A ``--label`` file names ``path``: by its file name, or as the same file on disk."""
+    if label_file == Path(path).name:
+        return True
+    try:
+        return Path(label_file).resolve() == Path(path).resolve()
+    except OSError:
+        return False
+
+
 def _label_for(path: str, labels: dict[str, str]) -> str | None:
-    """The ``--label`` given for ``path``: by the path as typed, or by its file name."""
-    return labels.get(path, labels.get(Path(path).name))
+    """The ``--label`` class given for ``path``, if any."""
+    return next((label for file, label in labels.items() if _same_file(file, path)), None)
 
 
 def segments(recording: Recording, label: str | None) -> tuple[list[tuple[float, float, str]], Counter]:
@@ -112,18 +123,33 @@ def segments(recording: Recording, label: str | None) -> tuple[list[tuple[float,
             if text not in ENDING_TEXTS:
                 left_out[text] += 1
             continue
+        if annotation.onset_s >= end_s:
+            left_out[f"{text} (after the end of the data)"] += 1
+            continue
+        rivals = [
+            a for a in annotations if a.onset_s == annotation.onset_s and LABEL_TEXTS.get(a.text.strip())
+        ]
+        if any(LABEL_TEXTS[a.text.strip()] != kind for a in rivals):
+            raise RecordingError(
+                f"{recording.path}: two classes start at {annotation.onset_s:g} s "
+                f"({', '.join(repr(a.text.strip()) for a in rivals)}); which one held there?"
+            )
+        # A segment ends with its duration or at the next annotation, whichever comes first, so no
+        # window belongs to two classes.
+        later = [a.onset_s for a in annotations[number + 1 :] if a.onset_s > annotation.onset_s]
+        stop = min(later[0] if later else end_s, end_s)
         if annotation.duration_s > 0:
-            stop = annotation.onset_s + annotation.duration_s
-        else:
-            later = [a.onset_s for a in annotations[number + 1 :] if a.onset_s > annotation.onset_s]
-            stop = later[0] if later else end_s
-        found.append((annotation.onset_s, min(stop, end_s), kind))
+            stop = min(stop, annotation.onset_s + annotation.duration_s)
+        if not found or found[-1][:2] != (annotation.onset_s, stop):  # the same label twice at once
+            found.append((annotation.onset_s, stop, kind))
     return found, left_out
 
 
 def _shown(name: str) -> str:
-    """A channel name as people write it: PhysioNet pads its labels with dots ("O1.." is O1)."""
-    return name.strip().rstrip(".") or name
+    """A channel name as the 10-10 system writes it: PhysioNet pads its labels with dots and
+    writes "Af7." and "Fcz."; people read AF7 and FCz."""
+    bare = name.strip().rstrip(".") or name
+    return bare.upper().replace("Z", "z") if electrode_role(bare) is not None else bare
 
 
 def _montage(recording: Recording, only: Sequence[str] | None = None) -> tuple[list[int], list[Role]]:
@@ -159,8 +185,7 @@ def _brainflow_models() -> dict[str, object]:
             model = MLModel(BrainFlowModelParams(metric.value, BrainFlowClassifiers.DEFAULT_CLASSIFIER.value))
             model.prepare()
         except (BrainFlowError, OSError):  # its library missing (a trimmed install) or refusing
-            log.warning("BrainFlow's %s model could not be loaded; left out of the report", name)
-            continue
+            continue  # the report names the indices it could not compute
         models[name] = model
     return models
 
@@ -187,7 +212,7 @@ def collect_windows(
     models = _brainflow_models()
     for name in models:
         values[name] = []
-    unused = [pair for pair in labels if not any(pair in (path, Path(path).name) for path in paths)]
+    unused = [file for file in labels if not any(_same_file(file, path) for path in paths)]
     if unused:
         raise RecordingError(f"--label {unused[0]}: no such recording among the ones given")
     seen: set[Path] = set()
@@ -212,13 +237,25 @@ def collect_windows(
             flat_all += [name for name in flat if name not in flat_all]
             rows = [rows[i] for i in keep]
             roles = [roles[i] for i in keep]
-            channels = choose_channels(roles)
-            used_channels = {
+            try:
+                channels = choose_channels(roles)
+            except ValueError:
+                raise RecordingError(
+                    f"{path}: only reference channels are left once flat ones are out"
+                ) from None
+            chosen = {
                 index.value: [
-                    recording.channel_names[rows[i]].strip(".") for i in getattr(channels, index.value)
+                    _shown(recording.channel_names[rows[i]]) for i in getattr(channels, index.value)
                 ]
                 for index in Index
             }
+            if used_channels and any(sorted(chosen[k]) != sorted(used_channels[k]) for k in chosen):
+                raise RecordingError(
+                    f"{path}: its channels differ from those of {paths[0]} "
+                    f"({', '.join(chosen['focus'])} against {', '.join(used_channels['focus'])}); "
+                    "pool recordings of one montage, or choose common ones with --channels"
+                )
+            used_channels = chosen
             raw = recording.data[rows]
             # Every band used lies below 40 Hz; notch what hum the recording holds, whatever its country.
             hum = find_hum(raw, rate)
@@ -261,12 +298,13 @@ def _score_segments(
     checks = [check_window(raw[:, f : f + size], filtered[:, f : f + size], rate, channels) for f, _ in cut]
     # The artifact limits are this recording's own, per class and the higher kept, as the game
     # learns them from a visitor's two baseline phases.
-    limits = ArtifactLimits.absolute(len(raw))
+    limits: ArtifactLimits | None = None
     for kind in dict.fromkeys(kind for _, kind in cut):
         usable = [check for check, (_, k) in zip(checks, cut, strict=True) if k == kind and not check.broken]
         if usable:
             own = ArtifactLimits.from_checks(usable)
-            limits = ArtifactLimits(np.maximum(limits.ptp, own.ptp), np.maximum(limits.muscle, own.muscle))
+            limits = own if limits is None else limits.higher(own)
+    limits = limits or ArtifactLimits.absolute(len(raw))
     for check, (first, kind) in zip(checks, cut, strict=True):
         window = slice(first, first + size)
         hold = find_hold(check, channels, limits)
@@ -277,9 +315,18 @@ def _score_segments(
         focus, relax = index_values(powers, channels)
         values[Index.FOCUS.value].append(float(focus))
         values[Index.RELAX.value].append(float(relax))
-        for name, model in models.items():
-            relax_rows = list(channels.relax) if name == "brainflow_restfulness" else channels.used
-            values[name].append(float(model.predict(_brainflow_features(raw[relax_rows, window], rate))[0]))
+        for name, model in list(models.items()):
+            rows = list(channels.relax) if name == "brainflow_restfulness" else channels.used
+            try:
+                value = float(model.predict(_brainflow_features(raw[rows, window], rate))[0])
+            except BrainFlowError:
+                value = math.nan
+            if not math.isfinite(value):  # e.g. at 100 Hz and below its band powers can be NaN
+                model.release()
+                del models[name]
+                del values[name]
+                continue
+            values[name].append(value)
         classes.append(kind)
 
 
@@ -336,6 +383,7 @@ def evaluate_recordings(
         "left_out": dict(windows.left_out),
         "notched": windows.notched,
         "indices": indices,
+        "not_computed": [name for name in BRAINFLOW_INDICES if name not in windows.values],
     }
 
 
@@ -346,6 +394,11 @@ def format_report(result: dict) -> str:
     for index in Index:
         lines.append(f"{index.value} channels: {', '.join(result['channels'][index.value])}")
     lines += left_out_lines(result)
+    if result["not_computed"]:
+        lines.append(
+            f"not computed: {', '.join(result['not_computed'])} (BrainFlow could not load or run its model "
+            "on these recordings)"
+        )
     if result["held"]:
         lines.append(
             "windows left out as artifacts: " + ", ".join(f"{n} {kind}" for kind, n in result["held"].items())

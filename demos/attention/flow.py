@@ -21,13 +21,15 @@ from enum import Enum, StrEnum
 import numpy as np
 
 from demos.attention.player import Player, Trace
-from demos.attention.processing import SETTLE_S, Hold
+from demos.attention.processing import SETTLE_S, WINDOW_S, Hold
 from demos.base import DemoSettings
 from demos.kit.settings import bounded
 from drivers import cues
 
 #: In a duel, the ball moves this far per second (the field is -1..1) per 100 points of difference.
 DUEL_SPEED = 0.5
+#: A round where more than this share of a player's windows were held measured nothing worth a score.
+MOST_HELD = 0.5
 
 
 class Phase(Enum):
@@ -83,11 +85,13 @@ class Options:
 
 @dataclass(frozen=True)
 class Outcome:
-    """A finished round: each player's average score, and the duel's winner (0 or 1) if a duel."""
+    """A finished round: each player's average score; the duel's winner (0 or 1; None: a draw or
+    not a duel); ``measured`` False when artifacts or the headset held most of a player's round."""
 
     mode: Mode
     scores: tuple[int, ...]
     winner: int | None = None
+    measured: bool = True
 
 
 class AttentionFlow:
@@ -170,9 +174,25 @@ class AttentionFlow:
         self.phase = Phase.INTRO
         self.outcome = None
 
+    @property
+    def knows_the_players(self) -> bool:
+        """Every player of a single game has a baseline (the next game can start at once)."""
+        return self.players[0].baseline is not None
+
+    def new_players(self) -> None:
+        """Someone else plays next: forget every player's baseline (and all else of them)."""
+        for player in self.players:
+            player.forget()
+        self.again()
+
     def explain(self) -> None:
         if self.outcome is not None:
             self.phase = Phase.EXPLAINED
+
+    def back_to_result(self) -> None:
+        """From "how it worked" back to the score (to save it, or read it again)."""
+        if self.phase is Phase.EXPLAINED:
+            self.phase = Phase.RESULT
 
     def retry_baseline(self, now: float) -> list[Action]:
         return self._start_baseline(now)
@@ -219,7 +239,8 @@ class AttentionFlow:
         return self._enter(Phase.BASELINE, now, Announce(cues.BaselinePhase(cues.Baseline.EYES_OPEN)))
 
     def _tick_baseline(self, now: float) -> list[Action]:
-        if now - self.phase_started >= SETTLE_S:
+        # A window reaches WINDOW_S back: keep only those that start after the eyes settled.
+        if now - self.phase_started >= SETTLE_S + WINDOW_S:
             key = "open" if self.baseline_step is cues.Baseline.EYES_OPEN else "closed"
             for player in self.playing:
                 if player.last is not None:
@@ -250,7 +271,10 @@ class AttentionFlow:
         for player, score in zip(self.playing, scores, strict=True):
             if player.last is not None:
                 player.trace.add(player.last, score)
-        if self.mode is Mode.DUEL and None not in scores:
+        # The ball moves only on a tick where both are measured: a player whose headset went quiet
+        # or who clenches the jaw must not win (or keep a lead) on a frozen score.
+        held = any(player.last is None or player.last.hold is not None for player in self.playing)
+        if self.mode is Mode.DUEL and None not in scores and not held:
             step = now - self._last_round_tick
             self.rope = float(np.clip(self.rope + DUEL_SPEED * step * (scores[1] - scores[0]) / 100, -1, 1))
         self._last_round_tick = now
@@ -263,11 +287,18 @@ class AttentionFlow:
             round(float(np.mean(player.trace.scores))) if player.trace.scores else 0
             for player in self.playing
         )
+        measured = all(
+            player.trace.scores and player.trace.held <= MOST_HELD * len(player.trace.scores)
+            for player in self.playing
+        )
         winner = None
-        if self.mode is Mode.DUEL:
-            # The ball decides; if it is dead centre at the bell, the higher average does.
-            winner = (0 if self.rope < 0 else 1) if self.rope != 0 else int(averages[1] > averages[0])
-        self.outcome = Outcome(self.mode, averages, winner)
+        if self.mode is Mode.DUEL and measured:
+            # The ball decides; dead centre at the bell, the higher average; equal: a draw.
+            if self.rope != 0:
+                winner = 0 if self.rope < 0 else 1
+            elif averages[0] != averages[1]:
+                winner = int(averages[1] > averages[0])
+        self.outcome = Outcome(self.mode, averages, winner, bool(measured))
         self.phase = Phase.RESULT
         self.phase_started = now
         return [Announce(cues.Round(cues.RoundMode.END)), Sound("win" if self.mode is Mode.DUEL else "end")]

@@ -77,19 +77,21 @@ class Player:
             self._last_end, self._last_new_at = raw.end, now
         whole = round(WINDOW_S * self.stream.sampling_rate)
         stale = self._last_new_at is None or now - self._last_new_at > STALE_AFTER_S
-        intact = raw.n_samples == whole and filtered.end == raw.end and raw.intact() and not stale
+        # A gap is samples lost or missed, or a stream gone quiet; a value that arrived as NaN is an
+        # electrode's fault, which the meter's checks call HEADSET (on the index channels only).
+        gapless = raw.missed == 0 and raw.gap_samples == 0
+        intact = raw.n_samples == whole and filtered.end == raw.end and gapless and not stale
         self.last = self.meter.update(raw.data, filtered.data, now, intact=intact, invalid=raw.invalid)
         return self.last
 
     def learn(self) -> None:
         """Set the baseline from the two phases' readings; raises ValueError when too few were clean."""
-        baseline, limits = learn_baseline(
+        learnt = learn_baseline(
             self.baseline_readings["open"], self.baseline_readings["closed"], self.channels
         )
-        self.meter.baseline, self.meter.limits = baseline, limits
+        self.meter.baseline, self.meter.limits = learnt.baseline, learnt.limits
         self.meter.reset()
-        self.rest_powers = _mean_powers(self.baseline_readings["open"])
-        self.closed_powers = _mean_powers(self.baseline_readings["closed"])
+        self.rest_powers, self.closed_powers = learnt.rest_powers, learnt.closed_powers
 
     def forget(self) -> None:
         """Drop everything of this visitor (the next one starts from nothing)."""
@@ -98,12 +100,3 @@ class Player:
         self.meter = IndexMeter(self.channels, self.stream.n_channels, self.stream.sampling_rate)
         self.last = None
         self.rest_powers = self.closed_powers = None
-
-
-def _mean_powers(readings: list[Reading]) -> tuple[float, float] | None:
-    """Mean alpha and beta power of the readings that were scored (no hold)."""
-    pairs = [r.alpha_beta for r in readings if r.hold is None and r.alpha_beta is not None]
-    if not pairs:
-        return None
-    alpha, beta = np.mean(pairs, axis=0)
-    return float(alpha), float(beta)

@@ -57,7 +57,11 @@ SETTLE_S = 1.0
 QUIET_PERCENTILE = 30
 PTP_FACTOR = 2.5  # display-filtered peak-to-peak: blinks (frontal) or movement (anywhere)
 MUSCLE_FACTOR = 2.5  # raw 20-45 Hz RMS: a clenched jaw, a frown
+TAIL_FACTOR = 4.0  # the same over a window's newest quarter second, which varies more
+JOLT_FACTOR = 2.0  # peak-to-peak this many times the limit away from the forehead: a pop or a jolt
 MIN_PTP_UV, MIN_MUSCLE_UV = 40.0, 3.0  # limits never below these, however quiet the baseline
+#: The newest part of a window checked for muscle on its own (s).
+TAIL_S = 0.25
 #: Before a baseline exists: peak-to-peak and muscle RMS limits for every channel (µV).
 DEFAULT_PTP_UV = 300.0
 #: With fewer baseline windows than this per phase, the baseline is not trusted.
@@ -116,7 +120,8 @@ def band_powers(window: np.ndarray, sampling_rate: float, segment_s: float = SEG
 def index_values(powers: np.ndarray, channels: IndexChannels) -> np.ndarray:
     """The raw (log) focus and relax values of one window's band powers: ``[focus, relax]``.
 
-    A channel with no power at all (flat) contributes nothing rather than a log of zero.
+    Powers are floored at the smallest float, so a flat channel gives finite numbers (a fixed
+    log ratio), never a log of zero; flat channels hold the window anyway (see :func:`find_hold`).
     """
     floor = np.finfo(float).tiny
     safe = np.maximum(powers, floor)
@@ -131,6 +136,7 @@ class WindowCheck:
 
     ptp: np.ndarray  # display-filtered peak-to-peak, µV
     muscle: np.ndarray  # raw RMS between 20 and 45 Hz, µV
+    muscle_tail: np.ndarray  # the same over the newest TAIL_S
     broken: bool  # a flat, railed or invalid electrode among the index channels
 
 
@@ -150,9 +156,14 @@ def check_window(
     broken = any(
         code in (ChannelQuality.FLAT, ChannelQuality.RAILED, ChannelQuality.INVALID) for code in codes
     )
+    # Muscle over the whole window, and over its newest quarter second: over the whole second a
+    # clench's first tenths are diluted, and they raise beta (the focus score) before the window
+    # as a whole looks like muscle.
+    tail = raw[:, -max(8, round(TAIL_S * sampling_rate)) :]
     return WindowCheck(
         ptp=np.ptp(filtered, axis=1),
         muscle=muscle_rms(welch_spectrum(raw, sampling_rate), sampling_rate),
+        muscle_tail=muscle_rms(welch_spectrum(tail, sampling_rate, segment_s=TAIL_S), sampling_rate),
         broken=broken,
     )
 
@@ -163,11 +174,21 @@ class ArtifactLimits:
 
     ptp: np.ndarray
     muscle: np.ndarray
+    muscle_tail: np.ndarray
 
     @classmethod
     def absolute(cls, n_channels: int) -> ArtifactLimits:
         """Limits for anyone, before the visitor's own are known."""
-        return cls(np.full(n_channels, DEFAULT_PTP_UV), np.full(n_channels, MUSCLE_ABOVE_UV))
+        muscle = np.full(n_channels, MUSCLE_ABOVE_UV)
+        return cls(np.full(n_channels, DEFAULT_PTP_UV), muscle, TAIL_FACTOR / MUSCLE_FACTOR * muscle)
+
+    def higher(self, other: ArtifactLimits) -> ArtifactLimits:
+        """Each limit the higher of the two, channel by channel."""
+        return ArtifactLimits(
+            np.maximum(self.ptp, other.ptp),
+            np.maximum(self.muscle, other.muscle),
+            np.maximum(self.muscle_tail, other.muscle_tail),
+        )
 
     @classmethod
     def from_checks(cls, checks: Sequence[WindowCheck]) -> ArtifactLimits:
@@ -175,11 +196,14 @@ class ArtifactLimits:
         usable = [check for check in checks if not check.broken]
         if not usable:
             raise ValueError("no window to learn artifact limits from")
-        quiet_ptp = np.percentile([check.ptp for check in usable], QUIET_PERCENTILE, axis=0)
-        quiet_muscle = np.percentile([check.muscle for check in usable], QUIET_PERCENTILE, axis=0)
+        quiet = {
+            name: np.percentile([getattr(check, name) for check in usable], QUIET_PERCENTILE, axis=0)
+            for name in ("ptp", "muscle", "muscle_tail")
+        }
         return cls(
-            np.maximum(PTP_FACTOR * quiet_ptp, MIN_PTP_UV),
-            np.maximum(MUSCLE_FACTOR * quiet_muscle, MIN_MUSCLE_UV),
+            np.maximum(PTP_FACTOR * quiet["ptp"], MIN_PTP_UV),
+            np.maximum(MUSCLE_FACTOR * quiet["muscle"], MIN_MUSCLE_UV),
+            np.maximum(TAIL_FACTOR * quiet["muscle_tail"], MIN_MUSCLE_UV),
         )
 
 
@@ -188,14 +212,20 @@ def find_hold(check: WindowCheck, channels: IndexChannels, limits: ArtifactLimit
     if check.broken:
         return Hold.HEADSET
     rows = channels.used
-    if (check.muscle[rows] > limits.muscle[rows]).any():
+    others = [row for row in rows if row not in channels.frontal]
+    # An electrode pop or a jolt: far beyond the limit away from the eyes (its step is broadband
+    # too, so it would otherwise read as muscle).
+    if others and (check.ptp[others] > JOLT_FACTOR * limits.ptp[others]).any():
+        return Hold.MOVEMENT
+    if (check.muscle[rows] > limits.muscle[rows]).any() or (
+        check.muscle_tail[rows] > limits.muscle_tail[rows]
+    ).any():
         return Hold.JAW
     over = check.ptp > limits.ptp
     if not over[rows].any():
         return None
-    others = [row for row in rows if row not in channels.frontal]
     # A blink is strongest at the forehead and fades towards the back (the eyes are a dipole);
-    # movement and electrode pops are as large elsewhere.
+    # movement is as large elsewhere.
     if channels.frontal and over[list(channels.frontal)].any() and not over[others].any():
         return Hold.BLINK
     return Hold.MOVEMENT
@@ -246,27 +276,45 @@ class Baseline:
         return 100.0 * norm.cdf([focus_z, relax_z])
 
 
+@dataclass(frozen=True)
+class Learnt:
+    """What a baseline teaches: the score scales, the artifact limits, and the mean alpha and beta
+    power (µV², index channels) of its clean windows with the eyes open and closed."""
+
+    baseline: Baseline
+    limits: ArtifactLimits
+    rest_powers: tuple[float, float]
+    closed_powers: tuple[float, float]
+
+
 def learn_baseline(
     eyes_open: Sequence[Reading], eyes_closed: Sequence[Reading], channels: IndexChannels
-) -> tuple[Baseline, ArtifactLimits]:
-    """The visitor's baseline and artifact limits from the readings of the two phases.
+) -> Learnt:
+    """Learn from the readings of the two phases; ValueError when too few windows were clean.
 
     Limits are learnt per phase and the higher kept, channel by channel: closed eyes double or
     triple posterior alpha, and a relax round must not read that as movement. The baseline's
-    own windows are then judged by those limits, so a blink during it does not count.
+    own windows are then judged again by those limits (they were measured against limits for
+    anyone), so a blink during it does not count and a visitor's normal EEG is not an artifact.
     """
     phases = (eyes_open, eyes_closed)
     learnt = [
         ArtifactLimits.from_checks([r.check for r in readings if r.check is not None]) for readings in phases
     ]
-    limits = ArtifactLimits(
-        np.maximum(learnt[0].ptp, learnt[1].ptp), np.maximum(learnt[0].muscle, learnt[1].muscle)
-    )
+    limits = learnt[0].higher(learnt[1])
     clean = [
-        [r.values for r in readings if r.values is not None and find_hold(r.check, channels, limits) is None]
+        [
+            r
+            for r in readings
+            if r.values is not None and r.check is not None and find_hold(r.check, channels, limits) is None
+        ]
         for readings in phases
     ]
-    return Baseline.from_values(np.array(clean[0]), np.array(clean[1])), limits
+    baseline = Baseline.from_values(
+        np.array([r.values for r in clean[0]]), np.array([r.values for r in clean[1]])
+    )
+    rest, closed = (np.mean([r.alpha_beta for r in readings], axis=0) for readings in clean)
+    return Learnt(baseline, limits, (float(rest[0]), float(rest[1])), (float(closed[0]), float(closed[1])))
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import math
 import time
+from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
@@ -17,7 +18,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
-from demos.attention.flow import Announce, AttentionFlow, Mode, Options, Phase, Sound
+from demos.attention.flow import Announce, AttentionFlow, Mode, Options, Outcome, Phase, Sound
 from demos.attention.leaderboard import MAX_NICKNAME_CHARS, Leaderboard, NicknameError, NicknameProblem
 from demos.attention.player import Player
 from demos.attention.processing import Hold
@@ -60,7 +61,8 @@ class Sky(QWidget):
         self.flow = flow
         self.heights: list[float] = [0.0, 0.0]  # what is drawn, eased towards the scores
         self.player_names = ("", "")
-        self.setMinimumSize(420, 320)
+        self.score_names = ("", "")  # "focus", "calm": what the big number is
+        self.setMinimumSize(420, 220)
 
     def advance(self) -> None:
         """Ease the drawn heights towards the scores (the score is smooth; this makes it glide)."""
@@ -103,11 +105,19 @@ class Sky(QWidget):
             self._balloon(painter, centre, size)
         else:
             self._rocket(painter, centre, size)
-        self._score(painter, QRectF(width * 0.7, height * 0.02, width * 0.28, height * 0.12), 0)
+        self._score(painter, QRectF(width * 0.68, height * 0.04, width * 0.3, height * 0.18), 0)
 
     def _score(self, painter: QPainter, box: QRectF, index: int) -> None:
-        """The player's score as a big number, for the crowd."""
+        """The player's score as a big number under its name, for the crowd."""
         score = self.flow.score(self.flow.playing[index]) if index < len(self.flow.playing) else None
+        if self.flow.mode is not Mode.DUEL:
+            font = QFont(self.font())
+            font.setPixelSize(max(14, int(box.height() * 0.22)))
+            painter.setFont(font)
+            painter.setPen(QColor("white"))
+            name = self.score_names[1 if self.flow.mode is Mode.RELAX else 0]
+            painter.drawText(box, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, name)
+            box = box.adjusted(0, box.height() * 0.25, 0, 0)
         font = QFont(self.font())
         font.setPixelSize(max(20, int(box.height() * 0.8)))
         font.setBold(True)
@@ -196,6 +206,9 @@ class BandPlot(QWidget):
             "alpha": self.plot.plot(pen=pg.mkPen(ALPHA_COLOUR, width=3)),
             "beta": self.plot.plot(pen=pg.mkPen(BETA_COLOUR, width=3)),
         }
+        self.score_curves = [self.plot.plot(pen=pg.mkPen(colour, width=3)) for colour in PLAYER_COLOURS]
+        self.showing = "bands"  # or "scores": a duel's two focus scores
+        self.player_names: tuple[str, ...] = ()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.key)
@@ -211,7 +224,8 @@ class BandPlot(QWidget):
         """``powers`` alpha and beta (µV², NaN where held) at ``times``; ``rest`` their eyes-open
         means. Curves show amplitude (the square root of power) as % of rest, smoothed over 1 s;
         held windows are bridged, never drawn."""
-        if len(times) < 2:
+        self._clear("bands")
+        if len(times) < 2:  # nothing measured: no curve (and none of an earlier round)
             return
         shown = {}
         for column, name in enumerate(("alpha", "beta")):
@@ -235,14 +249,44 @@ class BandPlot(QWidget):
             levels.append(closed)
         self.plot.setYRange(max(0.0, min(levels) - 10), max(levels) + 10, padding=0.02)
         self.plot.setXRange(0, float(times[-1] - times[0]), padding=0.02)
+        self.retranslate()
+
+    def show_scores(
+        self, times: list[np.ndarray], scores: list[np.ndarray], colours: Sequence[str], names: Sequence[str]
+    ) -> None:
+        """Each player's focus score (0-100) over the round, with their rest (50) as a line."""
+        self._clear("scores")
+        self.player_names = tuple(names)
+        self.rest_line.setValue(50)
+        start = min((float(t[0]) for t in times if len(t)), default=0.0)
+        end = start
+        for curve, player_times, values in zip(self.score_curves, times, scores, strict=False):
+            if len(player_times) >= 2:
+                curve.setData(player_times - start, values)
+                end = max(end, float(player_times[-1]))
+        self.plot.setYRange(0, 100, padding=0.02)
+        self.plot.setXRange(0, max(1.0, end - start), padding=0.02)
+        self.retranslate()
+
+    def _clear(self, showing: str) -> None:
+        """Empty every curve (nothing of an earlier round stays) and set what is shown now."""
+        for curve in (*self.curves.values(), *self.score_curves):
+            curve.setData([], [])
+        self.showing = showing
+        self.rest_line.setValue(100)
+        self.closed_line.setVisible(showing == "bands")
 
     def retranslate(self) -> None:
-        items = (
-            ("&#9632;", ALPHA_COLOUR, translate("Attention", "alpha waves (8-13 Hz)")),
-            ("&#9632;", BETA_COLOUR, translate("Attention", "beta waves (13-30 Hz)")),
-            ("- -", "#52606d", translate("Attention", "you at rest, eyes open")),
-            ("···", ALPHA_COLOUR, translate("Attention", "your alpha with eyes closed")),
-        )
+        if self.showing == "scores":
+            players = [("&#9632;", c, n) for c, n in zip(PLAYER_COLOURS, self.player_names, strict=False)]
+            items = (*players, ("- -", "#52606d", translate("Attention", "as at rest")))
+        else:
+            items = (
+                ("&#9632;", ALPHA_COLOUR, translate("Attention", "alpha waves (8-13 Hz)")),
+                ("&#9632;", BETA_COLOUR, translate("Attention", "beta waves (13-30 Hz)")),
+                ("- -", "#52606d", translate("Attention", "you at rest, eyes open")),
+                ("···", ALPHA_COLOUR, translate("Attention", "your alpha with eyes closed")),
+            )
         self.key.setText(
             "&nbsp;&nbsp;&nbsp;".join(
                 f'<span style="color:{colour}"><b>{symbol}</b></span> {html.escape(name)}'
@@ -250,7 +294,12 @@ class BandPlot(QWidget):
             )
         )
         self.plot.setLabel("bottom", translate("Attention", "seconds into the round"), color=TEXT_DARK)
-        self.plot.setLabel("left", translate("Attention", "strength (% of rest)"), color=TEXT_DARK)
+        left = (
+            translate("Attention", "focus score")
+            if self.showing == "scores"
+            else translate("Attention", "strength (% of rest)")
+        )
+        self.plot.setLabel("left", left, color=TEXT_DARK)
 
 
 class AttentionWidget(DemoScreen):
@@ -282,6 +331,7 @@ class AttentionWidget(DemoScreen):
         self._hint = ""
         self._hint_until = 0.0
         self._saved = False
+        self._saved_place = 0
         self._shown_phase: Phase | None = None
         self._build_ui()
 
@@ -300,6 +350,8 @@ class AttentionWidget(DemoScreen):
         self.duel_button = touch_button()
         self.duel_button.clicked.connect(lambda: self.choose(Mode.DUEL))
         self.duel_button.setVisible(self.flow.can_duel)
+        self.new_player_button = touch_button(primary=False)
+        self.new_player_button.clicked.connect(self.new_player)
         self.sound_button = touch_button(primary=False)
         self.sound_button.setCheckable(True)
         self.sound_button.setChecked(self.sound.enabled)
@@ -320,7 +372,12 @@ class AttentionWidget(DemoScreen):
         choice.addWidget(self.intro_body)
         choice.addSpacing(16)
         choice.addLayout(buttons)
-        choice.addWidget(self.sound_button, alignment=Qt.AlignmentFlag.AlignCenter)
+        extras = QHBoxLayout()
+        extras.addStretch(1)
+        extras.addWidget(self.new_player_button)
+        extras.addWidget(self.sound_button)
+        extras.addStretch(1)
+        choice.addLayout(extras)
         choice.addStretch(1)
         intro = QHBoxLayout(self.intro_page)
         intro.setContentsMargins(32, 16, 32, 16)
@@ -331,7 +388,7 @@ class AttentionWidget(DemoScreen):
         self.play_page = QWidget()
         self.caption = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.caption.setStyleSheet(f"font-size: 30px; font-weight: 600; color: {TEXT_DARK};")
-        self.caption.setMinimumHeight(90)
+        self.caption.setMinimumHeight(60)
         self.sky = Sky(self.flow)
         self.countdown = Countdown()
         self.hint_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
@@ -352,6 +409,7 @@ class AttentionWidget(DemoScreen):
         self.nickname.setMinimumHeight(52)
         self.nickname.setStyleSheet("font-size: 22px;")
         self.nickname.returnPressed.connect(self.save_score)
+        self.nickname.textEdited.connect(lambda _text: self.save_message.clear())
         self.save_button = touch_button()
         self.save_button.clicked.connect(self.save_score)
         self.save_message = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
@@ -418,6 +476,14 @@ class AttentionWidget(DemoScreen):
 
     def back_to_choice(self) -> None:
         self.flow.again()
+        self._retranslate_intro()
+        self.redraw()
+
+    def new_player(self) -> None:
+        """Someone new plays: the next game learns their brain at rest first."""
+        self.flow.new_players()
+        self._saved = False
+        self._retranslate_intro()
         self.redraw()
 
     def set_sound(self, on: bool) -> None:
@@ -430,6 +496,7 @@ class AttentionWidget(DemoScreen):
         outcome = self.flow.outcome
         if self.board is None or outcome is None or self._saved or outcome.mode is Mode.DUEL:
             return
+        place = self.board.rank_today(outcome.mode.value, outcome.scores[0])
         try:
             self.board.add(self.nickname.text(), outcome.mode.value, outcome.scores[0])
         except NicknameError as error:
@@ -439,9 +506,13 @@ class AttentionWidget(DemoScreen):
         self._saved = True
         self.nickname.setEnabled(False)
         self.save_button.setEnabled(False)
+        self._saved_place = place
         self.save_message.setStyleSheet("font-size: 20px; color: #2d6a4f;")
-        self.save_message.setText(translate("Attention", "Saved on today's board."))
+        self._show_saved()
         self._show_board(self.result_board, outcome.mode)
+
+    def _show_saved(self) -> None:
+        self.save_message.setText(fill(translate("Attention", "Saved: number %1 today!"), self._saved_place))
 
     def _on_result_primary(self) -> None:
         """After a round: how it worked; after that: play again."""
@@ -452,18 +523,41 @@ class AttentionWidget(DemoScreen):
         self.redraw()
 
     def _on_result_secondary(self) -> None:
-        self.back_to_choice()
+        """After a round: play again; on "how it worked": back to the score."""
+        if self.flow.phase is Phase.EXPLAINED:
+            self.flow.back_to_result()
+            self.redraw()
+        else:
+            self.back_to_choice()
 
     def tick(self) -> None:
         now = self.clock()
         self._act(self.flow.tick(now))
-        hold = self.flow.hold(self.flow.playing[0]) if self.flow.phase is not Phase.INTRO else None
-        text = hint_text(hold)
+        text = self._hints()
         if text:
             self._hint, self._hint_until = text, now + HINT_KEEP_S
         elif now > self._hint_until:
             self._hint = ""
         self.redraw()
+
+    def _hints(self) -> str:
+        """Why the score holds, for each player (in a duel, named): in the round only, except a
+        headset fault, which staff must hear about at once (the baseline judges its own windows
+        afterwards against the visitor's own limits)."""
+        flow = self.flow
+        if flow.phase not in (Phase.BASELINE, Phase.READY, Phase.ROUND):
+            return ""
+        texts = []
+        for index, player in enumerate(flow.playing):
+            hold = flow.hold(player)
+            if flow.phase is not Phase.ROUND and hold is not Hold.HEADSET:
+                continue
+            text = hint_text(hold)
+            if text and flow.mode is Mode.DUEL:
+                text = fill(translate("Attention", "Player %1: %2"), index + 1, text)
+            if text:
+                texts.append(text)
+        return "  ".join(texts)
 
     def _act(self, actions) -> None:
         for action in actions:
@@ -475,13 +569,18 @@ class AttentionWidget(DemoScreen):
     # --- drawing ----------------------------------------------------------------------------------------
     def redraw(self) -> None:
         phase = self.flow.phase
-        if phase in (Phase.BASELINE, Phase.READY, Phase.ROUND, Phase.PAUSED):
+        if phase in (
+            Phase.BASELINE,
+            Phase.READY,
+            Phase.ROUND,
+            Phase.PAUSED,
+        ):  # PAUSED: under the shell's page
             self.pages.setCurrentWidget(self.play_page)
             self._draw_play()
         elif phase in (Phase.RESULT, Phase.EXPLAINED):
             self.pages.setCurrentWidget(self.result)
             if self._shown_phase is not phase:
-                self._draw_result()
+                self._draw_result(fresh=self._shown_phase not in (Phase.RESULT, Phase.EXPLAINED, None))
         elif phase is Phase.BASELINE_FAILED:
             self.pages.setCurrentWidget(self.notice)
             self._draw_failed()
@@ -498,11 +597,14 @@ class AttentionWidget(DemoScreen):
         self.hint_label.setText(self._hint)
         if flow.phase is Phase.BASELINE:
             self.countdown.show_left(left, flow.options.baseline_phase_s)
-        elif flow.phase is Phase.ROUND:
-            self.countdown.show_left(left, flow.options.round_s)
+        elif flow.phase is Phase.ROUND:  # the big number in the round is the score, in the sky
+            self.countdown.show_left(
+                left, flow.options.round_s, fill(translate("Attention", "%1 s left"), math.ceil(left))
+            )
         elif flow.phase is Phase.READY:
             self.countdown.show_left(left, flow.options.ready_s)
         self.sky.setVisible(flow.phase in (Phase.READY, Phase.ROUND))
+        self.countdown.number_label.setVisible(flow.phase is not Phase.ROUND)
         self.sky.advance()
         scores = [flow.score(player) for player in flow.playing]
         self.staff_label.setText(
@@ -511,13 +613,17 @@ class AttentionWidget(DemoScreen):
                 for index, score in enumerate(scores)
             )
             + f" · {flow.mode.value} · {flow.phase.value}"
+            + "".join(
+                f" · P{index + 1} baseline {p.baseline.n_open}+{p.baseline.n_closed} windows"
+                + ("" if p.baseline.alpha_rose else ", alpha did not rise with eyes closed")
+                for index, p in enumerate(flow.playing)
+                if p.baseline is not None
+            )
             + (f" · {self.board_note}" if self.board_note else "")
         )
 
     def _caption(self) -> str:
         flow = self.flow
-        if flow.phase is Phase.PAUSED:
-            return translate("Attention", "Paused")
         if flow.phase is Phase.BASELINE:
             if flow.baseline_step is Baseline.EYES_OPEN:
                 return translate(
@@ -546,12 +652,88 @@ class AttentionWidget(DemoScreen):
             "Attention", "Concentrate: count backwards from 100 in sevens, and the rocket climbs."
         )
 
-    def _draw_result(self) -> None:
+    def _draw_result(self, fresh: bool = False) -> None:
+        """The result page; ``fresh`` when a round just ended (the nickname box starts empty)."""
         flow, outcome = self.flow, self.flow.outcome
         if outcome is None:
             return
         self.result.set_picture(None)
         if flow.phase is Phase.EXPLAINED:
+            self._draw_explanation(outcome)
+            return
+        if not outcome.measured:
+            self.result.show_result(
+                translate("Attention", "We could not measure this round"),
+                translate(
+                    "Attention",
+                    "Blinks, movement or the headset covered most of it, so there is no score this time. "
+                    "Sit still, relax your face and try again; a member of staff can check the headset.",
+                ),
+                translate("Attention", "Play again"),
+                None,
+            )
+            return
+        if outcome.mode is Mode.DUEL:
+            self.result.show_result(
+                translate("Attention", "A draw!")
+                if outcome.winner is None
+                else fill(translate("Attention", "Player %1 wins!"), outcome.winner + 1),
+                fill(
+                    translate(
+                        "Attention",
+                        "Average focus of player 1: %1; of player 2: %2 (50 = as focused as at rest).",
+                    ),
+                    *outcome.scores,
+                ),
+                translate("Attention", "How it worked"),
+                translate("Attention", "Play again"),
+            )
+            return
+        score = outcome.scores[0]
+        if outcome.mode is Mode.FOCUS:
+            headline = fill(translate("Attention", "Your focus score: %1"), score)
+            scale = translate("Attention", "50 is how focused you were at rest with your eyes open.")
+        else:
+            headline = fill(translate("Attention", "Your relax score: %1"), score)
+            scale = translate(
+                "Attention",
+                "50 is halfway from how you were with your eyes open to how you were with them closed.",
+            )
+        if self.board is not None:
+            scale += " " + translate(
+                "Attention", "Put your nickname on today's board, if you like (no real names needed)."
+            )
+        self.result.show_result(
+            headline, scale, translate("Attention", "How it worked"), translate("Attention", "Play again")
+        )
+        if self.board is not None:
+            self.nickname.setEnabled(not self._saved)
+            self.save_button.setEnabled(not self._saved)
+            if fresh:
+                self.nickname.clear()
+                self.save_message.clear()
+            elif self._saved:
+                self._show_saved()
+            self._show_board(self.result_board, outcome.mode)
+            self.result.set_picture(self.save_box)
+
+    def _draw_explanation(self, outcome: Outcome) -> None:
+        """How it worked: a single player's alpha and beta against their rest; a duel's two focus
+        scores side by side."""
+        flow = self.flow
+        if outcome.mode is Mode.DUEL:
+            self.band_plot.show_scores(
+                [np.array(player.trace.times) for player in flow.playing],
+                [np.array(player.trace.scores) for player in flow.playing],
+                PLAYER_COLOURS,
+                self.sky.player_names,
+            )
+            body = translate(
+                "Attention",
+                "Each line is a player's focus: beta waves (13-30 Hz) against slower alpha and theta waves, "
+                "compared with that player's own rest (50). The higher line pulled the ball.",
+            )
+        else:
             player = flow.playing[0]
             trace = player.trace
             self.band_plot.show_trace(
@@ -560,8 +742,6 @@ class AttentionWidget(DemoScreen):
                 player.rest_powers or (1.0, 1.0),
                 player.closed_powers[0] if player.closed_powers else None,
             )
-            self.band_plot.retranslate()
-            self.result.set_picture(self.band_plot)
             if outcome.mode is Mode.RELAX:
                 body = translate(
                     "Attention",
@@ -574,48 +754,11 @@ class AttentionWidget(DemoScreen):
                     "When you concentrate, the slow alpha waves (8-13 Hz) of a resting brain fade and faster "
                     "beta waves (13-30 Hz) grow. The game measured beta against alpha and theta.",
                 )
-            self.result.show_result(
-                translate("Attention", "How it worked"), body, translate("Attention", "Play again"), None
-            )
-            return
-        if outcome.mode is Mode.DUEL:
-            winner = outcome.winner if outcome.winner is not None else 0
-            self.result.show_result(
-                fill(translate("Attention", "Player %1 wins!"), winner + 1),
-                fill(
-                    translate(
-                        "Attention", "Average focus: player 1 %1, player 2 %2 (50 = as focused as at rest)."
-                    ),
-                    *outcome.scores,
-                ),
-                translate("Attention", "How it worked"),
-                translate("Attention", "Play again"),
-            )
-            return
-        score = outcome.scores[0]
-        name = (
-            translate("Attention", "focus") if outcome.mode is Mode.FOCUS else translate("Attention", "calm")
-        )
+        self.result.set_picture(self.band_plot)
+        back = None if outcome.mode is Mode.DUEL else translate("Attention", "Back to my score")
         self.result.show_result(
-            fill(translate("Attention", "Your %1 score: %2"), name, score),
-            translate(
-                "Attention",
-                "50 is how you were at rest with your eyes open. Put your nickname on today's board, if you "
-                "like (no real names needed).",
-            )
-            if self.board is not None
-            else translate("Attention", "50 is how you were at rest with your eyes open."),
-            translate("Attention", "How it worked"),
-            translate("Attention", "Play again"),
+            translate("Attention", "How it worked"), body, translate("Attention", "Play again"), back
         )
-        if self.board is not None:
-            self.nickname.setEnabled(not self._saved)
-            self.save_button.setEnabled(not self._saved)
-            if not self._saved:
-                self.nickname.clear()
-                self.save_message.clear()
-            self._show_board(self.result_board, outcome.mode)
-            self.result.set_picture(self.save_box)
 
     def _draw_failed(self) -> None:
         self.notice.show_notice(
@@ -644,7 +787,7 @@ class AttentionWidget(DemoScreen):
             )
             rows = self.board.today_best(shown.value, 5)
             lines = [
-                f"{place}. {html.escape(entry.nickname)} — {entry.score}"
+                f"{place}. {entry.score} · {html.escape(entry.nickname)}"
                 for place, entry in enumerate(rows, 1)
             ]
             parts.append(f"<br><u>{html.escape(title)}</u><br>" + ("<br>".join(lines) or "–"))
@@ -673,10 +816,20 @@ class AttentionWidget(DemoScreen):
                 else translate("Attention", "Sound: off")
             )
 
-    def retranslate(self) -> None:
-        self.intro_title.setText(translate("Attention", "Focus or relax: your brain drives"))
-        self.intro_body.setText(
-            fill(
+    def _retranslate_intro(self) -> None:
+        known = self.flow.knows_the_players
+        self.new_player_button.setVisible(known)
+        if known:
+            body = fill(
+                translate(
+                    "Attention",
+                    "Same player? Choose a game and it starts at once (%1 seconds). Someone new? Touch "
+                    '"New player" first, so the game learns their brain at rest.',
+                ),
+                round(self.flow.options.round_s),
+            )
+        else:
+            body = fill(
                 translate(
                     "Attention",
                     "First %1 seconds to learn your brain at rest (eyes open, then closed), then a round of "
@@ -685,13 +838,19 @@ class AttentionWidget(DemoScreen):
                 round(2 * self.flow.options.baseline_phase_s),
                 round(self.flow.options.round_s),
             )
-        )
+        self.intro_body.setText(body)
+
+    def retranslate(self) -> None:
+        self.intro_title.setText(translate("Attention", "Focus or relax: your brain drives"))
+        self._retranslate_intro()
+        self.new_player_button.setText(translate("Attention", "New player"))
         self.focus_button.setText(translate("Attention", "Focus: rocket"))
         self.relax_button.setText(translate("Attention", "Relax: balloon"))
         self.duel_button.setText(translate("Attention", "Duel: two players"))
         self.nickname.setPlaceholderText(translate("Attention", "Nickname"))
         self.save_button.setText(translate("Attention", "Save"))
         self.sky.player_names = (translate("Attention", "Player 1"), translate("Attention", "Player 2"))
+        self.sky.score_names = (translate("Attention", "focus"), translate("Attention", "calm"))
         self._retranslate_sound()
         self.band_plot.retranslate()
         self._shown_phase = None

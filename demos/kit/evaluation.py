@@ -82,4 +82,8 @@ def run_evaluation(
         # `... | head`: the reader has gone, which is not an error of ours (Python's documented way:
         # point stdout at devnull so the interpreter's final flush does not raise again).
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError as error:  # a full disk, a closed terminal: the report is lost, say so once
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print(f"bci-showroom evaluate: could not write the report: {one_line(str(error))}", file=sys.stderr)
+        return 2
     return 0

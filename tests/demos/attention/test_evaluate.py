@@ -16,7 +16,7 @@ import pytest
 
 from demos.attention import evaluate
 from demos.attention.evaluate import evaluate_recordings, format_report, segments
-from drivers.edf import read_edf
+from drivers.edf import RecordingError, read_edf
 from tests.edf_mutants import fuzz_evaluation, report
 from tests.evaluate_cli import refused, run
 
@@ -81,7 +81,7 @@ def test_on_a_muses_sites_relative_alpha_beats_brainflows_restfulness(shared_dat
     assert (code, err) == (0, "")
     result = json.loads(out)
     auc = {row["name"]: row["auc"] for row in result["indices"]}
-    assert result["channels"]["relax"] == ["Af7", "Af8", "T9", "T10"]
+    assert result["channels"]["relax"] == ["AF7", "AF8", "T9", "T10"]
     assert auc["relax"] >= 0.9 and auc["relax"] > auc["brainflow_restfulness"]
     assert "--channels Cz3: no such channel" in refused(
         capsys,
@@ -115,12 +115,12 @@ def test_segments_come_from_a_showroom_recordings_cues(tmp_path):
 
 
 def test_json_has_the_promised_shape(tmp_path, capsys):
-    path = write_attention_edf(tmp_path / "a.edf", [("eyes_open", 20), ("eyes_closed", 20)])
+    path = write_attention_edf(tmp_path / "a.edf", [("eyes_open", 30), ("eyes_closed", 30)])
     code, out, err = run(capsys, "attention", str(path), "--json", "--window", "4")
     assert (code, err) == (0, "")
     result = json.loads(out)
     for row in result["indices"]:
-        assert isinstance(row["name"], str) and 0 <= row["auc"] <= 1 and row["n_windows"] >= 8
+        assert isinstance(row["name"], str) and 0 <= row["auc"] <= 1 and row["n_windows"] >= 12
     assert result["window_s"] == 4.0
 
 
@@ -201,3 +201,70 @@ def test_fuzz_a_real_physionet_recording(shared_data, tmp_path, capsys):
         report("PhysioNet S001R01 (attention)", outcomes, time.perf_counter() - started)
     assert sum(n for (_, outcome), n in outcomes.items() if outcome == "refused") >= 5
     assert sum(n for (_, outcome), n in outcomes.items() if outcome == "evaluated") > 0
+
+
+def test_overlapping_labels_never_put_a_window_in_two_classes(tmp_path):
+    path = write_attention_edf(tmp_path / "o.edf", [("eyes_open", 10), ("eyes_closed", 20)])
+    recording = read_edf(path)
+    recording.annotations[0] = type(recording.annotations[0])(0.0, 25.0, "eyes_open")  # runs over
+    found, _ = segments(recording, None)
+    assert found == [(0.0, 10.0, "eyes_open"), (10.0, 30.0, "eyes_closed")]
+    recording.annotations.append(type(recording.annotations[0])(10.0, 0.0, "focus"))
+    with pytest.raises(RecordingError, match="two classes start at 10 s"):
+        segments(recording, None)
+    recording.annotations[-1] = type(recording.annotations[0])(99.0, 0.0, "relax")
+    _, left_out = segments(recording, None)
+    assert left_out == {"relax (after the end of the data)": 1}
+
+
+def test_labels_name_files_as_people_type_them(tmp_path, capsys, monkeypatch):
+    open_ = write_attention_edf(tmp_path / "a.edf", [("T0", 20)])
+    closed = write_attention_edf(tmp_path / "b.edf", [("T0", 20)])
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(
+        capsys,
+        "attention",
+        "a.edf",
+        str(closed),
+        "--label",
+        "./a.edf=eyes_open",
+        "--label",
+        f"{closed}=eyes_closed",
+    )
+    assert code == 0 and "9 eyes_open, 9 eyes_closed" in out
+    assert "given as both eyes_open and eyes_closed" in refused(
+        capsys, "attention", str(open_), "--label", "a.edf=eyes_open", "--label", "a.edf=eyes_closed"
+    )
+
+
+def test_recordings_of_two_montages_are_not_pooled(tmp_path, capsys):
+    first = write_attention_edf(tmp_path / "a.edf", [("eyes_open", 20)])
+    second = write_attention_edf(tmp_path / "b.edf", [("eyes_closed", 20)], channels=("O1", "O2", "Pz"))
+    assert "its channels differ" in refused(capsys, "attention", str(first), str(second))
+    code, _, err = run(capsys, "attention", str(first), str(second), "--channels", "O1,O2,Pz")
+    assert (code, err) == (0, "")
+
+
+def test_brainflows_models_left_out_where_they_give_no_value(tmp_path, capsys):
+    """At 90 Hz BrainFlow's band powers come out NaN: its models are named as not computed, and the
+    game's own indices are still reported."""
+    path = write_attention_edf(tmp_path / "slow.edf", [("eyes_open", 30), ("eyes_closed", 30)], rate=90.0)
+    code, out, err = run(capsys, "attention", str(path), "--json")
+    assert (code, err) == (0, "")
+    result = json.loads(out)
+    assert result["not_computed"] == ["brainflow_restfulness", "brainflow_mindfulness"]
+    assert [row["name"] for row in result["indices"]] == ["focus", "relax"]
+
+
+def test_a_report_that_cannot_be_written_is_one_line(tmp_path):
+    path = write_attention_edf(tmp_path / "a.edf", [("eyes_open", 20), ("eyes_closed", 20)])
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "app", "evaluate", "attention", str(path)],
+            stdout=full, stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=120,
+        )  # fmt: skip
+    assert done.returncode == 2
+    assert (
+        done.stderr.startswith("bci-showroom evaluate: could not write the report")
+        and done.stderr.count("\n") == 1
+    )

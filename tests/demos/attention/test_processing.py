@@ -17,6 +17,7 @@ from demos.attention.processing import (
     choose_channels,
     find_hold,
     index_values,
+    learn_baseline,
 )
 from drivers.dsp import display_filter_sos
 from drivers.edf import read_edf
@@ -72,11 +73,14 @@ def test_baseline_scales_from_the_visitors_own_levels():
 
 
 def test_relax_scale_stays_sane_when_alpha_did_not_rise():
-    eyes_open = np.column_stack([np.zeros(20), np.linspace(-1.1, -0.9, 20)])
+    """Eyes that did not close (or poor contact): the eyes-closed level is no higher than the open
+    one, so two eyes-open spreads stand in for the span instead of a division by ~0."""
+    rng = np.random.default_rng(2)
+    eyes_open = np.column_stack([np.zeros(40), rng.normal(-1.0, 0.1, 40)])
     baseline = Baseline.from_values(eyes_open, eyes_open.copy())
     assert not baseline.alpha_rose
-    scores = baseline.score(np.array([0.0, -1.0]))
-    assert np.isfinite(scores).all() and 0 <= scores[1] <= 100
+    one_sd_up = baseline.score(np.array([0.0, baseline.open_mean[1] + baseline.open_sd[1]]))[1]
+    assert 10 < one_sd_up < 90  # halfway up the stand-in span: a middling score, not 0 or 100
 
 
 def test_meter_holds_its_value_through_gaps_and_smooths():
@@ -95,6 +99,60 @@ def test_meter_holds_its_value_through_gaps_and_smooths():
     assert moved.scores[0] == pytest.approx(
         first.scores[0] + 0.2212 * (target[0] - first.scores[0]), rel=1e-3
     )
+
+
+def _recorded_readings(recording, channels, rows) -> list:
+    """A meter's readings of 1 s windows every 0.1 s of a real recording (display-filtered like live)."""
+    rate = recording.sampling_rate
+    raw = recording.data[rows]
+    filtered = signal.sosfilt(display_filter_sos(rate, 50.0), raw - raw[:, :1], axis=1)
+    meter = IndexMeter(channels, len(rows), rate)
+    size, step = round(rate), round(rate / 10)
+    return [
+        meter.measure(raw[:, s : s + size], filtered[:, s : s + size], s / rate)
+        for s in range(size, raw.shape[1] - size, step)
+    ]
+
+
+def test_a_baseline_learns_limits_per_phase(shared_data):
+    """Closed eyes raise alpha: on PhysioNet S001, limits learnt from the open eyes alone hold
+    hundreds of the eyes-closed windows as movement; learnt per phase, one at most."""
+    runs = [read_edf(shared_data / "mi" / name) for name in ("S001R01.edf", "S001R02.edf")]
+    names = runs[0].channel_names
+    rows = [row for row, name in enumerate(names) if electrode_role(name)]
+    channels = choose_channels([electrode_role(names[row]) for row in rows])
+    eyes_open, eyes_closed = (_recorded_readings(run, channels, rows) for run in runs)
+    learnt = learn_baseline(eyes_open, eyes_closed, channels)
+    open_only = ArtifactLimits.from_checks([r.check for r in eyes_open])
+    held_by_open_limits = sum(find_hold(r.check, channels, open_only) is not None for r in eyes_closed)
+    held_by_learnt = sum(find_hold(r.check, channels, learnt.limits) is not None for r in eyes_closed)
+    assert held_by_open_limits > len(eyes_closed) / 4 and held_by_learnt <= 2
+    assert learnt.baseline.n_closed == len(eyes_closed) - held_by_learnt
+    assert learnt.baseline.alpha_rose and learnt.closed_powers[0] > 2 * learnt.rest_powers[0]
+
+
+def test_a_blink_in_the_baseline_is_left_out_of_it():
+    live = LiveStream(seed=21)
+    channels = choose_channels(live.profile.roles)
+    meter = IndexMeter(channels, len(live.profile.roles), RATE)
+    live.advance(2.0)
+
+    def phase(seconds: float, blink_at: float | None = None) -> list:
+        readings = []
+        for tick in range(round(seconds / 0.1)):
+            if blink_at is not None and tick == round(blink_at / 0.1):
+                live.visitor.blink()
+            live.advance(0.1)
+            raw, filtered = live.stream.latest(WINDOW_S, filtered=False), live.stream.latest(WINDOW_S)
+            readings.append(meter.measure(raw.data, filtered.data, live.now, invalid=raw.invalid))
+        return readings
+
+    eyes_open = phase(15.0, blink_at=8.0)
+    live.visitor.set_relaxed(True)
+    phase(2.0)  # the alpha rises
+    learnt = learn_baseline(eyes_open, phase(15.0), channels)
+    # The blink's 1.3 s of windows (a window holds it for its own second and the blink's 0.3 s).
+    assert len(eyes_open) - 15 <= learnt.baseline.n_open <= len(eyes_open) - 8
 
 
 def _live_windows(live: LiveStream, seconds: float, step: float = 0.1):

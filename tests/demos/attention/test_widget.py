@@ -11,6 +11,8 @@ import logging
 import threading
 from pathlib import Path
 
+import numpy as np
+
 from demos.attention.flow import Mode, Phase
 from demos.attention.sound import SOUNDS, SoundPlayer
 from demos.attention.widget import LEADERBOARD_FILE, AttentionWidget
@@ -71,6 +73,7 @@ class FastVisit:
         for _ in range(round(seconds / TICK_S)):
             self.advance(TICK_S)
             self.widget.tick()
+            self.widget.sound.wait(1.0)  # a sound plays on its own thread; one at a time
 
     def run_while(self, *phases: Phase, limit_s: float = 200.0) -> None:
         until = self.lives[0].now + limit_s
@@ -106,6 +109,8 @@ def test_a_focus_game_from_the_choice_to_how_it_worked(qtbot, tmp_path, language
         widget.nickname.setText(typed)
         press(qtbot, widget.save_button)
         assert widget.save_message.text() and widget.board.today_best("focus") == []
+    qtbot.keyClicks(widget.nickname, "x")
+    assert widget.save_message.text() == ""  # the complaint goes as the visitor types again
     widget.nickname.setText("小明")
     press(qtbot, widget.save_button)
     assert [entry.nickname for entry in widget.board.today_best("focus")] == ["小明"]
@@ -113,18 +118,24 @@ def test_a_focus_game_from_the_choice_to_how_it_worked(qtbot, tmp_path, language
     save(widget, "attention_saved", language)
     press(qtbot, widget.result.primary_button)  # how it worked
     assert widget.flow.phase is Phase.EXPLAINED and widget.result.picture is widget.band_plot
-    x, y = widget.band_plot.curves["alpha"].getData()
-    assert len(x) > 100 and all(v == v for v in y)  # no NaN drawn
+    _, alpha = widget.band_plot.curves["alpha"].getData()
+    _, beta = widget.band_plot.curves["beta"].getData()
+    assert len(alpha) > 100 and np.isfinite(alpha).all() and np.isfinite(beta).all()
+    # Focusing: alpha below the visitor's rest (100 %), beta above it, eyes-closed alpha far above.
+    assert alpha.mean() < 95 and beta.mean() > 100
+    assert widget.band_plot.closed_line.isVisible() and widget.band_plot.closed_line.value() > 150
     save(widget, "attention_how_it_worked", language)
-    press(qtbot, widget.result.primary_button)  # play again
+    press(qtbot, widget.result.secondary_button)  # back to the score, which stays saved
+    assert widget.flow.phase is Phase.RESULT and "1" in widget.save_message.text()
+    press(qtbot, widget.result.secondary_button)  # play again
     assert widget.pages.currentWidget() is widget.intro_page
-    assert "小明" in widget.board_label.text()
+    assert "小明" in widget.board_label.text() and widget.new_player_button.isVisible()
     # Sounds: the eyes-closed tick, the "open your eyes" end, the round's start and end.
-    assert (
-        visit.played == [SOUNDS["tick"], SOUNDS["end"], SOUNDS["start"], SOUNDS["end"]]
-        or len(visit.played) >= 3
-    )
+    assert visit.played == [SOUNDS["tick"], SOUNDS["end"], SOUNDS["start"], SOUNDS["end"]]
+    press(qtbot, widget.new_player_button)
+    assert not widget.flow.knows_the_players and not widget.new_player_button.isVisible()
     widget.stop()
+    assert widget.board is None  # closed
 
 
 def test_sound_switch_is_remembered_and_silences_the_game(qtbot, tmp_path):
@@ -180,6 +191,37 @@ def test_a_duel_between_two_virtual_visitors(qtbot, tmp_path, language):
     assert outcome.mode is Mode.DUEL and outcome.winner == 0  # player 2 focuses less (0.6)
     assert widget.result.picture is None  # no board for duels
     save(widget, "attention_duel_result", language)
+    press(qtbot, widget.result.primary_button)  # how it worked: both players' focus
+    for curve in widget.band_plot.score_curves:
+        x, y = curve.getData()
+        assert len(x) > 50 and np.isfinite(y).all()
+    assert np.mean(widget.band_plot.score_curves[0].getData()[1]) > np.mean(
+        widget.band_plot.score_curves[1].getData()[1]
+    )
+    save(widget, "attention_duel_how_it_worked", language)
+    widget.stop()
+
+
+def test_the_screen_fits_a_small_kiosk_display(qtbot, tmp_path):
+    """1366 x 768 minus the shell's top bar and status bar leaves about 620 px for the demo."""
+    visit = FastVisit(qtbot, tmp_path)
+    widget = visit.widget
+    press(qtbot, widget.focus_button)
+    visit.run_while(Phase.BASELINE, Phase.READY)
+    visit.run(2.0)
+    assert widget.minimumSizeHint().height() <= 620
+    widget.stop()
+
+
+def test_a_round_that_measured_nothing_offers_no_score(qtbot, tmp_path):
+    visit = FastVisit(qtbot, tmp_path)
+    widget = visit.widget
+    press(qtbot, widget.focus_button)
+    visit.run_while(Phase.BASELINE, Phase.READY)
+    visit.lives[0].visitor.flat_channel(12)
+    visit.run_while(Phase.ROUND)
+    assert widget.flow.outcome.measured is False and widget.result.picture is None
+    assert widget.result.headline_label.text() == "We could not measure this round"
     widget.stop()
 
 
