@@ -16,7 +16,15 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from demos.attention.flow import Announce, AttentionFlow, Mode, Options, Outcome, Phase, Sound
 from demos.attention.leaderboard import MAX_NICKNAME_CHARS, Leaderboard, NicknameError, NicknameProblem
@@ -391,6 +399,7 @@ class AttentionWidget(DemoScreen):
         self.caption.setMinimumHeight(60)
         self.sky = Sky(self.flow)
         self.countdown = Countdown()
+        self.countdown.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.hint_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.hint_label.setStyleSheet("font-size: 24px; color: #b35900;")
         self.hint_label.setMinimumHeight(40)
