@@ -418,7 +418,9 @@ class AttentionWidget(DemoScreen):
         self.nickname.setMinimumHeight(52)
         self.nickname.setStyleSheet("font-size: 22px;")
         self.nickname.returnPressed.connect(self.save_score)
-        self.nickname.textEdited.connect(lambda _text: self.save_message.clear())
+        # A bound method, not a lambda: the box is parentless while not shown, and a lambda would
+        # keep this whole screen alive through it (the soak benchmark counts closed screens).
+        self.nickname.textEdited.connect(self._on_nickname_edited)
         self.save_button = touch_button()
         self.save_button.clicked.connect(self.save_score)
         self.save_message = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
@@ -519,6 +521,9 @@ class AttentionWidget(DemoScreen):
         self.save_message.setStyleSheet("font-size: 20px; color: #2d6a4f;")
         self._show_saved()
         self._show_board(self.result_board, outcome.mode)
+
+    def _on_nickname_edited(self, _text: str) -> None:
+        self.save_message.clear()  # the last complaint goes as the visitor types again
 
     def _show_saved(self) -> None:
         self.save_message.setText(fill(translate("Attention", "Saved: number %1 today!"), self._saved_place))
