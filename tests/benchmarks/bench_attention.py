@@ -22,13 +22,13 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from demos.attention.flow import Announce, AttentionFlow, Mode, Options, Phase
-from demos.attention.player import Player
+from demos.attention.flow import Mode, Options
 from demos.attention.processing import WINDOW_S, IndexMeter, choose_channels
 from drivers.profiles import find_profile
+from tests.demos.attention.visits import Visit
 from tests.virtual_stream import LiveStream
 
-TICK_S = 0.1
+ROUND = Options(round_s=30.0)
 
 
 def update_ms(profile: str, rate: int, repeats: int = 300) -> tuple[float, float]:
@@ -45,41 +45,8 @@ def update_ms(profile: str, rate: int, repeats: int = 300) -> tuple[float, float
     return float(np.median(times)), float(np.percentile(times, 95))
 
 
-class Visit:
-    def __init__(self, seed: int, second_focus: float | None = None) -> None:
-        self.lives = [LiveStream(seed=seed)]
-        if second_focus is not None:
-            self.lives.append(LiveStream(seed=seed + 100))
-            self.lives[1].visitor.focus = second_focus
-        self.flow = AttentionFlow([Player(live.stream) for live in self.lives], Options(round_s=30.0))
-        self.advance(1.5)
-
-    @property
-    def now(self) -> float:
-        return self.lives[0].now
-
-    def advance(self, seconds: float) -> None:
-        for live in self.lives:
-            live.advance(seconds)
-
-    def tick(self) -> None:
-        self.advance(TICK_S)
-        for action in self.flow.tick(self.now):
-            if isinstance(action, Announce):
-                for live in self.lives:
-                    live.markers.request(action.cue.code, live.now)
-                    live.visitor.follow(action.cue, live.now)
-
-    def play(self, mode: Mode) -> None:
-        for action in self.flow.choose(mode, self.now):
-            for live in self.lives:
-                live.visitor.follow(action.cue, live.now)
-        while self.flow.phase in (Phase.BASELINE, Phase.READY, Phase.ROUND):
-            self.tick()
-
-
 def lag(seed: int) -> tuple[float, float, float]:
-    visit = Visit(seed)
+    visit = Visit(seed, ROUND)
     visit.play(Mode.RELAX)
     for _ in range(50):
         visit.tick()
@@ -110,7 +77,7 @@ def main() -> None:
     )
     wins = 0
     for seed in seeds:
-        visit = Visit(seed, second_focus=0.7)
+        visit = Visit(seed, ROUND, second_focus=0.7)
         visit.play(Mode.DUEL)
         wins += visit.flow.outcome.winner == 0
     print(f"duels won by the stronger focus,{wins} of {len(seeds)}")

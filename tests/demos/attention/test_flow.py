@@ -10,62 +10,17 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from demos.attention.flow import Announce, AttentionFlow, Mode, Options, Phase
+from demos.attention.flow import AttentionFlow, Mode, Options, Phase
 from demos.attention.player import Player
 from demos.attention.processing import Hold
 from drivers import cues
-from tests.virtual_stream import LiveStream
+from tests.demos.attention.visits import TICK_S, Visit
 
-TICK_S = 0.1
 SHORT = Options(baseline_phase_s=12.0, round_s=30.0)
 
 
-class Visit:
-    """The widget's part: tick, announce to every headset, and let each visitor follow."""
-
-    def __init__(self, seed: int = 3, options: Options = SHORT, second_focus: float | None = None) -> None:
-        self.lives = [LiveStream(seed=seed)]
-        if second_focus is not None:
-            second = LiveStream(seed=seed + 100)
-            second.visitor.focus = second_focus
-            self.lives.append(second)
-        self.flow = AttentionFlow([Player(live.stream) for live in self.lives], options)
-        self.announced: list[cues.Cue] = []
-        self.advance(1.5)
-
-    @property
-    def now(self) -> float:
-        return self.lives[0].now
-
-    def advance(self, seconds: float) -> None:
-        for live in self.lives:
-            live.advance(seconds)
-
-    def do(self, actions) -> None:
-        for action in actions:
-            if isinstance(action, Announce):
-                self.announced.append(action.cue)
-                for live in self.lives:
-                    live.markers.request(action.cue.code, live.now)
-                    live.visitor.follow(action.cue, live.now)
-
-    def tick(self) -> None:
-        self.advance(TICK_S)
-        self.do(self.flow.tick(self.now))
-
-    def run_while(self, *phases: Phase, limit_s: float = 300.0) -> None:
-        until = self.now + limit_s
-        while self.flow.phase in phases:
-            assert self.now < until, f"still in {self.flow.phase} after {limit_s} s"
-            self.tick()
-
-    def play(self, mode: Mode) -> None:
-        self.do(self.flow.choose(mode, self.now))
-        self.run_while(Phase.BASELINE, Phase.READY, Phase.ROUND)
-
-
 def test_a_focus_game_goes_baseline_round_result_with_its_cues_in_the_stream():
-    visit = Visit()
+    visit = Visit(options=SHORT)
     visit.play(Mode.FOCUS)
     assert visit.flow.phase is Phase.RESULT
     assert visit.announced == [
@@ -88,7 +43,7 @@ def test_a_focus_game_goes_baseline_round_result_with_its_cues_in_the_stream():
 
 
 def test_relax_round_scores_high_and_a_second_game_keeps_the_baseline():
-    visit = Visit(seed=5)
+    visit = Visit(options=SHORT, seed=5)
     visit.play(Mode.FOCUS)
     visit.flow.again()
     visit.announced.clear()
@@ -99,7 +54,7 @@ def test_relax_round_scores_high_and_a_second_game_keeps_the_baseline():
 
 def _step_response(seed: int) -> tuple[float, float, float]:
     """Rest, then attention raised: the focus score before, after, and when it crossed halfway."""
-    visit = Visit(seed=seed)
+    visit = Visit(options=SHORT, seed=seed)
     visit.play(Mode.RELAX)  # a baseline, then back to rest (attention 0.5) after the round
     player = visit.flow.players[0]
     for _ in range(50):
@@ -125,7 +80,7 @@ def test_raising_attention_raises_the_focus_score_within_about_a_second():
 
 
 def test_blinks_and_clenches_hold_the_score_instead_of_moving_it():
-    visit = Visit(seed=6)
+    visit = Visit(options=SHORT, seed=6)
     visit.play(Mode.FOCUS)
     visit.flow.again()
     visit.do(visit.flow.choose(Mode.FOCUS, visit.now))
@@ -153,7 +108,7 @@ def test_blinks_and_clenches_hold_the_score_instead_of_moving_it():
 
 @pytest.mark.parametrize(("second_focus", "winner"), [(0.6, 0), (1.0, 1)])
 def test_the_duel_is_won_by_the_visitor_who_focuses_more(second_focus, winner):
-    visit = Visit(seed=8, second_focus=second_focus)
+    visit = Visit(options=SHORT, seed=8, second_focus=second_focus)
     visit.play(Mode.DUEL)
     assert visit.flow.phase is Phase.RESULT
     outcome = visit.flow.outcome
@@ -167,14 +122,14 @@ def test_the_duel_is_won_by_the_visitor_who_focuses_more(second_focus, winner):
 
 
 def test_a_duel_needs_a_second_headset():
-    visit = Visit()
+    visit = Visit(options=SHORT)
     assert not visit.flow.can_duel
     with pytest.raises(ValueError, match="second headset"):
         visit.flow.choose(Mode.DUEL, visit.now)
 
 
 def test_an_interrupted_baseline_starts_again_and_an_interrupted_round_replays():
-    visit = Visit(seed=9)
+    visit = Visit(options=SHORT, seed=9)
     visit.do(visit.flow.choose(Mode.FOCUS, visit.now))
     for _ in range(150):  # into the eyes-closed phase
         visit.tick()
@@ -195,7 +150,7 @@ def test_an_interrupted_baseline_starts_again_and_an_interrupted_round_replays()
 
 
 def test_leaving_or_a_pause_ends_the_phase_under_way_in_the_stream():
-    visit = Visit(seed=12)
+    visit = Visit(options=SHORT, seed=12)
     visit.do(visit.flow.choose(Mode.RELAX, visit.now))
     for _ in range(150):
         visit.tick()
@@ -213,7 +168,7 @@ def test_leaving_or_a_pause_ends_the_phase_under_way_in_the_stream():
 
 
 def test_a_baseline_without_signal_fails_kindly():
-    visit = Visit(seed=10)
+    visit = Visit(options=SHORT, seed=10)
     visit.do(visit.flow.choose(Mode.FOCUS, visit.now))
     visit.lives[0].visitor.flat_channel(12)
     visit.run_while(Phase.BASELINE)
@@ -297,7 +252,7 @@ def test_a_real_persons_eeg_learns_a_baseline_without_false_alarms(shared_data):
 def test_the_first_baseline_windows_kept_start_after_the_eyes_settled():
     from demos.attention.processing import SETTLE_S, WINDOW_S
 
-    visit = Visit(seed=13)
+    visit = Visit(options=SHORT, seed=13)
     visit.do(visit.flow.choose(Mode.FOCUS, visit.now))
     started = visit.now
     visit.run_while(Phase.BASELINE)
@@ -306,7 +261,7 @@ def test_the_first_baseline_windows_kept_start_after_the_eyes_settled():
 
 
 def test_a_dead_second_headset_freezes_the_duel_and_the_round_is_not_scored():
-    visit = Visit(seed=9, second_focus=0.7)
+    visit = Visit(options=SHORT, seed=9, second_focus=0.7)
     visit.do(visit.flow.choose(Mode.DUEL, visit.now))
     visit.run_while(Phase.BASELINE, Phase.READY)
     for _ in range(40):
@@ -324,7 +279,7 @@ def test_a_dead_second_headset_freezes_the_duel_and_the_round_is_not_scored():
 
 
 def test_a_round_held_throughout_is_not_scored():
-    visit = Visit(seed=14)
+    visit = Visit(options=SHORT, seed=14)
     visit.play(Mode.FOCUS)
     assert visit.flow.outcome.measured
     visit.flow.again()
@@ -335,7 +290,7 @@ def test_a_round_held_throughout_is_not_scored():
 
 
 def test_a_duel_level_at_the_bell_is_a_draw():
-    visit = Visit(seed=15, second_focus=0.9)
+    visit = Visit(options=SHORT, seed=15, second_focus=0.9)
     visit.flow.mode = Mode.DUEL
     for player in visit.flow.players:
         player.trace.scores = [60.0, 62.0]
@@ -348,7 +303,7 @@ def test_a_duel_level_at_the_bell_is_a_draw():
 
 
 def test_a_new_player_learns_a_new_baseline():
-    visit = Visit(seed=16)
+    visit = Visit(options=SHORT, seed=16)
     visit.play(Mode.FOCUS)
     visit.flow.again()
     assert visit.flow.knows_the_players
