@@ -56,7 +56,7 @@ class Showroom:
         """Stop the demo, then the acquisitions (they release the boards), then close the window."""
         self.window.host.close_demo()
         stop_acquisitions(self.acquisitions)
-        self.window.close()
+        self.window.quit_showroom()
 
 
 def qt_application(name: str = "bci-showroom") -> QApplication:
@@ -148,8 +148,11 @@ def second_acquisition_for(profile: BoardProfile) -> Acquisition:
     log.info("second headset: %s", profile.key)
     if profile.source == "simulated":
         person = VirtualVisitor(seed=SECOND_VISITOR_SEED, focus=SECOND_VISITOR_FOCUS)
-        return Acquisition(profile, visitor=person)
-    return Acquisition(profile)
+        acquisition = Acquisition(profile, visitor=person)
+    else:
+        acquisition = Acquisition(profile)
+    acquisition.thread_name = f"acquisition-2-{profile.key}"  # the log tells the two headsets apart
+    return acquisition
 
 
 def start(showroom: Showroom, demo_id: str | None = None) -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import math
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn, Protocol
 
 from app import __version__
 from drivers.profiles import (
@@ -22,6 +23,13 @@ from drivers.profiles import (
 )
 
 DEFAULT_BOARD = "virtual_visitor"
+#: The board staff chose in the staff console, used when the command line names none: a built-in
+#: profile's name or a .toml file's path, and its BrainFlow input parameters as a JSON object of
+#: strings ({"serial_port": "COM3"}: unambiguous whatever a Windows path or a port name holds).
+BOARD_PROFILE_SETTING = "board/profile"
+BOARD_PARAMS_SETTING = "board/params"
+#: The names Qt files the settings under (``app.bootstrap.qt_application`` sets the same).
+ORGANIZATION, APPLICATION = "BCI Showroom", "bci-showroom"
 #: Qt timers count milliseconds in a C int: about 24.8 days.
 MAX_QUIT_AFTER_S = (2**31 - 1) // 1000
 log = logging.getLogger(__name__)
@@ -70,9 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--board",
-        default=DEFAULT_BOARD,
         metavar="PROFILE",
-        help=f"a built-in board profile (see --list-boards) or a .toml profile (default: {DEFAULT_BOARD})",
+        help="a built-in board profile (see --list-boards) or a .toml profile (default: the board staff "
+        f"chose in the staff console, else {DEFAULT_BOARD})",
     )
     parser.add_argument(
         "--param",
@@ -150,8 +158,77 @@ def format_board_list(profiles: dict[str, BoardProfile]) -> str:
 
 
 def resolve_profile(args: argparse.Namespace) -> BoardProfile:
-    profile = find_profile(args.board).with_params(parse_params(args.param))
+    board = DEFAULT_BOARD if args.board is None else args.board
+    profile = find_profile(board).with_params(parse_params(args.param))
     return profile.with_mains(args.mains) if args.mains else profile
+
+
+class SettingsReader(Protocol):
+    def value(self, key: str, default: Any = None) -> Any: ...
+
+
+def encode_params(params: Mapping[str, str | int]) -> str:
+    """Input parameters as the ``board/params`` setting stores them (a JSON object of strings)."""
+    return json.dumps({str(key): str(value) for key, value in params.items()}, ensure_ascii=False)
+
+
+def decode_params(text: str) -> dict[str, str]:
+    """The ``board/params`` setting's parameters; :class:`ProfileError` when it is not a JSON object
+    of strings (a hand-edited file). Empty text is no parameters."""
+    if not text.strip():
+        return {}
+    try:
+        params = json.loads(text)
+    except (ValueError, RecursionError):
+        raise ProfileError(BOARD_PARAMS_SETTING, text, "not a JSON object of parameters") from None
+    if not isinstance(params, dict) or not all(
+        isinstance(key, str) and isinstance(value, str | int) and not isinstance(value, bool)
+        for key, value in params.items()
+    ):
+        raise ProfileError(BOARD_PARAMS_SETTING, text, 'expected {"name": "value", ...}')
+    return {key: str(value) for key, value in params.items()}
+
+
+def stored_board(settings: SettingsReader) -> tuple[BoardProfile | None, str | None]:
+    """The board the ``board/profile`` and ``board/params`` settings name, checked like ``--board``
+    and ``--param``: (profile, None); (None, None) when none is stored; (None, why) when the stored
+    one cannot be used (a hand-edited file, a profile file since deleted, a dongle's port missing),
+    which never stops the showroom: it starts on the virtual visitor instead."""
+    name = settings.value(BOARD_PROFILE_SETTING, "")
+    if name is None or (isinstance(name, str) and not name.strip()):
+        return None, None
+    try:
+        from drivers.board import layout_for
+
+        params = settings.value(BOARD_PARAMS_SETTING, "")
+        if not isinstance(name, str) or not isinstance(params, str):
+            raise ProfileError("settings", BOARD_PROFILE_SETTING, "not a profile name and its parameters")
+        profile = find_profile(name.strip()).with_params(decode_params(params))
+        preflight(profile)
+        layout_for(profile)
+    except Exception as error:  # whatever the file holds, the showroom starts
+        return None, _one_line(str(error))
+    return profile, None
+
+
+class _StoredSettings:
+    """The settings file as it is, read once before the app starts: nothing is moved or written
+    (``AppSettings`` sets a damaged file aside when the app opens it, and tells staff so)."""
+
+    def __init__(self, path: Path | None) -> None:
+        from PySide6.QtCore import QCoreApplication, QSettings
+
+        from app.settings import default_settings_path
+
+        # Qt files the user's settings under these names; the app sets the same ones when it starts.
+        QCoreApplication.setOrganizationName(ORGANIZATION)
+        QCoreApplication.setApplicationName(APPLICATION)
+        self.path = path or default_settings_path()
+        self._qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def value(self, key: str, default: Any = None) -> Any:
+        raw = self._qsettings.value(key)
+        return default if raw is None else raw
 
 
 def second_board_error(error: ProfileError) -> ProfileError:
@@ -230,12 +307,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             return 2
         return run_self_test(args.self_test)
+    board_problem = None
     try:
-        profile = resolve_profile(args)
+        profile = None
+        if args.board is None and not args.param and not args.list_boards:
+            profile, board_problem = stored_board(_StoredSettings(args.settings))
+            if profile is not None and args.mains:
+                profile = profile.with_mains(args.mains)
+        profile = profile or resolve_profile(args)
         second = resolve_second_profile(args)
         if args.list_boards:
             # The --board profile is listed too, so an engineer can check a new file this way.
-            listed = {**builtin_profiles(), args.board: profile}
+            listed = {**builtin_profiles(), DEFAULT_BOARD if args.board is None else args.board: profile}
             if second is not None:
                 listed[args.second_board] = second
             print(format_board_list(listed))
@@ -260,6 +343,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ProfileError as error:
         print(f"bci-showroom: {_one_line(str(error))}", file=sys.stderr)
         return 2
+    # Only when the stored board was refused, so a command line that names its board starts as before.
+    refused = {"board_problem": board_problem} if board_problem else {}
     return run_app(
         profile,
         language=args.lang,
@@ -268,6 +353,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         quit_after_s=args.quit_after,
         kiosk=args.kiosk,
         second_profile=second,
+        **refused,
+    )
+
+
+def stored_board_message() -> str:
+    """What staff read in the window when the board they chose cannot be used (the log has why)."""
+    from demos.kit.i18n import translate
+
+    return translate(
+        "BoardSetting",
+        "The headset chosen in the staff console cannot be used, so the virtual visitor runs instead. "
+        "Staff: check the headset settings in the staff console.",
     )
 
 
@@ -280,26 +377,61 @@ def run_app(
     settings_path: Path | None = None,
     quit_after_s: float | None = None,
     kiosk: bool = False,
+    board_problem: str | None = None,
 ) -> int:
+    """Run the showroom until its window closes. ``board_problem`` says why the board staff chose
+    (the ``board/profile`` setting) was refused, ``profile`` being the default instead: it is
+    logged, and staff read it in the window."""
     from PySide6.QtCore import QTimer
 
     from app.bootstrap import build_showroom, qt_application, start
-    from app.errors import install_excepthook, setup_logging
+    from app.errors import enable_crash_log, install_excepthook, setup_logging
+    from app.kiosk import KIOSK_SETTING, SingleInstance, bring_to_front
+    from app.settings import AppSettings
 
     app = qt_application()
     log_path = setup_logging()
+    if board_problem:
+        log.warning(
+            "the stored board (settings %s, %s) cannot be used, starting on %s instead: %s",
+            BOARD_PROFILE_SETTING,
+            BOARD_PARAMS_SETTING,
+            profile.key,
+            board_problem,
+        )
     log.info("bci-showroom %s starting on %s", __version__, profile.key)
-    showroom = build_showroom(
-        profile, language=language, settings=settings_path, kiosk=kiosk, second_profile=second_profile
-    )
-    showroom.window.log_path = log_path
-    install_excepthook(showroom.window.show_message)
-    start(showroom, demo_id)
-    # Fires once the event loop has shown the window: the start-up benchmark waits for this line.
-    QTimer.singleShot(0, lambda: log.info("menu on screen"))
-    if quit_after_s is not None:
-        QTimer.singleShot(int(quit_after_s * 1000), showroom.window.close)
+    settings = AppSettings(settings_path)
+    kiosk = kiosk or settings.value(KIOSK_SETTING, False)
+    instance = SingleInstance(settings.path) if kiosk else None
+    if instance is not None and not instance.acquire():
+        woken = instance.wake_running()
+        print(
+            "bci-showroom: a kiosk showroom is already running with these settings"
+            + ("; it was asked to come to the front" if woken else ""),
+            file=sys.stderr,
+        )
+        return 0
+    stop_crash_log = enable_crash_log(log_path)
     try:
-        return app.exec()
+        showroom = build_showroom(
+            profile, language=language, settings=settings, kiosk=kiosk, second_profile=second_profile
+        )
+        showroom.window.log_path = log_path
+        if board_problem:
+            showroom.window.show_message(stored_board_message())
+        if instance is not None:
+            instance.sigWake.connect(lambda: bring_to_front(showroom.window, full_screen=True))
+        install_excepthook(showroom.window.show_message, showroom.window.demo_failed)
+        start(showroom, demo_id)
+        # Fires once the event loop has shown the window: the start-up benchmark waits for this line.
+        QTimer.singleShot(0, lambda: log.info("menu on screen"))
+        if quit_after_s is not None:
+            QTimer.singleShot(int(quit_after_s * 1000), showroom.window.quit_showroom)
+        try:
+            return app.exec()
+        finally:
+            showroom.close()
     finally:
-        showroom.close()
+        if instance is not None:
+            instance.release()
+        stop_crash_log()

@@ -7,7 +7,9 @@ declare and the cues it announces:
   while one of its flickers runs (from a :class:`~drivers.cues.FlickerOnset` cue to the cue that
   ends it), any touch, click or key stops it at once, and so does the flicker time limit;
 - a demo that **decodes** does not start while the headset sends nothing: the visitor reads why
-  and waits; if the headset drops out mid-visit the demo is paused the same way.
+  and waits; if the headset drops out mid-visit the demo is paused the same way;
+- with ``checks`` (the kiosk's signal check), a decoding demo starts only after the signal check
+  passed or staff overrode it, once per opening.
 
 The gate turns events (opened, warning accepted or declined, stream up or down, cue, touch, limit,
 continue) into :class:`Step` actions; :class:`app.demo_host.DemoHost` only carries them out.
@@ -25,6 +27,7 @@ from drivers.cues import StopReason
 class Phase(Enum):
     WARNING = "warning"  # the photosensitivity warning is up
     WAITING = "waiting"  # a decoding demo waits for the headset
+    CHECKING = "checking"  # the signal check runs before a decoding demo starts
     RUNNING = "running"  # the demo is on screen
     STOPPED = "stopped"  # the shell paused the demo; the visitor may continue
     CLOSED = "closed"
@@ -34,6 +37,8 @@ class Step(Enum):
     SHOW_WARNING = "show-warning"
     SHOW_WAITING = "show-waiting"
     SHOW_STOPPED = "show-stopped"
+    SHOW_CHECK = "show-check"  # the signal check page, checking the live signal
+    STOP_CHECK = "stop-check"
     START_DEMO = "start-demo"  # build and start it (once)
     SHOW_DEMO = "show-demo"
     INTERRUPT_DEMO = "interrupt-demo"  # stop its stimuli now, and put a Stopped cue in the stream
@@ -56,9 +61,11 @@ class Action:
 class DemoGate:
     """What the shell shows and does around one opened demo."""
 
-    def __init__(self, *, flickers: bool, decodes: bool) -> None:
+    def __init__(self, *, flickers: bool, decodes: bool, checks: bool = False) -> None:
         self.flickers = flickers
         self.decodes = decodes
+        self.checks = checks and decodes
+        self.checked = False
         self.phase = Phase.CLOSED
         self.started = False
         self.flickering = False
@@ -85,10 +92,27 @@ class DemoGate:
         self.phase = Phase.CLOSED
         return [Action(Step.BACK_TO_MENU)]
 
+    def check_passed(self) -> list[Action]:
+        """The signal check passed, or staff chose to start anyway."""
+        if self.phase is not Phase.CHECKING:
+            return []
+        self.checked = True
+        return [Action(Step.STOP_CHECK), *self._start_when_ready()]
+
+    def check_left(self) -> list[Action]:
+        """The visitor went back to the menu from the signal check."""
+        if self.phase is not Phase.CHECKING:
+            return []
+        self.phase = Phase.CLOSED
+        return [Action(Step.STOP_CHECK), Action(Step.BACK_TO_MENU)]
+
     def stream_changed(self, streaming: bool) -> list[Action]:
         was, self.streaming = self.streaming, streaming
         if not self.decodes or was == streaming:
             return []
+        if not streaming and self.phase is Phase.CHECKING:
+            self.phase = Phase.WAITING
+            return [Action(Step.STOP_CHECK), Action(Step.SHOW_WAITING)]
         if streaming and self.phase is Phase.WAITING:
             if not self.started:
                 return self._start_when_ready()
@@ -137,6 +161,8 @@ class DemoGate:
 
     def close(self) -> list[Action]:
         actions = [Action(Step.UNWATCH_FLICKER)] if self.flickering else []
+        if self.phase is Phase.CHECKING:
+            actions.append(Action(Step.STOP_CHECK))
         self.flickering = False
         self.phase = Phase.CLOSED
         return actions
@@ -146,6 +172,9 @@ class DemoGate:
         if self.decodes and not self.streaming:
             self.phase = Phase.WAITING
             return [Action(Step.SHOW_WAITING)]
+        if self.checks and not self.checked:
+            self.phase = Phase.CHECKING
+            return [Action(Step.SHOW_CHECK)]
         self.phase = Phase.RUNNING
         self.started = True
         return [Action(Step.START_DEMO), Action(Step.SHOW_DEMO)]

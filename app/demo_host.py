@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.demo_gate import Action, DemoGate, Phase, Step
 from app.errors import friendly_message
 from app.menu import describe_unmet
+from app.signal_check import SignalCheckPage
 from demos.base import Demo, DemoContext
 from demos.kit.i18n import Retranslating, fill, translate
 from demos.kit.widgets import NoticePage
@@ -27,6 +28,7 @@ from demos.registry import DemoEntry
 from drivers import cues
 from drivers.cues import StopReason
 from drivers.roles import Role
+from drivers.stream import Stream
 
 log = logging.getLogger(__name__)
 
@@ -44,15 +46,22 @@ STOP_EVENTS = frozenset(
 #: (or a startled one) must not press Continue, which appears where the visitor just touched.
 NOTICE_GUARD_MS = 1000
 DEFAULT_MAX_FLICKER_S = 6.0
+#: A flicker may last at most this long (s): above the decoders' longest window (4 s), below eye strain.
+MAX_FLICKER_RANGE_S = (5.0, 30.0)
+MAX_FLICKER_SETTING = "safety/max_flicker_s"
 
 Announce = Callable[[cues.Cue, float | None], None]
+#: Where the signal check reads: the first headset's stream and its mains frequency (Hz).
+SignalSource = Callable[[], tuple[Stream, float]]
 
 
 class DemoHost(Retranslating, QWidget):
     """A top bar with "back to menu", and below it either the running demo or a notice page.
 
     ``announce(cue, at)`` is the shell's half of ``context.cue`` (marker and virtual visitor);
-    ``headset_text()`` says in the current language why the headset sends nothing.
+    ``headset_text()`` says in the current language why the headset sends nothing. With a
+    ``signal_source``, a decoding demo starts only after the signal check on it passed (or staff
+    overrode it).
     """
 
     sigBackToMenu = Signal()
@@ -64,9 +73,12 @@ class DemoHost(Retranslating, QWidget):
         headset_text: Callable[[], str],
         max_flicker_s: float = DEFAULT_MAX_FLICKER_S,
         parent: QWidget | None = None,
+        *,
+        signal_source: SignalSource | None = None,
     ) -> None:
         super().__init__(parent)
         self._announce = announce
+        self._signal_source = signal_source
         self._headset_text = headset_text
         self.max_flicker_s = max_flicker_s
         self.demo: Demo | None = None
@@ -102,8 +114,15 @@ class DemoHost(Retranslating, QWidget):
         self._content_layout = QVBoxLayout(self._content)
         self._content_layout.setContentsMargins(0, 0, 0, 0)
         self.pages = QStackedWidget()
+        self.signal_check = SignalCheckPage()
+        self.signal_check.sigPassed.connect(
+            lambda: self._apply(self.gate.check_passed() if self.gate else [])
+        )
+        self.signal_check.sigOverride.connect(self._override_check)
+        self.signal_check.sigBack.connect(lambda: self._apply(self.gate.check_left() if self.gate else []))
         self.pages.addWidget(self._content)
         self.pages.addWidget(self.notice)
+        self.pages.addWidget(self.signal_check)
         layout.addWidget(self.pages, 1)
         self.retranslate()
 
@@ -130,7 +149,11 @@ class DemoHost(Retranslating, QWidget):
         self.entry = entry
         self._make_context = make_context
         requirements = demo_class.requirements
-        self.gate = DemoGate(flickers=requirements.flickers, decodes=requirements.decodes)
+        self.gate = DemoGate(
+            flickers=requirements.flickers,
+            decodes=requirements.decodes,
+            checks=self._signal_source is not None,
+        )
         self.retranslate()
         return self._apply(self.gate.open(streaming))
 
@@ -197,6 +220,11 @@ class DemoHost(Retranslating, QWidget):
             if step is Step.SHOW_STOPPED:
                 self.notice.setEnabled(False)
                 self._notice_guard.start(NOTICE_GUARD_MS)
+        elif step is Step.SHOW_CHECK:
+            self._show_check()
+        elif step is Step.STOP_CHECK:
+            self.signal_check.stop()
+            self.signal_check.clear()
         elif step is Step.WATCH_FLICKER:
             self._watch(True)
         elif step is Step.UNWATCH_FLICKER:
@@ -208,6 +236,23 @@ class DemoHost(Retranslating, QWidget):
         elif step is Step.BACK_TO_MENU:
             self.sigBackToMenu.emit()
         return True
+
+    def _show_check(self) -> None:
+        assert self._signal_source is not None and self.entry is not None and self.entry.demo_class
+        stream, mains_hz = self._signal_source()
+        self.signal_check.clear()
+        self.signal_check.start(stream, self.entry.demo_class.requirements.roles, mains_hz)
+        self.pages.setCurrentWidget(self.signal_check)
+
+    def _override_check(self) -> None:
+        log.info("staff started %s despite the signal check", self.entry.key if self.entry else "?")
+        if self.gate is not None:
+            self._apply(self.gate.check_passed())
+
+    def allow_check_override(self, on: bool) -> None:
+        """Staff may start a demo whatever the signal check says (on a desktop; in kiosk mode
+        after they unlocked the console during this visit)."""
+        self.signal_check.set_override_allowed(on)
 
     def _start_demo(self) -> bool:
         entry = self.entry
@@ -294,7 +339,11 @@ class DemoHost(Retranslating, QWidget):
             self.notice.show_notice(
                 translate("DemoHost", "Waiting for the headset"),
                 fill(
-                    translate("DemoHost", "%1\n\nThe demo starts by itself as soon as the signal arrives."),
+                    translate("DemoHost", "%1\n\nYou can go on as soon as the signal is back.")
+                    if self.gate is not None and self.gate.started
+                    else translate(
+                        "DemoHost", "%1\n\nThe demo starts by itself as soon as the signal arrives."
+                    ),
                     self._headset_text(),
                 ),
                 None,

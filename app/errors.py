@@ -6,11 +6,14 @@ those raised inside Qt slots) to the log and to a callback that shows a translat
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import logging.handlers
 import sys
+import traceback
 from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 
@@ -45,6 +48,20 @@ def setup_logging(log_dir: Path | None = None, level: int = logging.INFO) -> Pat
     return path
 
 
+def enable_crash_log(log_path: Path) -> Callable[[], None]:
+    """Python's fault handler into ``crash.log`` beside the log: a crash in native code (Qt,
+    BrainFlow) leaves its stack there, and the process dies with a non-zero exit code that a
+    watchdog restarts it on. Returns the call that turns it off again."""
+    crash_file = open(log_path.with_name("crash.log"), "a", encoding="utf-8")  # noqa: SIM115 - kept open
+    faulthandler.enable(crash_file)
+
+    def disable() -> None:
+        faulthandler.disable()
+        crash_file.close()
+
+    return disable
+
+
 def friendly_message(kind: str = "generic") -> str:
     """What a visitor reads when something fails, in the current language."""
     messages = {
@@ -54,6 +71,9 @@ def friendly_message(kind: str = "generic") -> str:
         "demo": QCoreApplication.translate(
             "Errors", "This demo could not start. Please choose another one or ask a member of staff."
         ),
+        "demo_failed": QCoreApplication.translate(
+            "Errors", "Sorry, this demo stopped working. Please choose another one or ask a member of staff."
+        ),
         "board": QCoreApplication.translate(
             "Errors", "The headset is not sending data right now. A member of staff will check it."
         ),
@@ -61,8 +81,23 @@ def friendly_message(kind: str = "generic") -> str:
     return messages.get(kind, messages["generic"])
 
 
-def install_excepthook(notify: Callable[[str], None]) -> None:
-    """Log uncaught exceptions with their traceback, show the visitor a friendly message instead."""
+def raised_in(exc_traceback: TracebackType | None, package: str) -> bool:
+    """Whether a traceback passes through code of ``package`` (a module name or its prefix)."""
+    for frame, _line in traceback.walk_tb(exc_traceback):
+        module = str(frame.f_globals.get("__name__", ""))
+        if module == package or module.startswith(package + "."):
+            return True
+    return False
+
+
+def install_excepthook(notify: Callable[[str], None], demo_failed: Callable[[], bool] | None = None) -> None:
+    """Log uncaught exceptions with their traceback, show the visitor a friendly message instead.
+
+    An uncaught exception goes to ``demo_failed(traceback)`` first: when it came from the open
+    demo's code (in a timer or a slot, where the demo host cannot catch it), that stops the demo
+    and returns to the menu with an apology, and returns True; otherwise (no demo open, or the
+    shell's own error) the visitor reads the general message.
+    """
 
     def hook(exc_type, exc_value, exc_traceback) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
@@ -70,6 +105,8 @@ def install_excepthook(notify: Callable[[str], None]) -> None:
             return
         log.error("uncaught exception", exc_info=(exc_type, exc_value, exc_traceback))
         try:
+            if demo_failed is not None and demo_failed(exc_traceback):
+                return
             notify(friendly_message())
         except Exception:  # the notifier itself must not loop back here
             log.exception("could not show the error message")

@@ -3,12 +3,19 @@
 Values come back typed like their default (an INI file stores text: "false" is a true string), and
 a value that cannot be read as that type, or a number that is not finite, gives the default, so a
 hand-edited file never crashes the shell or a demo.
+
+A settings file that is damaged as a whole (not text, not INI, unreadable) is moved aside intact
+as ``settings.ini.corrupt-<time>`` and the showroom starts on defaults; one that cannot be saved
+keeps working for the session. Either way :attr:`AppSettings.problem` says so, once, for staff.
 """
 
 from __future__ import annotations
 
 import logging
 import math
+import os
+import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +34,40 @@ def default_data_folder() -> Path:
     per-user app data folder (on Windows %LOCALAPPDATA%\\BCI Showroom\\bci-showroom)."""
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
     return Path(folder or Path.home() / ".bci-showroom") / "data"
+
+
+@dataclass(frozen=True)
+class SettingsProblem:
+    """``reset``: the file was damaged, moved to ``path``, and defaults apply; ``unsaved``: the
+    file at ``path`` cannot be written, so changes are lost when the app closes."""
+
+    kind: str
+    path: Path
+
+
+def _damage(path: Path) -> str | None:
+    """What makes a settings file unusable as a whole (None: usable, or not there yet)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return f"unreadable ({error.strerror or error})"
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return "not UTF-8 text"
+    if "\x00" in text:
+        return "not text (it holds NUL bytes)"
+    if QSettings(str(path), QSettings.Format.IniFormat).status() is not QSettings.Status.NoError:
+        return "not an INI file"
+    return None
+
+
+def _writable(path: Path) -> bool:
+    if path.exists():
+        return os.access(path, os.W_OK)
+    return os.access(path.parent if path.parent.exists() else path.parent.parent, os.W_OK)
 
 
 def _as_type(raw: Any, kind: type) -> Any:
@@ -62,7 +103,28 @@ class AppSettings:
         self.data_folder = (
             default_data_folder() if path is None else self.path.with_name(f"{self.path.stem}-data")
         )
+        #: What is wrong with the settings file, for staff (None when nothing is): set once, at start.
+        self.problem: SettingsProblem | None = None
+        self.backup: Path | None = None
+        damage = _damage(self.path)
+        if damage is not None:
+            self._move_aside(damage)
         self._qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
+        if self.problem is None and not _writable(self.path):
+            log.warning("settings file %s cannot be saved: changes last until the app closes", self.path)
+            self.problem = SettingsProblem("unsaved", self.path)
+
+    def _move_aside(self, damage: str) -> None:
+        backup = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+        try:
+            self.path.replace(backup)
+        except OSError as error:
+            log.error("settings file %s is %s and cannot be moved aside (%s)", self.path, damage, error)
+            self.problem = SettingsProblem("unsaved", self.path)
+            return
+        log.error("settings file %s is %s: moved to %s; starting with defaults", self.path, damage, backup)
+        self.backup = backup
+        self.problem = SettingsProblem("reset", backup)
 
     def value(self, key: str, default: Any = None) -> Any:
         """The stored value as ``default``'s type (bool, int, float, str); untyped without a default."""
@@ -78,6 +140,9 @@ class AppSettings:
     def set_value(self, key: str, value: Any) -> None:
         self._qsettings.setValue(key, value)
         self._qsettings.sync()
+        if self._qsettings.status() is QSettings.Status.AccessError and self.problem is None:
+            log.warning("settings file %s cannot be saved: changes last until the app closes", self.path)
+            self.problem = SettingsProblem("unsaved", self.path)
 
     def for_demo(self, demo_id: str) -> DemoGroupSettings:
         return DemoGroupSettings(self, demo_id)

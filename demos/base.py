@@ -19,7 +19,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol, get_args
 
 from drivers.cues import Cue, StopReason
 from drivers.roles import Role
@@ -75,6 +75,76 @@ class DemoSettings(Protocol):
     def set_value(self, key: str, value: Any) -> None: ...
 
 
+SettingKind = Literal["int", "float", "bool", "choice"]
+SETTING_KINDS: tuple[SettingKind, ...] = get_args(SettingKind)
+
+
+@dataclass(frozen=True)
+class StaffSetting:
+    """One of a demo's settings that staff may change in the staff console, declared as data.
+
+    ``key`` is the demo's own settings key (what its flow reads with ``settings.value``);
+    ``label`` an English source text in the demo's ``translation_context``, marked with
+    ``QT_TRANSLATE_NOOP`` so Qt's tools extract it (units in the label: "Round length (s)").
+    ``kind`` is "int" or "float" (``low``..``high``, ``step`` per arrow press), "bool", or
+    "choice" (``choices``: stored value and its label, a source text like ``label``). ``default``,
+    ``low`` and ``high`` must be the very ones the demo's flow reads with, so the console never
+    offers a value the demo would refuse; each demo's tests check that they are.
+
+    A wrong declaration is a programming error and raises ValueError at import time.
+    """
+
+    key: str
+    label: str
+    kind: SettingKind
+    default: int | float | bool | str
+    low: int | float | None = None
+    high: int | float | None = None
+    choices: tuple[tuple[str, str], ...] = ()
+    step: int | float | None = None
+
+    def __post_init__(self) -> None:
+        problem = self._problem()
+        if problem:
+            raise ValueError(f"staff setting {self.key!r}: {problem}")
+
+    def _problem(self) -> str | None:
+        if not self.key or not self.label:
+            return "key and label must be non-empty"
+        if self.kind not in SETTING_KINDS:
+            return f"kind must be one of {SETTING_KINDS}, not {self.kind!r}"
+        if self.kind in ("int", "float"):
+            number = int if self.kind == "int" else float
+            values = (self.default, self.low, self.high, *(() if self.step is None else (self.step,)))
+            if any(type(value) is not number for value in values):
+                return f"default, low, high and step must be {number.__name__}s"
+            if not self.low <= self.default <= self.high:  # type: ignore[operator]
+                return f"default {self.default} is outside {self.low}..{self.high}"
+            if self.step is not None and self.step <= 0:
+                return "step must be positive"
+            return None
+        if self.low is not None or self.high is not None or self.step is not None:
+            return f"a {self.kind} setting has no low, high or step"
+        if self.kind == "bool":
+            return None if type(self.default) is bool and not self.choices else "a bool, without choices"
+        if type(self.default) is not str:
+            return "the default of a choice is a string"
+        values = [value for value, _label in self.choices]
+        if not values or len(set(values)) != len(values) or not all(values):
+            return "choices must be distinct, non-empty values"
+        return None if self.default in values else f"default {self.default!r} is none of the choices"
+
+    def read(self, settings: DemoSettings) -> int | float | bool | str:
+        """The stored value as this setting allows it: a number kept within ``low``..``high``, a
+        choice that is none of ``choices`` replaced by the default (a hand-edited file)."""
+        value = settings.value(self.key, self.default)
+        if self.kind in ("int", "float"):
+            return type(self.default)(min(self.high, max(self.low, value)))  # type: ignore[type-var]
+        if self.kind == "choice":
+            return value if value in [choice for choice, _label in self.choices] else self.default
+        return bool(value)
+
+
 class Announce(Protocol):
     """``context.cue(cue, at=None)``: see :class:`DemoContext`."""
 
@@ -87,6 +157,10 @@ def _english() -> str:
 
 def _not_staff() -> bool:
     return False
+
+
+def _keep_no_result(describe: Callable[[], str]) -> None:
+    """Outside the kiosk's visitor flow nobody collects results."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +177,10 @@ class DemoContext:
     both headsets (its marker goes into both streams, and both virtual visitors follow it).
     ``data_folder`` is the demo's own folder in the app's data folder, for what it keeps between
     visits (a high-score board: never EEG, never personal data), or None: keep nothing.
+    ``report_result(describe)``: the visitor finished something worth a line on the kiosk's
+    thank-you screen; ``describe()`` says it in the current language ("Your focus score: 78"). A
+    demo reports each finished game or task; the shell keeps the latest per demo for this visitor
+    only, and forgets it when the visitor leaves.
     """
 
     stream: Stream
@@ -113,6 +191,7 @@ class DemoContext:
     staff_mode: Callable[[], bool] = _not_staff
     second_stream: Stream | None = None
     data_folder: Path | None = None
+    report_result: Callable[[Callable[[], str]], None] = _keep_no_result
 
 
 class Demo(ABC):
@@ -121,8 +200,9 @@ class Demo(ABC):
     Class attributes describe the demo for the menu; ``title`` and ``description`` are English
     source texts that the shell translates in the ``translation_context`` (built-in demos mark them
     with ``QT_TRANSLATE_NOOP("demos", ...)`` so Qt's tools extract them). ``icon`` is a file name
-    under ``assets/icons`` or an absolute path. A fresh instance is made each time a visitor opens
-    the demo, so nothing of one visitor survives into the next.
+    under ``assets/icons`` or an absolute path. ``staff_settings`` declares the demo's settings
+    that staff may change in the console, with their bounds. A fresh instance is made each time a
+    visitor opens the demo, so nothing of one visitor survives into the next.
     """
 
     id: ClassVar[str]
@@ -131,6 +211,8 @@ class Demo(ABC):
     icon: ClassVar[str] = "demo.svg"
     requirements: ClassVar[Requirements] = Requirements()
     translation_context: ClassVar[str] = "demos"
+    #: What staff may change in the staff console (see :class:`StaffSetting`).
+    staff_settings: ClassVar[tuple[StaffSetting, ...]] = ()
 
     @abstractmethod
     def create_widget(self, context: DemoContext) -> QWidget:

@@ -322,6 +322,8 @@ class Acquisition(QObject):
         self.stream = Stream(self.buffer, profile, self.layout.sampling_rate)
         self.state = AcquisitionState.STOPPED
         self.stats: AcquisitionStats | None = None
+        #: The worker thread's name, in every log line it writes (the duel's second headset has its own).
+        self.thread_name = f"acquisition-{profile.key}"
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self._stop_deadline: float | None = None
@@ -347,7 +349,7 @@ class Acquisition(QObject):
         self._stop = threading.Event()
         self._stop_deadline = None
         self._thread = threading.Thread(
-            target=self._worker.run, args=(self._stop,), name=f"acquisition-{self.profile.key}", daemon=True
+            target=self._worker.run, args=(self._stop,), name=self.thread_name, daemon=True
         )
         self._thread.start()
 

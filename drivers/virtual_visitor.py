@@ -45,6 +45,9 @@ from drivers.roles import Role
 from drivers.simulated import BoardUnavailableError, SimulatedBoard
 
 RAIL_UV = 187_500.0  # where an ADS1299 input saturates at gain 24 (OpenBCI Cyton), in µV
+#: Mains hum on a dry or loose electrode (µV): its high impedance picks up the room's wiring. A
+#: hundred times the background hum, as a dry contact on a real amplifier shows it.
+NOISY_HUM_UV = 1500.0
 VISUAL_LATENCY_S = 0.14
 SSVEP_RAMP_S = 0.3
 SSVEP_HARMONIC_WEIGHTS = (1.0, 0.5, 0.3, 0.15, 0.1)
@@ -116,6 +119,7 @@ class VisitorState:
     clench_until: float = -np.inf
     flat: frozenset[int] = frozenset()
     railed: frozenset[int] = frozenset()
+    noisy: frozenset[int] = frozenset()
     pops: tuple[tuple[int, float], ...] = ()
     headset_off_since: float | None = None
     gap: tuple[float, float] = (-np.inf, -np.inf)
@@ -238,6 +242,11 @@ class VirtualVisitor:
         with self._lock:
             self._state = replace(self._state, railed=self._state.railed | {channel})
 
+    def noisy_channel(self, channel: int) -> None:
+        """A dry electrode: strong mains hum on ``channel``."""
+        with self._lock:
+            self._state = replace(self._state, noisy=self._state.noisy | {channel})
+
     def pop_electrode(self, channel: int) -> None:
         with self._lock:
             self._state = replace(self._state, pops=(*self._state.pops[-7:], (channel, self.clock())))
@@ -255,7 +264,12 @@ class VirtualVisitor:
 
     def clear_faults(self) -> None:
         self._update(
-            flat=frozenset(), railed=frozenset(), pops=(), headset_off_since=None, gap=(-np.inf, -np.inf)
+            flat=frozenset(),
+            railed=frozenset(),
+            noisy=frozenset(),
+            pops=(),
+            headset_off_since=None,
+            gap=(-np.inf, -np.inf),
         )
 
     @property
@@ -360,7 +374,7 @@ class VirtualVisitorBoard(SimulatedBoard):
             eeg += self._blinks(state, times)
         if times[0] <= state.clench_until:
             eeg += self._emg(times <= state.clench_until)
-        return self._faults(state, eeg, times)
+        return self._faults(state, eeg, index, times)
 
     def _follow(self, name: str, target: float, n: int) -> np.ndarray:
         """A level that approaches ``target`` with the modulation time constant, sample by sample."""
@@ -423,7 +437,9 @@ class VirtualVisitorBoard(SimulatedBoard):
         burst, self._emg_state = signal.sosfilt(self._emg_sos, white, axis=1, zi=self._emg_state)
         return EMG_UV * 2.5 * self._emg_gain * burst * active
 
-    def _faults(self, state: VisitorState, eeg: np.ndarray, times: np.ndarray) -> np.ndarray:
+    def _faults(
+        self, state: VisitorState, eeg: np.ndarray, index: np.ndarray, times: np.ndarray
+    ) -> np.ndarray:
         for channel, at in state.pops:
             after = times >= at
             eeg[channel, after] += POP_STEP_UV * np.exp(-(times[after] - at) / POP_DECAY_S)
@@ -431,6 +447,8 @@ class VirtualVisitorBoard(SimulatedBoard):
             eeg[channel] = 0.01 * self._rng.standard_normal(len(times))
         for channel in state.railed:
             eeg[channel] = RAIL_UV
+        for channel in state.noisy:
+            eeg[channel] += NOISY_HUM_UV * np.sin(2 * np.pi * self._mains_hz * index / self._rate)
         if state.headset_off_since is not None:
             off = times >= state.headset_off_since
             garbage = 3000.0 * self._rng.standard_normal((len(self.channels), int(off.sum())))

@@ -36,7 +36,8 @@ def make_window(qtbot, qapp, tmp_path):
 
     ``board`` may be a SimulatedBoard to stand in for the profile's hardware (same montage, no
     headset); without it the profile's own board is opened (the synthetic board by default).
-    ``settings`` are written to the settings file first (e.g. ``{"staff_mode": True}``).
+    ``settings`` are written to the settings file first (e.g. ``{"staff_mode": True}``); the signal
+    check before decoding demos is off unless they turn it on (``{"signal_check/enabled": True}``).
     """
     from app.bootstrap import build_showroom, start
     from app.settings import AppSettings
@@ -60,7 +61,8 @@ def make_window(qtbot, qapp, tmp_path):
         if board is not None:
             acquisition = Acquisition(profile, board_factory=lambda: board, layout=board.layout)
         stored = AppSettings(tmp_path / "settings.ini")
-        for key, value in (settings or {}).items():
+        # Demos' own tests start them at once; the signal check before them has its own tests.
+        for key, value in {"signal_check/enabled": False, **(settings or {})}.items():
             stored.set_value(key, value)
         showroom = build_showroom(
             profile, language=language, settings=stored, kiosk=kiosk, entries=entries, acquisition=acquisition

@@ -17,7 +17,7 @@ from drivers.profiles import find_profile
 
 
 def open_app(
-    app: QApplication, profile: str = "virtual_visitor", *, settings: dict | None = None
+    app: QApplication, profile: str = "virtual_visitor", *, settings: dict | None = None, kiosk: bool = False
 ) -> tuple[MainWindow, LanguageManager]:
     """The main window at 1280 x 860 with its acquisition streaming, settings in a fresh folder
     (``settings`` written there first), built by the app's own composition root.
@@ -25,9 +25,9 @@ def open_app(
     The caller stops it: ``window.host.close_demo(); window.acquisition.stop()``.
     """
     stored = AppSettings(Path(tempfile.mkdtemp()) / "settings.ini")
-    for key, value in (settings or {}).items():
+    for key, value in {"signal_check/enabled": False, **(settings or {})}.items():
         stored.set_value(key, value)
-    showroom = build_showroom(find_profile(profile), language="en", settings=stored)
+    showroom = build_showroom(find_profile(profile), language="en", settings=stored, kiosk=kiosk)
     showroom.window.resize(1280, 860)
     start(showroom)
     return showroom.window, showroom.languages

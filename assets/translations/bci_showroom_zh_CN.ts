@@ -20,6 +20,14 @@
         <translation>头戴设备接触不良，请找工作人员帮忙。</translation>
     </message>
     <message>
+        <source>Focus duel: a draw, %1 to %2</source>
+        <translation>专注力对决：平局，%1 比 %2</translation>
+    </message>
+    <message>
+        <source>Focus duel: player %1 won, %2 to %3</source>
+        <translation>专注力对决：玩家 %1 获胜，%2 比 %3</translation>
+    </message>
+    <message>
         <source>as at rest</source>
         <translation>与休息时相同</translation>
     </message>
@@ -262,10 +270,150 @@
     </message>
 </context>
 <context>
+    <name>BoardProfiles</name>
+    <message>
+        <source>8 channels at 250 Hz through the USB radio dongle.</source>
+        <extracomment>The built-in profiles&apos; descriptions (``drivers/profiles/*.toml``) for Qt&apos;s tools to extract; shown through :func:`profile_description` (their names: :func:`app.status.board_display_name`). A profile of the showroom&apos;s own shows as its file says.</extracomment>
+        <translation>8 通道，250 Hz，通过 USB 无线接收器连接。</translation>
+    </message>
+    <message>
+        <source>16 channels at 125 Hz through the USB radio dongle.</source>
+        <translation>16 通道，125 Hz，通过 USB 无线接收器连接。</translation>
+    </message>
+    <message>
+        <source>EEG headphones: 4 channels at 250 Hz.</source>
+        <translation>脑电耳机：4 通道，250 Hz。</translation>
+    </message>
+    <message>
+        <source>4 channels at 200 Hz; placement Fp1, C3, C4, Oz.</source>
+        <translation>4 通道，200 Hz；电极位置 Fp1、C3、C4、Oz。</translation>
+    </message>
+    <message>
+        <source>4 channels at 256 Hz on forehead and behind the ears.</source>
+        <translation>4 通道，256 Hz，位于前额和耳后。</translation>
+    </message>
+    <message>
+        <source>Replays a BrainFlow recording as if it were live.</source>
+        <translation>像实时数据一样回放 BrainFlow 录制的文件。</translation>
+    </message>
+    <message>
+        <source>Sine waves generated inside BrainFlow; no headset needed.</source>
+        <translation>由 BrainFlow 生成的正弦波，无需头戴设备。</translation>
+    </message>
+    <message>
+        <source>8 channels at 250 Hz on a fixed cap.</source>
+        <translation>8 通道，250 Hz，电极固定在脑电帽上。</translation>
+    </message>
+    <message>
+        <source>A simulated visitor: every demo works without a headset.</source>
+        <translation>模拟的观众：不戴头戴设备也能运行所有演示。</translation>
+    </message>
+    <message>
+        <source>A simulated visitor on a 32-channel cap at 1000 Hz.</source>
+        <translation>模拟的观众，佩戴 32 通道、1000 Hz 的脑电帽。</translation>
+    </message>
+</context>
+<context>
+    <name>BoardSetting</name>
+    <message>
+        <source>The headset chosen in the staff console cannot be used, so the virtual visitor runs instead. Staff: check the headset settings in the staff console.</source>
+        <extracomment>The board staff chose in the staff console, used when the command line names none: a built-in profile&apos;s name or a .toml file&apos;s path, and its BrainFlow input parameters as a JSON object of strings ({&quot;serial_port&quot;: &quot;COM3&quot;}: unambiguous whatever a Windows path or a port name holds). The names Qt files the settings under (``app.bootstrap.qt_application`` sets the same). Qt timers count milliseconds in a C int: about 24.8 days.</extracomment>
+        <translation>工作人员控制台中选择的头戴设备无法使用，已改用虚拟观众。工作人员：请在控制台中检查头戴设备设置。</translation>
+    </message>
+</context>
+<context>
+    <name>Boards</name>
+    <message>
+        <source>Virtual visitor</source>
+        <extracomment>The names of the built-in profiles (``drivers/profiles/*.toml``, by key) that have words to translate; the others are brand and model names, the same in every language. A profile staff wrote themselves is shown as they named it.</extracomment>
+        <translation>虚拟观众</translation>
+    </message>
+    <message>
+        <source>Virtual visitor, 32 ch @ 1 kHz</source>
+        <translation>虚拟观众，32 通道 @ 1 kHz</translation>
+    </message>
+    <message>
+        <source>BrainFlow synthetic board</source>
+        <translation>BrainFlow 模拟数据板</translation>
+    </message>
+    <message>
+        <source>BrainFlow playback file</source>
+        <translation>BrainFlow 回放文件</translation>
+    </message>
+    <message>
+        <source>OpenBCI Ganglion (BLED112 dongle)</source>
+        <translation>OpenBCI Ganglion（BLED112 接收器）</translation>
+    </message>
+    <message>
+        <source>OpenBCI Ganglion (native Bluetooth)</source>
+        <translation>OpenBCI Ganglion（系统蓝牙）</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentPage</name>
+    <message>
+        <source>Before you start</source>
+        <extracomment>What the attract screen says, in both languages at once (never translated: both always show). ~30 frames a second: smooth enough for slow waves, and half the CPU of 60 on an all-day kiosk. Seconds of signal across the screen: a 10 Hz alpha wave is a few centimetres wide at 1920 px. Points drawn per second of signal: every ~16 ms of EEG becomes one point after averaging (and a light smoothing), so the traces are smooth waves for the eye rather than the display filter&apos;s 40 Hz needles, and the work per frame is bounded whatever the board&apos;s rate. A trace&apos;s typical swing (twice its RMS) in lane heights, and where it is clipped. Where the three 1 px strokes of a trace lie (px): together they draw a line ~2 px thick. The share of the width over which the traces fade in from the left. Without a new sample for this long the traces fade into the gentle idle waves. A channel with more than this share of NaN or infinite values in view is drawn as an idle wave. Which electrodes make the liveliest traces, first choice first. A ripple under the text says &quot;touch here&quot; without words: one ring every this many seconds.</extracomment>
+        <translation>开始之前</translation>
+    </message>
+    <message>
+        <source>A brain-computer interface turns your brain&apos;s activity into actions on the screen.</source>
+        <translation>脑机接口能把你的大脑活动变成屏幕上的动作。</translation>
+    </message>
+    <message>
+        <source>What the headset measures</source>
+        <translation>头戴设备测量什么</translation>
+    </message>
+    <message>
+        <source>Tiny electrical signals from your brain (EEG), picked up by sensors resting on your skin.</source>
+        <translation>大脑发出的微弱电信号（脑电），由贴在皮肤上的传感器接收。</translation>
+    </message>
+    <message>
+        <source>It is safe</source>
+        <translation>安全无害</translation>
+    </message>
+    <message>
+        <source>The headset only listens. It sends nothing into your head and does not hurt.</source>
+        <translation>头戴设备只“听”，不会向头部发送任何东西，也不会疼。</translation>
+    </message>
+    <message>
+        <source>Nothing about you is kept</source>
+        <translation>不保存你的任何信息</translation>
+    </message>
+    <message>
+        <source>Your brain signals are shown live, then forgotten. No name, no photo.</source>
+        <translation>脑电信号只实时显示，随后即被清除。不记姓名，不拍照。</translation>
+    </message>
+    <message>
+        <source>Stop any time</source>
+        <translation>随时可以停止</translation>
+    </message>
+    <message>
+        <source>Touch “I&apos;m done”, tell a member of staff, or simply take the headset off.</source>
+        <translation>点“结束体验”、告诉工作人员，或直接摘下头戴设备都可以。</translation>
+    </message>
+    <message>
+        <source>Flashing light</source>
+        <translation>闪烁画面</translation>
+    </message>
+    <message>
+        <source>Some demos flicker. They warn you first, so you can skip them if flashing light is not good for you.</source>
+        <translation>部分演示画面会闪烁。开始前会先提醒你；如果你不适合看闪光，可以跳过。</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>暂不</translation>
+    </message>
+</context>
+<context>
     <name>DemoHost</name>
     <message>
         <source>Back to menu</source>
-        <extracomment>Every way a visitor can touch the kiosk: while a flicker runs, each one stops it. After the shell stops a demo, its page&apos;s buttons wait this long: the second tap of a double tap (or a startled one) must not press Continue, which appears where the visitor just touched.</extracomment>
+        <extracomment>Every way a visitor can touch the kiosk: while a flicker runs, each one stops it. After the shell stops a demo, its page&apos;s buttons wait this long: the second tap of a double tap (or a startled one) must not press Continue, which appears where the visitor just touched. A flicker may last at most this long (s): above the decoders&apos; longest window (4 s), below eye strain. Where the signal check reads: the first headset&apos;s stream and its mains frequency (Hz).</extracomment>
         <translation>返回菜单</translation>
     </message>
     <message>
@@ -295,6 +443,14 @@ Touch the screen or press any key at any time to stop the flicker.</source>
     <message>
         <source>Waiting for the headset</source>
         <translation>正在等待脑电头戴设备</translation>
+    </message>
+    <message>
+        <source>%1
+
+You can go on as soon as the signal is back.</source>
+        <translation>%1
+
+信号恢复后就可以继续。</translation>
     </message>
     <message>
         <source>%1
@@ -337,6 +493,7 @@ The demo starts by itself as soon as the signal arrives.</source>
     <name>DemoMenu</name>
     <message>
         <source>Needs an electrode over the %1.</source>
+        <extracomment>The smallest tile whose title and description still read at full size (below it, the menu scrolls). Larger tiles only look empty: one or two demos get tiles this big at most, centred. Width over height a tile may have: narrower tiles wrap every word, wider ones look like bars. A tile&apos;s look by its size (the style sheet&apos;s ``#demoTile[tileSize=...]`` rules): larger text and icon on big tiles, so one or two demos don&apos;t sit as small print in a sea of white; smaller on crowded menus. Room inside a tile around its texts (px): left and right, top and bottom.</extracomment>
         <translation>需要在%1放置电极。</translation>
     </message>
     <message>
@@ -352,6 +509,10 @@ The demo starts by itself as soon as the signal arrives.</source>
         <translation>工作人员：详情请查看日志。</translation>
     </message>
     <message>
+        <source>Touch to start ›</source>
+        <translation>轻触开始 ›</translation>
+    </message>
+    <message>
         <source>⚠ Flashing light</source>
         <translation>⚠ 含闪烁光</translation>
     </message>
@@ -362,6 +523,10 @@ The demo starts by itself as soon as the signal arrives.</source>
     <message>
         <source>Choose a demo: touch a tile to start.</source>
         <translation>请选择一个演示：轻触卡片即可开始。</translation>
+    </message>
+    <message>
+        <source>I&apos;m done</source>
+        <translation>结束体验</translation>
     </message>
 </context>
 <context>
@@ -375,6 +540,10 @@ The demo starts by itself as soon as the signal arrives.</source>
         <translation>此演示无法启动。请选择其他演示，或向工作人员求助。</translation>
     </message>
     <message>
+        <source>Sorry, this demo stopped working. Please choose another one or ask a member of staff.</source>
+        <translation>抱歉，这个演示出了问题。请换一个演示，或请工作人员帮忙。</translation>
+    </message>
+    <message>
         <source>The headset is not sending data right now. A member of staff will check it.</source>
         <translation>头戴设备暂时没有发送数据，工作人员会来检查。</translation>
     </message>
@@ -383,7 +552,7 @@ The demo starts by itself as soon as the signal arrives.</source>
     <name>LivePlots</name>
     <message>
         <source>δ delta</source>
-        <extracomment>Room between the traces and the axes (whose ticks reach 5 px into the plot), so repainting the traces never dirties an axis.</extracomment>
+        <extracomment>The trace spacing stays within this range (µV between channel baselines): 5 µV still shows the quietest real EEG (2-5 µV RMS), 500 µV a frontal blink whole. Beyond it a channel is no EEG (a railed input reads 187,500 µV), and scaling to it would flatten every other trace. A channel whose filtered RMS exceeds this is left out of the scaling: no electrode on skin makes it (see drivers.signal_check.OFF_RMS_UV; real EEG stayed below 170 µV). No new sample for this long (s): the panel says &quot;No signal&quot; over its plots. Room between the traces and the axes (whose ticks reach 5 px into the plot), so repainting the traces never dirties an axis.</extracomment>
         <translation>δ 德尔塔</translation>
     </message>
     <message>
@@ -404,6 +573,7 @@ The demo starts by itself as soon as the signal arrives.</source>
     </message>
     <message>
         <source>seconds ago</source>
+        <extracomment>Channels that carried EEG at the last rescale; only they set the spectrum&apos;s range too.</extracomment>
         <translation>秒前</translation>
     </message>
     <message>
@@ -423,6 +593,10 @@ The demo starts by itself as soon as the signal arrives.</source>
         <translation>频段功率（占总量 %）</translation>
     </message>
     <message>
+        <source>No signal</source>
+        <translation>没有信号</translation>
+    </message>
+    <message>
         <source>EEG, %1 µV between channels</source>
         <translation>脑电，通道间距 %1 µV</translation>
     </message>
@@ -431,7 +605,7 @@ The demo starts by itself as soon as the signal arrives.</source>
     <name>MainWindow</name>
     <message>
         <source>Connecting to the headset…</source>
-        <extracomment>A flicker may last at most this long (s): above the decoders&apos; longest window (4 s), below eye strain. The second headset&apos;s status (None without one).</extracomment>
+        <extracomment>The thank-you screen goes back to attract by itself after this long (s). How often the idle clock is looked at (ms): a visitor gone for 60 s need not be caught to the ms. The setting that turns the signal check before decoding demos off (engineers, tests). Every discovered demo; the menu shows them in the order and selection staff chose. The visit in kiosk mode (None on a desktop: the window opens on the menu, never idles). The open demo&apos;s usage session: (demo id, session id, a result was reported). The idle clock&apos;s time source (tests step a fake one instead of waiting a minute). The second headset&apos;s status (None without one).</extracomment>
         <translation>正在连接头戴设备…</translation>
     </message>
     <message>
@@ -467,8 +641,20 @@ The demo starts by itself as soon as the signal arrives.</source>
         <translation>工作人员控制(&amp;S)</translation>
     </message>
     <message>
+        <source>Staff &amp;console…</source>
+        <translation>工作人员控制台(&amp;C)…</translation>
+    </message>
+    <message>
         <source>&amp;Rehearsal keys (virtual visitor)</source>
         <translation>排练快捷键（虚拟观众）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Staff: the settings file was damaged. It was saved as %1 and the showroom started with default settings.</source>
+        <translation>工作人员请注意：设置文件已损坏，已另存为 %1，本次以默认设置启动。</translation>
+    </message>
+    <message>
+        <source>Staff: the settings file %1 cannot be saved; changes last until the app closes.</source>
+        <translation>工作人员请注意：设置文件 %1 无法保存，所做更改仅在本次运行期间有效。</translation>
     </message>
     <message>
         <source>The second headset (setting duel/board) cannot be used: %1. Starting with one headset.</source>
@@ -541,6 +727,10 @@ The demo starts by itself as soon as the signal arrives.</source>
     <message>
         <source>Train again</source>
         <translation>重新训练</translation>
+    </message>
+    <message>
+        <source>Moved the ball with your mind: %1 of %2 goals</source>
+        <translation>用意念推球：进球 %1 / %2</translation>
     </message>
     <message>
         <source>%1 of %2 goals</source>
@@ -640,10 +830,33 @@ The demo starts by itself as soon as the signal arrives.</source>
     </message>
 </context>
 <context>
+    <name>PinPad</name>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>密码错误。</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in %1 s.</source>
+        <translation>密码错误次数过多，请 %1 秒后再试。</translation>
+    </message>
+    <message>
+        <source>Staff PIN</source>
+        <translation>工作人员密码</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+</context>
+<context>
     <name>Rehearsal</name>
     <message>
         <source>look at flickering target 1 … 9 (8 – 15.8 Hz)</source>
-        <extracomment>Flicker frequencies of the targets behind keys 1-9 until a demo shows targets of its own. (key, what it does) in the order the help lists them.</extracomment>
+        <extracomment>How often the description is brought up to date (ms); a changed text is emitted, nothing else. An electrode pop shows in the description this long (s): about as long as the trace needs to settle. Flicker frequencies of the targets behind keys 1-9 until a demo shows targets of its own. (key, what it does) in the order the help lists them.</extracomment>
         <translation>注视闪烁目标 1 … 9（8 – 15.8 Hz）</translation>
     </message>
     <message>
@@ -703,6 +916,10 @@ The demo starts by itself as soon as the signal arrives.</source>
         <translation>清除所有故障</translation>
     </message>
     <message>
+        <source>about to look at %1 Hz</source>
+        <translation>即将注视 %1 Hz</translation>
+    </message>
+    <message>
         <source>looking at %1 Hz</source>
         <translation>注视 %1 Hz</translation>
     </message>
@@ -723,6 +940,14 @@ The demo starts by itself as soon as the signal arrives.</source>
         <translation>专注</translation>
     </message>
     <message>
+        <source>blinking</source>
+        <translation>眨眼</translation>
+    </message>
+    <message>
+        <source>clenching the jaw</source>
+        <translation>咬紧牙关</translation>
+    </message>
+    <message>
         <source>BCI-illiterate</source>
         <translation>脑机接口盲</translation>
     </message>
@@ -733,6 +958,14 @@ The demo starts by itself as soon as the signal arrives.</source>
     <message>
         <source>electrode fault</source>
         <translation>电极故障</translation>
+    </message>
+    <message>
+        <source>electrode pop</source>
+        <translation>电极跳动</translation>
+    </message>
+    <message>
+        <source>radio gap</source>
+        <translation>无线信号中断</translation>
     </message>
     <message>
         <source>Virtual visitor: %1</source>
@@ -780,6 +1013,157 @@ The demo starts by itself as soon as the signal arrives.</source>
     </message>
 </context>
 <context>
+    <name>SignalCheck</name>
+    <message>
+        <source>Signal looks good</source>
+        <extracomment>How often the page judges the stream again (ms). The check must pass this long without a break before the demo starts by itself (s). Traffic-light colours, and the grey of a channel with nothing to judge yet. How much of its light&apos;s colour a channel the demo does not need shows (on white): seen, but not what decides. Text on each dot: white where it reads, dark ink on amber.</extracomment>
+        <translation>信号良好</translation>
+    </message>
+    <message>
+        <source>Almost there: staff are adjusting the headset</source>
+        <translation>马上就好：工作人员正在调整头戴设备</translation>
+    </message>
+    <message>
+        <source>Headset off</source>
+        <translation>头戴设备未戴上</translation>
+    </message>
+    <message>
+        <source>No signal</source>
+        <translation>没有信号</translation>
+    </message>
+    <message>
+        <source>Checking the signal…</source>
+        <translation>正在检查信号…</translation>
+    </message>
+    <message>
+        <source>The demo starts in a moment.</source>
+        <translation>演示马上开始。</translation>
+    </message>
+    <message>
+        <source>Please sit still and relax.</source>
+        <translation>请坐好别动，放轻松。</translation>
+    </message>
+    <message>
+        <source>Staff will put the headset on for you.</source>
+        <translation>工作人员会帮你戴上头戴设备。</translation>
+    </message>
+    <message>
+        <source>Waiting for the headset…</source>
+        <translation>正在等待头戴设备…</translation>
+    </message>
+    <message>
+        <source>Put the headset on the visitor and check that it is switched on.</source>
+        <extracomment>Advice for staff; %1 is a list of electrode names.</extracomment>
+        <translation>请给观众戴上头戴设备，并确认设备已开机。</translation>
+    </message>
+    <message>
+        <source>Every channel shows %1: check the reference and ground clips.</source>
+        <translation>所有通道都有%1：请检查参考电极和接地夹。</translation>
+    </message>
+    <message>
+        <source>No good signal at the back of the head (%1): move the headset back.</source>
+        <translation>后脑没有好信号（%1）：请把头戴设备往后移。</translation>
+    </message>
+    <message>
+        <source>Samples are being lost: bring the receiver closer to the headset.</source>
+        <translation>数据正在丢失：请把接收器移近头戴设备。</translation>
+    </message>
+    <message>
+        <source>Movement: ask the visitor to hold still.</source>
+        <translation>有身体移动：请观众保持不动。</translation>
+    </message>
+    <message>
+        <source>Muscle noise on %1: ask the visitor to relax their jaw.</source>
+        <translation>%1 有肌肉干扰：请观众放松下巴。</translation>
+    </message>
+    <message>
+        <source>Bad values from %1: reconnect the headset.</source>
+        <translation>%1 数值异常：请重新连接头戴设备。</translation>
+    </message>
+    <message>
+        <source>No signal from %1: check its wire and plug.</source>
+        <translation>%1 没有信号：请检查导线和插头。</translation>
+    </message>
+    <message>
+        <source>Press %1 closer to the scalp.</source>
+        <translation>请把 %1 压紧头皮。</translation>
+    </message>
+    <message>
+        <source>Wet %1 with gel or saline.</source>
+        <translation>请给 %1 加导电膏或盐水。</translation>
+    </message>
+    <message>
+        <source>mains hum</source>
+        <extracomment>What every channel shares, in CHECK_REFERENCE&apos;s sentence.</extracomment>
+        <translation>工频干扰</translation>
+    </message>
+    <message>
+        <source>a very large signal</source>
+        <translation>异常大的信号</translation>
+    </message>
+    <message>
+        <source>drift</source>
+        <translation>基线漂移</translation>
+    </message>
+    <message>
+        <source>almost no signal</source>
+        <translation>几乎没有信号</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>usable</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>fix</source>
+        <translation>需调整</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <extracomment>Old 10-20 names of temporal sites.</extracomment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Every electrode this demo needs is fine.</source>
+        <translation>本演示需要的电极都正常。</translation>
+    </message>
+    <message>
+        <source>Nothing arrives from the headset: is it switched on and connected?</source>
+        <translation>头戴设备没有发来数据：是否已开机并连接？</translation>
+    </message>
+    <message>
+        <source>Reading the first seconds of signal…</source>
+        <translation>正在读取最初几秒的信号…</translation>
+    </message>
+    <message>
+        <source>For staff</source>
+        <translation>工作人员提示</translation>
+    </message>
+    <message>
+        <source>Back to menu</source>
+        <translation>返回菜单</translation>
+    </message>
+    <message>
+        <source>Start anyway (staff)</source>
+        <translation>仍然开始（工作人员）</translation>
+    </message>
+    <message>
+        <source>Other channels</source>
+        <translation>其他通道</translation>
+    </message>
+    <message>
+        <source>not needed here</source>
+        <translation>本演示不需要</translation>
+    </message>
+    <message>
+        <source>no data yet</source>
+        <translation>暂无数据</translation>
+    </message>
+</context>
+<context>
     <name>SignalExplorer</name>
     <message>
         <source>good</source>
@@ -807,6 +1191,7 @@ The demo starts by itself as soon as the signal arrives.</source>
     </message>
     <message>
         <source>Channel</source>
+        <extracomment>One line for the whole headset when it is off, instead of a warning per channel.</extracomment>
         <translation>通道</translation>
     </message>
     <message>
@@ -828,6 +1213,10 @@ The demo starts by itself as soon as the signal arrives.</source>
     <message>
         <source>Mark an event</source>
         <translation>标记事件</translation>
+    </message>
+    <message>
+        <source>Headset off: put it on the visitor.</source>
+        <translation>头戴设备未戴上：请给观众戴上。</translation>
     </message>
 </context>
 <context>
@@ -937,6 +1326,10 @@ The demo starts by itself as soon as the signal arrives.</source>
         <translation>自由拼写</translation>
     </message>
     <message>
+        <source>Copy: %1 (%2)</source>
+        <translation>照着拼：%1（%2）</translation>
+    </message>
+    <message>
         <source>Copy: %1</source>
         <translation>照着拼：%1</translation>
     </message>
@@ -951,6 +1344,374 @@ The demo starts by itself as soon as the signal arrives.</source>
     <message>
         <source>Calibrated mode (TRCA)</source>
         <translation>校准模式（TRCA）</translation>
+    </message>
+</context>
+<context>
+    <name>StaffConsole</name>
+    <message>
+        <source>Serial port</source>
+        <extracomment>How often the headset&apos;s state is read while the console is on screen (ms). The profile box&apos;s last item: choose a .toml file. The parameters the headset page edits, in the order shown.</extracomment>
+        <translation>串口</translation>
+    </message>
+    <message>
+        <source>MAC address</source>
+        <translation>MAC 地址</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>Playback file</source>
+        <translation>回放文件</translation>
+    </message>
+    <message>
+        <source>%1 (could not be loaded)</source>
+        <extracomment>Fields a finger uses are at most this wide: a full-width box on a 1920 px screen reads as a banner.</extracomment>
+        <translation>%1（无法加载）</translation>
+    </message>
+    <message>
+        <source>Fill in this field first: %1.</source>
+        <translation>请先填写：%1。</translation>
+    </message>
+    <message>
+        <source>The playback file %1 is missing, empty or not a recording of this board.</source>
+        <translation>回放文件 %1 不存在、为空，或不是这台设备录制的文件。</translation>
+    </message>
+    <message>
+        <source>This value is not valid: %1.</source>
+        <translation>此项的值无效：%1。</translation>
+    </message>
+    <message>
+        <source>This version of BrainFlow cannot drive this headset.</source>
+        <translation>当前版本的 BrainFlow 无法驱动这款头戴设备。</translation>
+    </message>
+    <message>
+        <source>This profile file cannot be used: see the log for what is wrong in %1.</source>
+        <translation>此配置文件无法使用：%1 有误，详见日志。</translation>
+    </message>
+    <message>
+        <source>These headset settings cannot be used (%1); see the log.</source>
+        <translation>这些头戴设备设置无法使用（%1），详见日志。</translation>
+    </message>
+    <message>
+        <source>Profile file (.toml)…</source>
+        <extracomment>The last Apply&apos;s or file choice&apos;s outcome: its label&apos;s object name, and its text (re-read on a language change).</extracomment>
+        <translation>配置文件（.toml）…</translation>
+    </message>
+    <message>
+        <source>Bluetooth: leave the %1 empty and BrainFlow finds the headset by itself (the first one it sees). Fill it in when several headsets are near.</source>
+        <translation>蓝牙：%1 可以留空，BrainFlow 会自动查找头戴设备（连接最先找到的一台）。附近有多台设备时请填写。</translation>
+    </message>
+    <message>
+        <source>Bluetooth: pair the headset with this computer first, then enter its MAC address (BrainFlow cannot search for this one).</source>
+        <translation>蓝牙：请先将头戴设备与本机配对，再填写它的 MAC 地址（BrainFlow 无法自动搜索这款设备）。</translation>
+    </message>
+    <message>
+        <source>Choose a board profile</source>
+        <translation>选择设备配置文件</translation>
+    </message>
+    <message>
+        <source>Choose a BrainFlow recording</source>
+        <translation>选择 BrainFlow 录制文件</translation>
+    </message>
+    <message>
+        <source>Found: %1</source>
+        <translation>已找到：%1</translation>
+    </message>
+    <message>
+        <source>No serial port found: plug in the dongle, then touch Refresh.</source>
+        <translation>未找到串口：请插入接收器，然后点“刷新”。</translation>
+    </message>
+    <message>
+        <source>These headset settings cannot be used; see the log.</source>
+        <translation>这些头戴设备设置无法使用，详见日志。</translation>
+    </message>
+    <message>
+        <source>The headset could not be started; see the log.</source>
+        <translation>头戴设备无法启动，详见日志。</translation>
+    </message>
+    <message>
+        <source>Applied: %1. It is also used at the next start.</source>
+        <translation>已应用：%1。下次启动时也会使用。</translation>
+    </message>
+    <message>
+        <source>That did not work; see the log.</source>
+        <translation>操作未成功，详见日志。</translation>
+    </message>
+    <message>
+        <source>Running on: %1</source>
+        <translation>当前设备：%1</translation>
+    </message>
+    <message>
+        <source>%1 samples per second</source>
+        <translation>每秒 %1 个采样</translation>
+    </message>
+    <message>
+        <source>Headset now</source>
+        <translation>当前头戴设备</translation>
+    </message>
+    <message>
+        <source>Choose the headset</source>
+        <translation>选择头戴设备</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Board profile</source>
+        <translation>设备配置</translation>
+    </message>
+    <message>
+        <source>e.g. COM3 or /dev/ttyUSB0</source>
+        <translation>例如 COM3 或 /dev/ttyUSB0</translation>
+    </message>
+    <message>
+        <source>e.g. MuseS-1234 (optional)</source>
+        <translation>例如 MuseS-1234（可选）</translation>
+    </message>
+    <message>
+        <source>No demo is shown: visitors would see an empty menu.</source>
+        <translation>没有显示任何演示：观众将看到空白菜单。</translation>
+    </message>
+    <message>
+        <source>Tick the demos the menu shows visitors; the arrows change their order on the menu.</source>
+        <translation>勾选要在菜单中向观众显示的演示；用箭头调整它们在菜单中的顺序。</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Changes are saved at once and apply the next time a visitor opens the demo.</source>
+        <extracomment>(demo id, key) -&gt; (its declaration, its editor, the demo&apos;s translation context)</extracomment>
+        <translation>更改会立即保存，观众下次打开该演示时生效。</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <source>Longest flicker (s)</source>
+        <translation>最长闪烁时间（秒）</translation>
+    </message>
+    <message>
+        <source>Flashing demos stop after this long without a break (photosensitivity).</source>
+        <translation>闪烁类演示连续闪烁达到此时长后自动停止（光敏性安全）。</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>恢复默认值</translation>
+    </message>
+    <message>
+        <source>A staff PIN is 4 to 8 digits.</source>
+        <translation>工作人员密码为 4 到 8 位数字。</translation>
+    </message>
+    <message>
+        <source>The two PINs differ: type the same PIN twice.</source>
+        <translation>两次输入的密码不一致，请输入相同的密码。</translation>
+    </message>
+    <message>
+        <source>The PIN could not be saved; see the log.</source>
+        <translation>密码无法保存，详见日志。</translation>
+    </message>
+    <message>
+        <source>The staff PIN is changed.</source>
+        <translation>工作人员密码已更改。</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>观众</translation>
+    </message>
+    <message>
+        <source>Language at the start</source>
+        <translation>默认语言</translation>
+    </message>
+    <message>
+        <source>Kiosk mode (full screen, locked) from the next start</source>
+        <translation>展台模式（全屏锁定），下次启动时生效</translation>
+    </message>
+    <message>
+        <source>Idle timeout (s)</source>
+        <translation>无操作超时（秒）</translation>
+    </message>
+    <message>
+        <source>With nobody touching the screen this long, the showroom returns to its start.</source>
+        <translation>屏幕无人触摸达到此时长后，展厅回到起始画面。</translation>
+    </message>
+    <message>
+        <source>Staff PIN</source>
+        <translation>工作人员密码</translation>
+    </message>
+    <message>
+        <source>The factory PIN is still in use: anyone who knows it can get in. Set your own.</source>
+        <translation>仍在使用出厂密码，知道它的人都能进入。请设置你们自己的密码。</translation>
+    </message>
+    <message>
+        <source>New PIN (4–8 digits)</source>
+        <translation>新密码（4–8 位数字）</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>Change PIN</source>
+        <translation>更改密码</translation>
+    </message>
+    <message>
+        <source>End of the day</source>
+        <translation>闭馆</translation>
+    </message>
+    <message>
+        <source>Quitting stops the headset and closes the showroom.</source>
+        <translation>退出会停止头戴设备并关闭展厅程序。</translation>
+    </message>
+    <message>
+        <source>Quit showroom</source>
+        <translation>退出展厅</translation>
+    </message>
+    <message>
+        <source>Quit now?</source>
+        <translation>确定现在退出吗？</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Completion rate</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>总时长</translation>
+    </message>
+    <message>
+        <source>Median time</source>
+        <translation>时长中位数</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <extracomment>The CSV&apos;s columns (app.usage.CSV_HEADER&apos;s order), translated when exported.</extracomment>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Completion rate (%)</source>
+        <translation>完成率（%）</translation>
+    </message>
+    <message>
+        <source>Total time (s)</source>
+        <translation>总时长（秒）</translation>
+    </message>
+    <message>
+        <source>Median time (s)</source>
+        <translation>时长中位数（秒）</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>参观人次</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written (a read-only folder, or the file is open in another program). Choose another place.</source>
+        <translation>无法写入 %1（文件夹只读，或文件正被其他程序打开）。请换个位置。</translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <translation>已保存为 %1。</translation>
+    </message>
+    <message>
+        <source>Export usage statistics</source>
+        <translation>导出使用统计</translation>
+    </message>
+    <message>
+        <source>Visits: %1</source>
+        <translation>参观人次：%1</translation>
+    </message>
+    <message>
+        <source>No demo was opened on this day.</source>
+        <translation>这一天没有打开过任何演示。</translation>
+    </message>
+    <message>
+        <source>Usage statistics cannot be saved in %1: they are kept only until the showroom quits.</source>
+        <translation>使用统计无法保存到 %1：只保留到展厅程序退出为止。</translation>
+    </message>
+    <message>
+        <source>The usage file was damaged: it was kept as %1 and a new one started.</source>
+        <translation>使用统计文件已损坏：已另存为 %1，并新建了一个文件。</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Staff console</source>
+        <translation>工作人员控制台</translation>
+    </message>
+    <message>
+        <source>Back to visitors</source>
+        <translation>返回观众界面</translation>
+    </message>
+    <message>
+        <source>Headset</source>
+        <translation>头戴设备</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <source>Demos</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>Showroom</source>
+        <translation>展厅</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>使用统计</translation>
     </message>
 </context>
 <context>
@@ -1040,6 +1801,26 @@ The demo starts by itself as soon as the signal arrives.</source>
     </message>
 </context>
 <context>
+    <name>ThanksPage</name>
+    <message>
+        <source>Back to the start in %1 s. Touch the screen to go now.</source>
+        <extracomment>Seconds the thank-you page stays before it goes back to the start by itself.</extracomment>
+        <translation>%1 秒后回到开始画面，触摸屏幕可立即返回。</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>谢谢参与！</translation>
+    </message>
+    <message>
+        <source>Here is what you did today:</source>
+        <translation>你今天的体验成果：</translation>
+    </message>
+    <message>
+        <source>Thank you for visiting. We hope you enjoyed seeing your brain at work!</source>
+        <translation>感谢你的到来，希望你喜欢看大脑工作的样子！</translation>
+    </message>
+</context>
+<context>
     <name>demos</name>
     <message>
         <source>Signal explorer</source>
@@ -1058,6 +1839,46 @@ The demo starts by itself as soon as the signal arrives.</source>
         <translation>用眼睛和大脑打字：注视闪烁的字母，它就会出现在屏幕上。</translation>
     </message>
     <message>
+        <source>Keyboard shown first</source>
+        <translation>首先显示的键盘</translation>
+    </message>
+    <message>
+        <source>Keyboard (40 keys)</source>
+        <translation>键盘（40 键）</translation>
+    </message>
+    <message>
+        <source>Phrase board (6 keys)</source>
+        <translation>短语板（6 键）</translation>
+    </message>
+    <message>
+        <source>Calibrate first (more accurate, takes longer)</source>
+        <translation>先校准（更准确，但耗时更长）</translation>
+    </message>
+    <message>
+        <source>Calibration: times each key is shown</source>
+        <translation>校准：每个键出现的次数</translation>
+    </message>
+    <message>
+        <source>Calibration: flicker per key (s)</source>
+        <translation>校准：每个键的闪烁时长（秒）</translation>
+    </message>
+    <message>
+        <source>Time to find the next key (s)</source>
+        <translation>寻找下一个键的时间（秒）</translation>
+    </message>
+    <message>
+        <source>Time the chosen key stays marked (s)</source>
+        <translation>选中键的标记时长（秒）</translation>
+    </message>
+    <message>
+        <source>Unsure answers in a row before a pause</source>
+        <translation>连续几次无法判断后暂停</translation>
+    </message>
+    <message>
+        <source>Softer flicker (lower contrast)</source>
+        <translation>柔和闪烁（降低对比度）</translation>
+    </message>
+    <message>
         <source>Mind ball</source>
         <translation>意念推球</translation>
     </message>
@@ -1066,12 +1887,56 @@ The demo starts by itself as soon as the signal arrives.</source>
         <translation>想象握紧左手或右手，小球就会向那边滚动：先训练 3 分钟，再来玩游戏。</translation>
     </message>
     <message>
+        <source>Training trials per hand</source>
+        <translation>每只手的训练次数</translation>
+    </message>
+    <message>
+        <source>Imagining time per trial (s)</source>
+        <translation>每次想象的时长（秒）</translation>
+    </message>
+    <message>
+        <source>Targets in the game</source>
+        <translation>游戏目标数</translation>
+    </message>
+    <message>
+        <source>Decoder window (s)</source>
+        <translation>解码窗口（秒）</translation>
+    </message>
+    <message>
+        <source>Decoder</source>
+        <translation>解码器</translation>
+    </message>
+    <message>
+        <source>Tangent space + logistic regression</source>
+        <translation>切空间 + 逻辑回归</translation>
+    </message>
+    <message>
+        <source>CSP + LDA</source>
+        <translation>CSP + LDA</translation>
+    </message>
+    <message>
+        <source>Riemannian minimum distance (MDM)</source>
+        <translation>黎曼最小距离（MDM）</translation>
+    </message>
+    <message>
         <source>Focus rocket</source>
         <translation>意念火箭</translation>
     </message>
     <message>
         <source>Concentrate to launch a rocket, or relax to lift a balloon; with two headsets, a duel. A short rest to learn your brain, then a round of play.</source>
         <translation>集中注意让火箭升空，或放松让气球上升；有两个头戴设备时还能双人对战。先短暂休息让游戏认识你的大脑，再开始游戏。</translation>
+    </message>
+    <message>
+        <source>Round length (s)</source>
+        <translation>每局时长（秒）</translation>
+    </message>
+    <message>
+        <source>Rest before the round: eyes open, then closed, each (s)</source>
+        <translation>开局前静息：睁眼、闭眼各多久（秒）</translation>
+    </message>
+    <message>
+        <source>Sounds</source>
+        <translation>声音</translation>
     </message>
 </context>
 </TS>

@@ -60,6 +60,19 @@ def hint_text(hold: Hold | None) -> str:
     return ""
 
 
+def describe_outcome(outcome: Outcome) -> str:
+    """A finished round in one line, for the kiosk's thank-you screen."""
+    if outcome.mode is Mode.DUEL:
+        if outcome.winner is None:
+            return fill(translate("Attention", "Focus duel: a draw, %1 to %2"), *outcome.scores)
+        return fill(
+            translate("Attention", "Focus duel: player %1 won, %2 to %3"), outcome.winner + 1, *outcome.scores
+        )
+    if outcome.mode is Mode.FOCUS:
+        return fill(translate("Attention", "Your focus score: %1"), outcome.scores[0])
+    return fill(translate("Attention", "Your relax score: %1"), outcome.scores[0])
+
+
 class Sky(QWidget):
     """The round: a rocket (focus) or a balloon (relax) at the height of the score, or the duel's
     ball between two players."""
@@ -675,6 +688,8 @@ class AttentionWidget(DemoScreen):
         if flow.phase is Phase.EXPLAINED:
             self._draw_explanation(outcome)
             return
+        if fresh and outcome.measured:
+            self.context.report_result(lambda outcome=outcome: describe_outcome(outcome))
         if not outcome.measured:
             self.result.show_result(
                 translate("Attention", "We could not measure this round"),

@@ -26,11 +26,13 @@ from collections import deque
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsView, QVBoxLayout, QWidget
+from PySide6.QtGui import QPainter, QPen, QPolygonF, QResizeEvent
+from PySide6.QtWidgets import QGraphicsView, QLabel, QVBoxLayout, QWidget
 
 from demos.kit.i18n import Retranslating, fill
 from drivers.dsp import BANDS, welch_spectrum
+from drivers.quality import FLAT_BELOW_UV, RAILED_ABOVE_UV
+from drivers.ringbuffer import Window
 from drivers.stream import Stream
 
 FRAME_INTERVAL_MS = 16
@@ -39,6 +41,15 @@ SPECTRUM_WINDOW_S = 2.0
 SPECTRUM_RANGE_HZ = (1.0, 60.0)
 RESCALE_EVERY_N_FRAMES = 30
 RESCALE_WINDOW_S = 2.0
+#: The trace spacing stays within this range (µV between channel baselines): 5 µV still shows the
+#: quietest real EEG (2-5 µV RMS), 500 µV a frontal blink whole. Beyond it a channel is no EEG
+#: (a railed input reads 187,500 µV), and scaling to it would flatten every other trace.
+SPACING_RANGE_UV = (5.0, 500.0)
+#: A channel whose filtered RMS exceeds this is left out of the scaling: no electrode on skin
+#: makes it (see drivers.signal_check.OFF_RMS_UV; real EEG stayed below 170 µV).
+UNSCALED_RMS_UV = 500.0
+#: No new sample for this long (s): the panel says "No signal" over its plots.
+NO_SIGNAL_AFTER_S = 1.0
 #: Room between the traces and the axes (whose ticks reach 5 px into the plot), so repainting
 #: the traces never dirties an axis.
 VIEW_MARGIN = 0.02
@@ -186,6 +197,10 @@ class LiveSignalPanel(Retranslating, QWidget):
         self._decimated_x: np.ndarray | None = None
         self._y_buffer: np.ndarray | None = None
         self._band_fractions = np.zeros(len(BANDS))
+        self._seen_total: int | None = None
+        #: Channels that carried EEG at the last rescale; only they set the spectrum's range too.
+        self._usable: np.ndarray | None = None
+        self._last_arrival: float | None = None
 
         self.view = _TimedLayoutWidget()
         # Items here draw with 1 px cosmetic pens and no antialiasing, so Qt need not widen every
@@ -234,6 +249,18 @@ class LiveSignalPanel(Retranslating, QWidget):
         self.view.ci.layout.setColumnStretchFactor(0, 3)
         self.view.ci.layout.setColumnStretchFactor(1, 2)
 
+        # Over the plots, centred, while nothing arrives: empty axes would look like a flat brain.
+        self.no_signal_label = QLabel(self)
+        self.no_signal_label.setObjectName("panelNoSignal")
+        self.no_signal_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_signal_label.setStyleSheet(
+            "QLabel#panelNoSignal { font-size: 32px; font-weight: 600; color: #52606d;"
+            " background: rgba(255, 255, 255, 220); border: 1px solid #d9dee4; border-radius: 14px;"
+            " padding: 18px 36px; }"
+        )
+        self.no_signal_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.no_signal_label.hide()
+
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(FRAME_INTERVAL_MS)
@@ -259,7 +286,33 @@ class LiveSignalPanel(Retranslating, QWidget):
         self.band_plot.setTitle(QCoreApplication.translate("LivePlots", "Band power (% of total)"))
         names = [QCoreApplication.translate("LivePlots", BAND_LABELS_SOURCE[band]) for band in BANDS]
         self.band_plot.getAxis("bottom").setTicks([list(enumerate(names))])
+        self.no_signal_label.setText(QCoreApplication.translate("LivePlots", "No signal"))
+        self._place_no_signal_label()
         self._update_scale_title()
+
+    @property
+    def shows_no_signal(self) -> bool:
+        """Whether "No signal" is up: nothing has arrived for :data:`NO_SIGNAL_AFTER_S`."""
+        return not self.no_signal_label.isHidden()
+
+    def _set_no_signal(self, on: bool) -> None:
+        if on != self.shows_no_signal:
+            self.no_signal_label.setVisible(on)
+            if on:
+                self._place_no_signal_label()
+                self.no_signal_label.raise_()
+
+    def _place_no_signal_label(self) -> None:
+        """Centre "No signal" over the traces (over the whole panel until the plots are laid out)."""
+        label = self.no_signal_label
+        label.adjustSize()
+        box = self.view.mapFromScene(self.time_plot.vb.sceneBoundingRect()).boundingRect()
+        centre = self.view.mapTo(self, box.center()) if box.width() > label.width() else self.rect().center()
+        label.move(max(0, centre.x() - label.width() // 2), max(0, centre.y() - label.height() // 2))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._place_no_signal_label)  # once the plots have the new size
 
     def _update_scale_title(self) -> None:
         self.time_plot.setTitle(
@@ -272,6 +325,11 @@ class LiveSignalPanel(Retranslating, QWidget):
     def refresh(self) -> None:
         """Pull the newest window and redraw (called by the frame timer; public for tests)."""
         stream = self.stream
+        total, now = stream.total_samples, time.monotonic()
+        if total != self._seen_total:
+            self._seen_total, self._last_arrival = total, now
+        stale = total == 0 or self._last_arrival is None or now - self._last_arrival > NO_SIGNAL_AFTER_S
+        self._set_no_signal(stale)
         window = stream.latest(self.seconds)
         n = window.n_samples
         if n == 0:
@@ -282,7 +340,8 @@ class LiveSignalPanel(Retranslating, QWidget):
         age = max(0.0, time.time() - newest_time)
         x = self._sample_offsets(n)
         if self._frame % RESCALE_EVERY_N_FRAMES == 1:
-            self._rescale(window.data[:, -int(RESCALE_WINDOW_S * rate) :])
+            rescale_n = int(RESCALE_WINDOW_S * rate)
+            self._rescale(window.data[:, -rescale_n:], stream.latest(RESCALE_WINDOW_S, filtered=False))
         marker_x = x[np.flatnonzero(window.markers)]
         x_drawn, data = peak_decimate(x, window.data, int(self.time_plot.vb.width()))
         if x_drawn is not x:  # decimated: reuse last frame's x when it is the same, as it usually is
@@ -305,16 +364,31 @@ class LiveSignalPanel(Retranslating, QWidget):
             self._x_cache = (np.arange(n) - (n - 1)) / self.stream.sampling_rate
         return self._x_cache
 
-    def _rescale(self, data: np.ndarray) -> None:
-        """Baseline spacing from the median channel's robust range; railed channels don't dominate.
+    def _rescale(self, data: np.ndarray, raw: Window | None = None) -> None:
+        """Baseline spacing from the median channel's robust range, over the channels that carry EEG.
 
         Neighbours may touch at their extremes (0.8 × range) but each trace is clipped to ±spacing.
+        Channels that are railed, flat, not finite or huge (``raw``, the same seconds unfiltered,
+        says which) are left out: with the headset off, half the channels sit at the rail and the
+        median would put 200,000 µV between channels. With none left, the spacing stays; it is
+        always within :data:`SPACING_RANGE_UV`.
         """
-        low, high = np.percentile(data, [1, 99], axis=1)
+        usable = np.isfinite(data).all(axis=1)
+        usable &= np.nan_to_num(data, nan=0.0, posinf=0.0, neginf=0.0).std(axis=1) <= UNSCALED_RMS_UV
+        if raw is not None and raw.n_samples and raw.data.shape[0] == data.shape[0]:
+            values = np.nan_to_num(raw.data, nan=0.0, posinf=RAILED_ABOVE_UV, neginf=-RAILED_ABOVE_UV)
+            usable &= ~(np.abs(values) >= RAILED_ABOVE_UV).any(axis=1)
+            usable &= values.std(axis=1) >= FLAT_BELOW_UV
+            if raw.invalid is not None and raw.invalid.shape == raw.data.shape:
+                usable &= ~raw.invalid.any(axis=1)
+        self._usable = usable
+        if not usable.any() or data.shape[1] == 0:
+            return
+        low, high = np.percentile(data[usable], [1, 99], axis=1)
         spread = 0.8 * float(np.median(high - low))
         if not np.isfinite(spread) or spread <= 0:
             return
-        spacing = _nice_step(spread)
+        spacing = float(np.clip(_nice_step(spread), *SPACING_RANGE_UV))
         if spacing != self._spacing:
             self._set_spacing(spacing)
 
@@ -339,7 +413,13 @@ class LiveSignalPanel(Retranslating, QWidget):
         # pyqtgraph raises on a NaN range.
         power = np.nan_to_num(spectrum.power[:, band], nan=0.0, posinf=0.0, neginf=0.0)
         log_power = np.log10(np.maximum(power, 1e-6))
-        y_range = (float(np.floor(log_power.min())), float(np.ceil(log_power.max())))
+        usable = self._usable
+        ranged = (
+            log_power[usable]
+            if usable is not None and len(usable) == len(log_power) and usable.any()
+            else log_power
+        )
+        y_range = (float(np.floor(ranged.min())), float(np.ceil(ranged.max())))
         self.spectrum.set_traces(freqs, log_power, np.zeros(0), y_range)
         if y_range != self._spectrum_range:
             self._spectrum_range = y_range

@@ -373,6 +373,10 @@ class MiCursorWidget(DemoScreen):
         elif flow.phase is Phase.GAME_OVER:
             game = flow.game
             rate = round(100 * game.hits / max(1, len(game.targets)))
+            hits, goals = game.hits, len(game.targets)
+            self.context.report_result(
+                lambda: fill(translate("MiCursor", "Moved the ball with your mind: %1 of %2 goals"), hits, goals)
+            )
             self.result.show_result(
                 fill(translate("MiCursor", "%1 of %2 goals"), game.hits, len(game.targets)),
                 fill(translate("MiCursor", "Hit rate: %1 %. The ball followed your imagination."), rate)

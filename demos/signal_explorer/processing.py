@@ -7,12 +7,15 @@ electrode picks up 50 Hz first) and the dominant rhythm.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from drivers.dsp import welch_spectrum
 from drivers.quality import ChannelQuality, assess_channels
+from drivers.roles import Role
+from drivers.signal_check import Verdict, check_window
 
 MAINS_HALF_WIDTH_HZ = 2.0  # the Hann window spreads a line over about ±1.5 bins of 1 Hz
 RHYTHM_RANGE_HZ = (1.0, 40.0)
@@ -53,3 +56,20 @@ def summarize_channels(
         ChannelSummary(quality=q, rms_uv=float(r), mains_uv=float(m), dominant_hz=float(d))
         for q, r, m, d in zip(qualities, rms, mains_uv, dominant, strict=True)
     ]
+
+
+def headset_off(
+    raw: np.ndarray,
+    filtered: np.ndarray,
+    sampling_rate: float,
+    names: Sequence[str],
+    roles: Sequence[Role],
+    invalid: np.ndarray | None = None,
+) -> bool:
+    """Whether the headset looks taken off (most channels railed, flat or huge at once), judged as
+    the signal check before decoding demos judges it: then the table says so once, instead of a
+    warning on every channel."""
+    if raw.shape[1] == 0:
+        return False
+    result = check_window(raw, sampling_rate, names, roles, filtered=filtered, invalid=invalid)
+    return result.verdict is Verdict.HEADSET_OFF

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -18,12 +19,12 @@ from demos.kit.demo import DemoScreen
 from demos.kit.i18n import role_name
 from demos.kit.panel import LiveSignalPanel
 from demos.kit.widgets import touch_button
-from demos.signal_explorer.processing import summarize_channels
+from demos.signal_explorer.processing import headset_off, summarize_channels
 from drivers import cues
 from drivers.quality import ChannelQuality
 
 SUMMARY_INTERVAL_MS = 500
-GOOD_COLOUR, BAD_COLOUR = "#e3f4e1", "#fde2e1"
+GOOD_COLOUR, BAD_COLOUR, NEUTRAL_COLOUR = "#e3f4e1", "#fde2e1", "#eef0f3"
 QUALITY_TEXT = {
     ChannelQuality.GOOD: QT_TRANSLATE_NOOP("SignalExplorer", "good"),
     ChannelQuality.FLAT: QT_TRANSLATE_NOOP("SignalExplorer", "flat: check the electrode"),
@@ -48,8 +49,19 @@ class SignalExplorerWidget(DemoScreen):
             self.table.setItem(row, 0, QTableWidgetItem(name))
         self.marker_button = touch_button(primary=False)
         self.marker_button.clicked.connect(self.insert_marker)
+        #: One line for the whole headset when it is off, instead of a warning per channel.
+        self.headset_label = QLabel()
+        self.headset_label.setWordWrap(True)
+        self.headset_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.headset_label.setStyleSheet(
+            f"font-size: 20px; font-weight: 600; color: #7a1a12; background: {BAD_COLOUR};"
+            " border-radius: 8px; padding: 10px;"
+        )
+        self.headset_label.hide()
+        self.headset_is_off = False
 
         side = QVBoxLayout()
+        side.addWidget(self.headset_label)
         side.addWidget(self.table, 1)
         side.addWidget(self.marker_button)
         layout = QHBoxLayout(self)
@@ -80,11 +92,23 @@ class SignalExplorerWidget(DemoScreen):
         raw = stream.latest(SUMMARY_WINDOW_S, filtered=False)
         filtered = stream.latest(SUMMARY_WINDOW_S).data
         summaries = summarize_channels(raw.data, filtered, stream.sampling_rate, stream.mains_hz, raw.invalid)
+        off = bool(summaries) and headset_off(
+            raw.data, filtered, stream.sampling_rate, stream.channel_names, stream.roles, raw.invalid
+        )
+        if off != self.headset_is_off:
+            self.headset_is_off = off
+            self.headset_label.setVisible(off)
+            self.context.logger.info("headset %s", "off" if off else "back on")
         for row, summary in enumerate(summaries):
-            text = QCoreApplication.translate("SignalExplorer", QUALITY_TEXT[summary.quality])
-            quality = QTableWidgetItem(text)
-            good = summary.quality is ChannelQuality.GOOD
-            quality.setBackground(QColor(GOOD_COLOUR if good else BAD_COLOUR))
+            if off:  # said once above the table
+                quality = QTableWidgetItem("—")
+                quality.setBackground(QColor(NEUTRAL_COLOUR))
+            else:
+                quality = QTableWidgetItem(
+                    QCoreApplication.translate("SignalExplorer", QUALITY_TEXT[summary.quality])
+                )
+                good = summary.quality is ChannelQuality.GOOD
+                quality.setBackground(QColor(GOOD_COLOUR if good else BAD_COLOUR))
             self.table.setItem(row, 1, quality)
             cells = (f"{summary.rms_uv:.1f}", f"{summary.mains_uv:.1f}", f"{summary.dominant_hz:.1f}")
             for column, value in enumerate(cells, start=2):
@@ -101,5 +125,8 @@ class SignalExplorerWidget(DemoScreen):
             ]
         )
         self.marker_button.setText(QCoreApplication.translate("SignalExplorer", "Mark an event"))
+        self.headset_label.setText(
+            QCoreApplication.translate("SignalExplorer", "Headset off: put it on the visitor.")
+        )
         for row, role in enumerate(self.context.stream.roles):
             self.table.item(row, 0).setToolTip(role_name(role))

@@ -5,6 +5,11 @@ A layout names its keys in grid order and the rule that gives each key its flick
 rows), as in the JFPM benchmark layout. It also carries what differs between a 40-key keyboard
 and a 6-key phrase board: how long the decoder may look (``[stopping]``), the words visitors copy
 (``[[tasks]]``) and the visitor-facing texts in other languages (``[translations.<lang>]``).
+
+A task's ``meaning`` is the gloss shown beside a word to copy ("NAOJI": Chinese for
+"brain-computer"), in English; ``[translations.<lang>.meanings]`` gives it in another language,
+keyed by the task's text. A gloss is for the visitor reading it: a Chinese visitor copying NAOJI
+reads 脑机, not an English explanation of it.
 """
 
 from __future__ import annotations
@@ -52,11 +57,19 @@ class StoppingRule:
 
 @dataclass(frozen=True)
 class Task:
-    """A copy-spelling task: the keys to select in order and, optionally, what the word means."""
+    """A copy-spelling task: the keys to select in order and, optionally, what the word means.
+
+    ``meaning`` is in English; ``meanings`` holds (language, meaning) pairs for other languages.
+    """
 
     text: str
     keys: tuple[int, ...]
     meaning: str = ""
+    meanings: tuple[tuple[str, str], ...] = ()
+
+    def meaning_for(self, language: str) -> str:
+        """The gloss in ``language`` ("en", "zh_CN"); English where the layout gives none in it."""
+        return dict(self.meanings).get(language, self.meaning)
 
 
 @dataclass(frozen=True)
@@ -138,6 +151,24 @@ def _parse_task(data: dict, labels: list[str], source: str, position: int) -> Ta
     return Task(text, tuple(labels.index(label) for label in chosen), str(data.get("meaning", "")))
 
 
+def _with_meanings(tasks: list[Task], translations: dict, source: str) -> list[Task]:
+    """The tasks with their glosses in other languages (``translations.<lang>.meanings``, by task text)."""
+    by_text = {task.text: task for task in tasks}
+    extra: dict[str, list[tuple[str, str]]] = {task.text: [] for task in tasks}
+    for language, texts in translations.items():
+        meanings = texts.get("meanings", {})
+        where = f"{source}: translations.{language}.meanings"
+        if not isinstance(meanings, dict):
+            raise LayoutError(f"{where}: a table of task text = meaning")
+        for text, meaning in meanings.items():
+            if text not in by_text:
+                raise LayoutError(f"{where}: no task {text!r}")
+            if not isinstance(meaning, str):
+                raise LayoutError(f"{where}.{text}: a string")
+            extra[text].append((language, meaning))
+    return [Task(task.text, task.keys, task.meaning, tuple(extra[task.text])) for task in tasks]
+
+
 def parse_layout(data: dict, source: str) -> Layout:
     def need(field_name: str, kind: type):
         value = data.get(field_name)
@@ -164,6 +195,10 @@ def parse_layout(data: dict, source: str) -> Layout:
     for language, texts in translations.items():
         if "keys" in texts and len(texts["keys"]) != len(labels):
             raise LayoutError(f"{source}: translations.{language}.keys: needs {len(labels)} labels")
+    tasks = [
+        _parse_task(task, labels, source, position) for position, task in enumerate(data.get("tasks", []))
+    ]
+    tasks = _with_meanings(tasks, translations, source)
     layout = Layout(
         need("name", str),
         need("title", str),
@@ -171,9 +206,7 @@ def parse_layout(data: dict, source: str) -> Layout:
         columns,
         tuple(keys),
         stopping=_parse_stopping(data.get("stopping", {}), source),
-        tasks=tuple(
-            _parse_task(task, labels, source, position) for position, task in enumerate(data.get("tasks", []))
-        ),
+        tasks=tuple(tasks),
         separator=str(data.get("separator", "")),
         translations=translations,
     )

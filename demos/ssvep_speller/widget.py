@@ -289,10 +289,13 @@ class SpellerWidget(DemoScreen):
         self.task_box.clear()
         self.task_box.addItem(translate("SsvepSpeller", "Free spelling"), None)
         for index, task in enumerate(flow.plan.layout.tasks):
-            meaning = f" ({task.meaning})" if task.meaning else ""
-            self.task_box.addItem(
-                fill(translate("SsvepSpeller", "Copy: %1"), self._task_label(task)) + meaning, index
+            meaning = task.meaning_for(language)  # the gloss in the visitor's language
+            label = (
+                fill(translate("SsvepSpeller", "Copy: %1 (%2)"), self._task_label(task), meaning)
+                if meaning
+                else fill(translate("SsvepSpeller", "Copy: %1"), self._task_label(task))
             )
+            self.task_box.addItem(label, index)
         chosen = flow.plan.task
         self.task_box.setCurrentIndex(flow.plan.layout.tasks.index(chosen) + 1 if chosen else 0)
         self.start_over_button.setText(translate("SsvepSpeller", "Start over"))

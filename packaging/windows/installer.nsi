@@ -94,6 +94,7 @@ Section "!${APP_NAME}" SecApp
   SetShellVarContext all
   SetOutPath "$INSTDIR"
   File /r "${BUILD_DIR}\*"
+  File "${__FILEDIR__}\watchdog.ps1"
   WriteUninstaller "$INSTDIR\uninstall.exe"
 
   CreateDirectory "$SMPROGRAMS\${APP_NAME}"
@@ -118,7 +119,8 @@ Section "Desktop shortcut" SecDesktop
 SectionEnd
 
 Section /o "Start in kiosk mode at logon" SecKiosk
-  WriteRegStr HKLM "${RUN_KEY}" "${RUN_VALUE}" '"$INSTDIR\${APP_EXE}" --kiosk'
+  ; The watchdog starts the kiosk and restarts it when it crashes (see watchdog.ps1).
+  WriteRegStr HKLM "${RUN_KEY}" "${RUN_VALUE}" 'powershell.exe -NoProfile -WindowStyle Hidden -ExecutionPolicy Bypass -File "$INSTDIR\watchdog.ps1"'
 SectionEnd
 
 !insertmacro MUI_FUNCTION_DESCRIPTION_BEGIN

@@ -61,7 +61,7 @@ def make_showroom(qtbot, qapp, tmp_path):
         settings=None,
     ):
         stored = AppSettings(tmp_path / "settings.ini")
-        for key, value in (settings or {}).items():
+        for key, value in {"signal_check/enabled": False, **(settings or {})}.items():
             stored.set_value(key, value)
         showroom = build_showroom(
             find_profile(profile_key),
@@ -99,6 +99,8 @@ def test_the_installed_command_runs_two_headsets_and_releases_both(tmp_path):
     assert "Traceback" not in result.stderr
     assert "second headset: virtual_visitor" in result.stderr
     assert result.stderr.count("acquisition connecting -> streaming") == 2
+    assert "[acquisition-virtual_visitor]" in result.stderr  # each headset's lines name their thread
+    assert "[acquisition-2-virtual_visitor]" in result.stderr
     log = next(tmp_path.rglob("bci-showroom.log")).read_text(encoding="utf-8")
     assert log.count("acquisition streaming -> stopped") == 2  # both boards released on exit
 

@@ -64,3 +64,49 @@ def test_in_kiosk_mode_a_visitors_keys_steer_nothing(qtbot, make_window):
     window.host.continue_visit()
     qtbot.waitUntil(lambda: window.host.phase is Phase.RUNNING, timeout=5_000)
     assert not window.host.demo_widget.staff_row.isVisible()
+
+
+def test_a_second_kiosk_start_wakes_the_first_and_exits(tmp_path):
+    settings = tmp_path / "s.ini"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path),
+    }
+    command = [sys.executable, "-m", "app", "--kiosk", "--settings", str(settings)]
+    first = subprocess.Popen(
+        [*command, "--quit-after", "12"], cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        lines = []
+        for line in first.stderr:  # wait until the first showroom is on screen
+            lines.append(line)
+            if "window on screen" in line:
+                break
+        second = subprocess.run(
+            [*command, "--quit-after", "1"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+        )
+        assert second.returncode == 0, second.stderr
+        assert "already running" in second.stderr and "window on screen" not in second.stderr
+        _, rest = first.communicate(timeout=60)
+    finally:
+        first.kill()
+    assert first.returncode == 0
+    assert "a second start asked the showroom to come to the front" in rest
+    assert "Traceback" not in "".join(lines) + rest
+
+
+def test_the_kiosk_setting_starts_kiosk_mode_without_the_flag(tmp_path):
+    settings = tmp_path / "s.ini"
+    settings.write_text("[kiosk]\nenabled=true\n", encoding="utf-8")
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path),
+    }
+    command = [sys.executable, "-m", "app", "--quit-after", "1", "--settings", str(settings)]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "kiosk=True full_screen=True menu_bar=False" in result.stderr

@@ -2,6 +2,13 @@
 
     python tests/benchmarks/bench_soak.py                       # 880 switches, ~4 minutes
     python tests/benchmarks/bench_soak.py --switches 40 --settle-s 0 --json
+    python tests/benchmarks/bench_soak.py --kiosk --rounds 500  # 500 kiosk visits
+
+``--kiosk`` soaks the kiosk's visitor flow instead: each round is one visitor, attract → consent →
+menu → every demo in turn → back to attract, half of them by the idle timeout (on a stepped clock,
+not a minute's wait) and half through "I'm done" and the thank-you screen; each demo reports a
+result, so the thank-you screen has lines to show and the purge has something to forget. The signal
+check before decoding demos is off (it waits ~2 s for a steady signal: it has its own tests).
 
 The main window runs on the virtual visitor (offscreen unless a display is set). First the app
 idles on the menu for ``--settle-s`` seconds: the acquisition's 60 s ring buffer fills (its pages
@@ -139,6 +146,75 @@ def soak(switches: int, warmup: int, settle_s: float, open_ms: int, menu_ms: int
     }
 
 
+class SteppedClock:
+    """The window's idle clock, stepped by the soak instead of waited for."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def kiosk_soak(rounds: int, warmup: int, settle_s: float, open_ms: int, menu_ms: int) -> dict:
+    from app.visitor_flow import Screen
+
+    app = QApplication.instance() or QApplication([])
+    window, _languages = open_app(app, kiosk=True)
+    clock = window.clock = SteppedClock()
+    pump = Pump()
+    demo_ids = [tile.entry.key for tile in window.menu.tiles if tile.entry.demo_class is not None]
+    rss_start = rss_kb()
+    pump(round(max(0.5, settle_s) * 1000))
+    rss_settled = rss_kb()
+    closed: weakref.WeakSet = weakref.WeakSet()
+    started = time.monotonic()
+    before = None
+    for visit in range(rounds):
+        if visit == warmup:
+            before = sample(app, closed)
+        window.attract.sigStart.emit()
+        window.consent.sigAccepted.emit()
+        for demo_id in demo_ids:
+            widget = enter_demo(window, demo_id)
+            closed.add(widget)
+            widget.context.report_result(lambda visit=visit: f"visit {visit}")
+            pump(open_ms)
+            window.show_menu()
+            pump(menu_ms)
+        if visit % 2:
+            window.finish_visit()
+            pump(menu_ms)
+            window.thanks.sigDone.emit()
+        else:
+            clock.now += window.idle_timeout_s() + 1
+            window.check_idle()
+        pump(menu_ms)
+        if window.visitor_flow.screen is not Screen.ATTRACT:
+            raise RuntimeError(f"visit {visit} ended on {window.visitor_flow.screen.value}, not attract")
+    after = sample(app, closed)
+    before = before or after
+    seconds = time.monotonic() - started
+    window.quit_showroom()
+    growth_kb = after["rss_kb"] - before["rss_kb"]
+    measured = max(1, rounds - warmup)
+    sessions = sum(row.sessions for row in window.usage.summary())
+    return {
+        "demos": demo_ids,
+        "rounds": rounds,
+        "warmup": min(warmup, rounds),
+        "settle_s": settle_s,
+        "seconds": round(seconds, 1),
+        "rss_start_kb": rss_start,
+        "rss_settled_kb": rss_settled,
+        "before": before,
+        "after": after,
+        "usage_sessions": sessions,
+        "rss_growth_percent": round(100 * growth_kb / before["rss_kb"], 2),
+        "rss_kb_per_round": round(growth_kb / measured, 2),
+    }
+
+
 def quiet_qt(mode, context, message: str) -> None:
     if "propagateSizeHints" not in message:  # the offscreen platform says so for every window shown
         print(message, file=sys.stderr)
@@ -147,6 +223,8 @@ def quiet_qt(mode, context, message: str) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--switches", type=int, default=880)
+    parser.add_argument("--kiosk", action="store_true", help="soak the kiosk's visitor flow, in rounds")
+    parser.add_argument("--rounds", type=int, default=500, help="visitors, with --kiosk")
     parser.add_argument("--warmup", type=int, help="switches before the first count (default: 80, or N/10)")
     parser.add_argument("--settle-s", type=float, default=90.0, help="idle on the menu first (ring buffer)")
     parser.add_argument("--open-ms", type=int, default=80)
@@ -154,10 +232,28 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="one JSON line instead of text")
     args = parser.parse_args()
     qInstallMessageHandler(quiet_qt)
-    warmup = args.warmup if args.warmup is not None else min(80, args.switches // 10)
-    result = soak(args.switches, warmup, args.settle_s, args.open_ms, args.menu_ms)
+    if args.kiosk:
+        warmup = args.warmup if args.warmup is not None else min(20, args.rounds // 10)
+        result = kiosk_soak(args.rounds, warmup, args.settle_s, args.open_ms, args.menu_ms)
+    else:
+        warmup = args.warmup if args.warmup is not None else min(80, args.switches // 10)
+        result = soak(args.switches, warmup, args.settle_s, args.open_ms, args.menu_ms)
     if args.json:
         print(json.dumps(result))
+        return 0
+    if args.kiosk:
+        before, after = result["before"], result["after"]
+        print(
+            f"{result['rounds']} kiosk visits over {', '.join(result['demos'])} in {result['seconds']} s "
+            f"({result['usage_sessions']} demo sessions counted)"
+        )
+        print(
+            f"RSS {before['rss_kb']} kB after {result['warmup']} warm-up visits -> {after['rss_kb']} kB: "
+            f"{result['rss_growth_percent']:+.2f} %, {result['rss_kb_per_round']:+.2f} kB per visit"
+        )
+        for key in before:
+            if key != "rss_kb":
+                print(f"{key:>20}: {before[key]} -> {after[key]}")
         return 0
     before, after = result["before"], result["after"]
     print(

@@ -103,3 +103,33 @@ def test_attention_benchmark_reports_updates_lag_and_duels():
         "duels won by the stronger focus",
     ]
     assert lines[3] in ("duels won by the stronger focus,1 of 1", "duels won by the stronger focus,0 of 1")
+
+
+def test_fifty_kiosk_visits_leave_threads_widgets_and_files_where_they_were():
+    """The issue's short soak, in every test run: attract → consent → menu → every demo → idle or
+    thank-you → attract, 50 times on the virtual visitor."""
+    script = Path(__file__).with_name("bench_soak.py")
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(script),
+            "--kiosk",
+            "--rounds",
+            "50",
+            "--warmup",
+            "5",
+            "--settle-s",
+            "0",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    row = json.loads(result.stdout.strip().splitlines()[-1])
+    assert row["rounds"] == 50 and row["usage_sessions"] == 50 * len(row["demos"])
+    before, after = row["before"], row["after"]
+    assert after["threads"] == before["threads"] and after["os_threads"] == before["os_threads"]
+    assert after["widgets"] == before["widgets"] and after["fds"] == before["fds"]
+    assert after["closed_widgets_alive"] == 0

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QColor
 
-from demos.kit.panel import LiveSignalPanel, peak_decimate
+from demos.kit.panel import SPACING_RANGE_UV, LiveSignalPanel, peak_decimate
 from drivers.profiles import find_profile
 from drivers.ringbuffer import RingBuffer
 from drivers.stream import Stream
@@ -122,3 +122,83 @@ def test_rendered_panel_shows_traces_spectrum_bars_and_titles(qtbot, panel):
     assert region_has("#4c72b0", panel.band_plot.vb)  # the alpha bar is drawn, not clipped away
     for plot in (panel.time_plot, panel.spectrum_plot, panel.band_plot):
         assert plot.titleLabel.isVisible() and plot.titleLabel.text
+
+
+def _stream_of(data: np.ndarray, raw: np.ndarray | None = None) -> Stream:
+    """A muse-sized stream holding ``data`` (filtered) and ``raw``, ending now."""
+    n = data.shape[1]
+    buffer = RingBuffer(data.shape[0], 60 * FS)
+    timestamps = time.time() - (n - 1 - np.arange(n)) / FS
+    buffer.write(data if raw is None else raw, data, timestamps, np.zeros(n))
+    return Stream(buffer, find_profile("muse2"), FS)
+
+
+def _panel_on(qtbot, stream: Stream) -> LiveSignalPanel:
+    shown = LiveSignalPanel(stream, seconds=5.0)
+    qtbot.addWidget(shown)
+    shown.resize(1280, 720)
+    shown.show()
+    return shown
+
+
+def test_a_railed_channel_does_not_blow_up_the_spacing(qtbot):
+    n = 8 * FS
+    t = np.arange(n) / FS
+    raw = np.vstack([10 * np.sin(2 * np.pi * 10 * t)] * 4)
+    raw[[1, 3]] = 187_500.0  # AF7's and TP10's inputs at the rail: half the channels
+    filtered = raw.copy()
+    filtered[[1, 3]] = 187_500.0 * np.exp(-t)  # what the display filter makes of the step into the rail
+    panel = _panel_on(qtbot, _stream_of(filtered, raw))
+    panel.refresh()
+    assert panel._spacing == 20  # the working channels decide, as without the railed ones
+    assert "20 µV" in panel.time_plot.titleLabel.text
+    np.testing.assert_array_less(np.abs(panel.traces.channel_points(1)[:, 1] + 20), 20 + 1e-6)  # clipped
+
+
+def test_with_the_headset_off_the_spacing_stays_sane(qtbot):
+    rng = np.random.default_rng(3)
+    garbage = 3000 * rng.standard_normal((4, 8 * FS))
+    raw = garbage.copy()
+    raw[::2] = 187_500.0  # every other input at the rail, the rest picking up the room
+    panel = _panel_on(qtbot, _stream_of(garbage, raw))
+    panel.refresh()
+    low, high = SPACING_RANGE_UV
+    assert low <= panel._spacing <= high
+    assert "200000" not in panel.time_plot.titleLabel.text
+
+
+def test_huge_but_unrailed_channels_are_clamped_to_the_largest_sane_spacing(qtbot):
+    t = np.arange(8 * FS) / FS
+    data = np.vstack([450 * np.sin(2 * np.pi * 3 * t + k) for k in range(4)])  # all above any EEG
+    panel = _panel_on(qtbot, _stream_of(data))
+    panel.refresh()
+    assert panel._spacing == SPACING_RANGE_UV[1]
+
+
+def test_no_signal_shows_when_nothing_arrives(qtbot):
+    empty = Stream(RingBuffer(4, 60 * FS), find_profile("muse2"), FS)
+    panel = _panel_on(qtbot, empty)
+    panel.refresh()
+    assert panel.shows_no_signal
+    assert panel.no_signal_label.isVisible() and panel.no_signal_label.text() == "No signal"
+    label = panel.no_signal_label.geometry()
+    traces = panel.view.mapFromScene(panel.time_plot.vb.sceneBoundingRect()).boundingRect()
+    traces.moveTopLeft(panel.view.mapTo(panel, traces.topLeft()))
+    assert traces.contains(label)  # over the traces, centred
+    assert (
+        abs(label.center().x() - traces.center().x()) <= 2
+        and abs(label.center().y() - traces.center().y()) <= 2
+    )
+    t = np.arange(2 * FS) / FS
+    data = np.vstack([10 * np.sin(2 * np.pi * 10 * t)] * 4)
+    empty._buffer.write(data, data, time.time() - (len(t) - 1 - np.arange(len(t))) / FS, np.zeros(len(t)))
+    panel.refresh()
+    assert not panel.shows_no_signal  # data arrived: the traces speak for themselves
+
+
+def test_no_signal_shows_when_the_data_stops(qtbot, panel):
+    panel.refresh()
+    assert not panel.shows_no_signal
+    panel._last_arrival -= 1.5  # as if a second and a half had passed without a sample
+    panel.refresh()
+    assert panel.shows_no_signal

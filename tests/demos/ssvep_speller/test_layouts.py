@@ -51,7 +51,7 @@ def test_bad_layouts_are_refused_with_the_field_named():
 def test_tasks_name_existing_keys():
     keyboard = builtin_layouts()["keyboard40"]
     naoji = next(task for task in keyboard.tasks if task.text == "NAOJI")
-    assert [keyboard.keys[i].label for i in naoji.keys] == list("NAOJI") and "脑机" in naoji.meaning
+    assert [keyboard.keys[i].label for i in naoji.keys] == list("NAOJI")
     good = GOOD
     with pytest.raises(LayoutError, match=r"tasks\[0\].*'C'"):
         parse_layout({**good, "tasks": [{"text": "AC"}]}, "x.toml")
@@ -59,3 +59,22 @@ def test_tasks_name_existing_keys():
         parse_layout({**good, "translations": {"zh_CN": {"keys": ["甲"]}}}, "x.toml")
     with pytest.raises(LayoutError, match="stopping"):
         parse_layout({**good, "stopping": {"min_s": 3.0, "max_s": 2.0}}, "x.toml")
+
+
+def test_a_word_to_copy_is_glossed_in_the_visitor_language():
+    keyboard = builtin_layouts()["keyboard40"]
+    glosses = {task.text: (task.meaning_for("en"), task.meaning_for("zh_CN")) for task in keyboard.tasks}
+    assert glosses["NAOJI"] == ("Chinese for “brain-computer”", "脑机")
+    assert glosses["NI HAO"] == ("Chinese for “hello”", "你好")
+    assert glosses["HELLO"] == ("", "")  # an English word needs no gloss
+    assert keyboard.tasks[1].meaning_for("fr") == "Chinese for “brain-computer”"  # unknown: the English
+
+
+def test_glosses_in_other_languages_name_existing_tasks():
+    good = {**GOOD, "tasks": [{"text": "AB", "meaning": "ab"}]}
+    layout = parse_layout({**good, "translations": {"zh_CN": {"meanings": {"AB": "甲乙"}}}}, "x.toml")
+    assert layout.tasks[0].meaning_for("zh_CN") == "甲乙" and layout.tasks[0].meaning_for("en") == "ab"
+    with pytest.raises(LayoutError, match=r"translations\.zh_CN\.meanings.*'BA'"):
+        parse_layout({**good, "translations": {"zh_CN": {"meanings": {"BA": "乙甲"}}}}, "x.toml")
+    with pytest.raises(LayoutError, match=r"translations\.zh_CN\.meanings"):
+        parse_layout({**good, "translations": {"zh_CN": {"meanings": ["甲乙"]}}}, "x.toml")

@@ -1,0 +1,986 @@
+"""The pages of a kiosk visit around the demos: attract, consent (a short intro) and thank-you.
+
+A visitor's way through the kiosk is attract → consent → menu → demo → thank-you → attract (the
+flow itself lives in :mod:`app.visitor_flow`; the main window shows these pages as it says). The
+pages only show and report: each emits a signal when the visitor touches it, none decides where
+to go next.
+
+- :class:`AttractPage` runs all day between visitors. It says what to do in Chinese and English at
+  once (a passer-by's language is unknown) and draws a live brain signal from the headset as the
+  eye-catcher. It reads the stream with its own :class:`~drivers.stream.StreamReader`, so no demo
+  loses a sample to it, and animates only while it is on screen.
+- :class:`ConsentPage` tells someone who never saw EEG what is measured, that it is safe, that
+  nothing about them is kept, that they may stop at any time and that flashing demos warn first.
+- :class:`ThanksPage` thanks the visitor with the results of their visit and goes back to the
+  start by itself after a countdown.
+
+Touch screens send touches that Qt turns into mouse presses for widgets that do not take touch
+events themselves, so a mouse press is what each page listens to; a key press counts too.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections import deque
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QLocale, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QImage,
+    QKeyEvent,
+    QLinearGradient,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QPolygonF,
+    QRadialGradient,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import LANGUAGES
+from app.resources import icon
+from app.style import (
+    NIGHT_BOTTOM,
+    NIGHT_INK,
+    NIGHT_MUTED,
+    NIGHT_TOP,
+    PRIMARY,
+    PRIMARY_SOFT,
+    SHOWROOM_STYLE,
+    TRACE_COLOURS,
+    WARNING,
+    WARNING_SOFT,
+)
+from demos.kit.i18n import Retranslating, fill, translate
+from demos.kit.widgets import CHOICE_MIN_WIDTH_PX, TOUCH_MIN_PX, touch_button
+from drivers.roles import Role
+from drivers.stream import Stream, StreamReader
+
+log = logging.getLogger(__name__)
+
+# --- attract ------------------------------------------------------------------------------------------
+
+#: What the attract screen says, in both languages at once (never translated: both always show).
+ATTRACT_CHINESE = "戴上头戴设备，触摸屏幕开始"
+ATTRACT_ENGLISH = "Put on the headset and touch the screen to start"
+ATTRACT_BRAND = "脑机接口体验厅 · Brain-Computer Interface Showroom"
+ATTRACT_LIVE = "实时脑电信号 · live brain signal"
+
+#: ~30 frames a second: smooth enough for slow waves, and half the CPU of 60 on an all-day kiosk.
+ATTRACT_FRAME_MS = 33
+#: Seconds of signal across the screen: a 10 Hz alpha wave is a few centimetres wide at 1920 px.
+ATTRACT_SHOWN_S = 3.0
+#: Points drawn per second of signal: every ~16 ms of EEG becomes one point after averaging (and a
+#: light smoothing), so the traces are smooth waves for the eye rather than the display filter's
+#: 40 Hz needles, and the work per frame is bounded whatever the board's rate.
+ATTRACT_POINTS_PER_S = 60
+#: A trace's typical swing (twice its RMS) in lane heights, and where it is clipped.
+TRACE_HEIGHT = 0.42
+TRACE_CLIP = 0.78
+#: Where the three 1 px strokes of a trace lie (px): together they draw a line ~2 px thick.
+TRACE_OFFSETS = ((0.0, 0.0), (0.9, 0.0), (0.0, 0.9))
+#: The share of the width over which the traces fade in from the left.
+FADE_SHARE = 0.25
+ATTRACT_MAX_TRACES = 4
+#: Without a new sample for this long the traces fade into the gentle idle waves.
+ATTRACT_STALE_S = 1.0
+#: A channel with more than this share of NaN or infinite values in view is drawn as an idle wave.
+ATTRACT_MAX_INVALID = 0.2
+#: Which electrodes make the liveliest traces, first choice first.
+ATTRACT_ROLE_PREFERENCE = (
+    Role.OCCIPITAL,
+    Role.PARIETAL,
+    Role.SENSORIMOTOR_LEFT,
+    Role.SENSORIMOTOR_RIGHT,
+    Role.CENTRAL,
+    Role.FRONTAL,
+    Role.TEMPORAL,
+)
+#: A ripple under the text says "touch here" without words: one ring every this many seconds.
+RIPPLE_PERIOD_S = 1.8
+
+
+def pick_channels(roles: Sequence[Role], count: int = ATTRACT_MAX_TRACES) -> list[int]:
+    """Up to ``count`` channel indices for the attract traces, in montage order: electrodes over
+    the back of the head first (their alpha rhythm is the most visible wave), reference last."""
+    ranked = sorted(
+        range(len(roles)),
+        key=lambda index: (
+            ATTRACT_ROLE_PREFERENCE.index(roles[index])
+            if roles[index] in ATTRACT_ROLE_PREFERENCE
+            else len(ATTRACT_ROLE_PREFERENCE),
+            index,
+        ),
+    )
+    return sorted(ranked[:count])
+
+
+class AttractPage(QWidget):
+    """The screen between visitors: a bilingual invitation over a live brain signal.
+
+    :meth:`set_stream` gives it a headset's stream (``None``: no headset, gentle idle waves only).
+    Any touch, click or key emits :attr:`sigStart`. The frame timer runs only while the page is
+    shown; what costs time is kept small: the background and texts are painted once per size into a
+    pixmap, each frame repaints only the band of the traces and the ripple, and the traces are
+    numpy-filled polygons. :attr:`frame_costs_ms` keeps the last frames' cost (data and painting).
+    """
+
+    sigStart = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # every pixel is painted by us
+        self.setMinimumSize(QSize(480, 320))
+        self.stream: Stream | None = None
+        self._reader: StreamReader | None = None
+        self._channels: list[int] = []
+        self._bin = 1  # samples averaged into one drawn point
+        self._points_per_s = float(ATTRACT_POINTS_PER_S)  # drawn points per second of signal
+        self._history = np.zeros((0, 0))
+        self._history_start = 0  # absolute index of the history's first sample
+        self._last_arrival: float | None = None  # time.monotonic() of the newest samples
+        self._scale = np.ones(ATTRACT_MAX_TRACES)  # µV that fill half a lane, per trace, smoothed
+        self._liveness = np.zeros(ATTRACT_MAX_TRACES)  # 0 idle wave … 1 live signal, per trace
+        self._live_target = np.zeros(ATTRACT_MAX_TRACES)
+        self._points: list[np.ndarray] = []
+        self._polygons: list[QPolygonF] = []
+        self._static: QPixmap | None = None
+        self._band = QRect()
+        self._fade: QPixmap | None = None  # the background's left end of the band, fading out
+        self._caption_px = 18
+        self._caption_height = 24
+        self._margin = 48
+        self._ripple_rect = QRect()
+        self._started = time.monotonic()
+        self._stream_failed = False
+        # Cost of the last frames (ms): reading and preparing the data plus painting.
+        self.frame_costs_ms: deque[float] = deque(maxlen=300)
+        self._tick_cost = 0.0
+        self._timer = QTimer(self)
+        self._timer.setInterval(ATTRACT_FRAME_MS)
+        self._timer.timeout.connect(self._tick)
+
+    # --- data ---------------------------------------------------------------------------------------
+    def set_stream(self, stream: Stream | None) -> None:
+        """Draw this stream's display-filtered signal (``None``: idle waves only)."""
+        self.stream = stream
+        self._reader = None
+        self._channels = []
+        self._history = np.zeros((0, 0))
+        self._last_arrival = None
+        self._live_target[:] = 0.0
+        self._stream_failed = False
+        self._bin = 1
+        self._points_per_s = float(ATTRACT_POINTS_PER_S)
+        if stream is None:
+            return
+        try:
+            self._channels = pick_channels(stream.roles)
+            self._bin = max(1, round(stream.sampling_rate / ATTRACT_POINTS_PER_S))
+            self._points_per_s = stream.sampling_rate / self._bin
+            self._reader = stream.reader(filtered=True)
+            self._catch_up()
+        except Exception:
+            log.exception("the attract screen cannot read this stream; it shows idle waves")
+            self._reader = None
+            self._channels = []
+
+    @property
+    def is_animating(self) -> bool:
+        return self._timer.isActive()
+
+    @property
+    def live(self) -> bool:
+        """Whether real signal arrived lately (else the traces are idle waves)."""
+        return bool(self._live_target.any())
+
+    def frame_cost_ms(self) -> float:
+        """Median cost of the recent frames (ms), 0 before the first."""
+        return float(np.median(self.frame_costs_ms)) if self.frame_costs_ms else 0.0
+
+    def _catch_up(self) -> None:
+        """Start the reader at the last few seconds: a page shown again starts with a full trace."""
+        reader, stream = self._reader, self.stream
+        if reader is None or stream is None:
+            return
+        wanted = round(ATTRACT_SHOWN_S * stream.sampling_rate) + self._bin
+        total = stream.total_samples
+        start = max(0, total - wanted)
+        reader.seek(start - start % self._bin)
+        self._history = np.zeros((len(self._channels), 0))
+        self._history_start = reader.position
+
+    def _read(self) -> None:
+        reader, stream = self._reader, self.stream
+        if reader is None or stream is None or not self._channels:
+            return
+        window = reader.read()
+        if window.n_samples:
+            if window.missed:  # fell behind (a long frame): start again at the newest samples
+                self._history = np.zeros((len(self._channels), 0))
+                self._history_start = window.start
+            self._history = np.concatenate((self._history, window.data[self._channels]), axis=1)
+            self._last_arrival = time.monotonic()
+        keep = round(ATTRACT_SHOWN_S * stream.sampling_rate) + 2 * self._bin
+        if self._history.shape[1] > keep:
+            drop = self._history.shape[1] - keep
+            drop -= (self._history_start + drop) % self._bin  # bins stay on the same samples: no shimmer
+            drop = max(drop, 0)
+            self._history = self._history[:, drop:]
+            self._history_start += drop
+
+    def _live_values(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """(traces, usable, spread) of the history averaged into drawn points; None without any.
+
+        ``spread`` is each trace's typical swing: twice its RMS (a Gaussian's 95th percentile,
+        at a fifth of the cost of computing one every frame)."""
+        history = self._history
+        usable_samples = history.shape[1] - history.shape[1] % self._bin
+        if not self._channels or usable_samples < 2 * self._bin:
+            return None
+        blocks = history[:, :usable_samples].reshape(len(self._channels), -1, self._bin)
+        finite = np.isfinite(blocks)
+        invalid_share = 1.0 - finite.mean(axis=(1, 2))
+        counts = finite.sum(axis=2)
+        sums = np.where(finite, blocks, 0.0).sum(axis=2)
+        points = np.divide(sums, counts, out=np.zeros_like(sums), where=counts > 0)
+        if points.shape[1] >= 3:  # a light [1 2 1] smoothing (3 1 at the ends): waves, not needles
+            first, last = (
+                0.75 * points[:, 0] + 0.25 * points[:, 1],
+                0.75 * points[:, -1] + 0.25 * points[:, -2],
+            )
+            points[:, 1:-1] = 0.25 * points[:, :-2] + 0.5 * points[:, 1:-1] + 0.25 * points[:, 2:]
+            points[:, 0], points[:, -1] = first, last
+        spread = 2.0 * np.sqrt(np.mean(points * points, axis=1))
+        usable = (invalid_share <= ATTRACT_MAX_INVALID) & np.isfinite(spread) & (spread > 1e-3)
+        return points, usable, spread
+
+    # --- frames -------------------------------------------------------------------------------------
+    def _tick(self) -> None:
+        started = time.perf_counter()
+        if self._reader is not None and not self._stream_failed:
+            try:
+                self._read()
+            except Exception:  # a kiosk screen must never die of its eye-catcher
+                log.exception("the attract screen stopped reading the stream; it shows idle waves")
+                self._stream_failed = True
+        fresh = self._last_arrival is not None and time.monotonic() - self._last_arrival < ATTRACT_STALE_S
+        values = self._live_values() if fresh else None
+        count = self._trace_count()
+        target = np.zeros(ATTRACT_MAX_TRACES)
+        if values is not None:
+            _points, usable, spread = values
+            target[: len(usable)] = usable
+            for index in np.flatnonzero(usable):
+                self._scale[index] += 0.08 * (spread[index] - self._scale[index])  # no jumps
+        self._live_target = target
+        self._liveness += np.clip(target - self._liveness, -0.05, 0.05)  # fade over ~0.6 s
+        self._prepare_polygons(count, values)
+        self._tick_cost = 1000 * (time.perf_counter() - started)
+        self.update(self._band)
+        self.update(self._ripple_rect)
+
+    def _trace_count(self) -> int:
+        return len(self._channels) if self._channels else 3
+
+    def _lanes(self, count: int) -> tuple[float, float]:
+        """(centre of the first lane, lane height) in the band, under the "live" caption."""
+        band = self._band
+        top = band.top() + self._caption_height + 8
+        lane = max(1.0, (band.bottom() - 8 - top) / (count + 0.6))
+        return top + 0.8 * lane, lane
+
+    def _prepare_polygons(self, count: int, values: tuple[np.ndarray, np.ndarray, np.ndarray] | None) -> None:
+        band = self._band
+        if band.isEmpty():
+            return
+        n = max(4, round(ATTRACT_SHOWN_S * self._points_per_s))
+        drawn = 2 * n - 1  # every point and a curve point between each two
+        if len(self._polygons) != count or self._points[0].shape[0] != drawn:
+            self._polygons = [pg.functions.create_qpolygonf(drawn) for _ in range(count)]
+            self._points = [pg.functions.ndarray_from_qpolygonf(polygon) for polygon in self._polygons]
+        now = time.monotonic()
+        right = band.right() - self._margin // 2  # the head's glow stays on screen
+        px_per_point = right / (n - 1)
+        # Between two chunks the trace keeps moving, so it scrolls smoothly at any frame rate.
+        age_s = 0.0 if self._last_arrival is None else min(0.1, now - self._last_arrival)
+        shift = age_s * self._points_per_s * px_per_point
+        x = right - shift - px_per_point * np.arange(n - 1, -1, -1)
+        first, lane = self._lanes(count)
+        t = now - self._started
+        phase = x / max(band.width(), 1)
+        for index, points in enumerate(self._points):
+            idle = 0.22 * np.sin(2 * np.pi * (2.2 * phase - 0.18 * t) + index * 1.7)
+            idle += 0.1 * np.sin(2 * np.pi * (7.0 * phase - 0.45 * t) + index * 0.9)
+            y = idle
+            live = self._liveness[index] if index < len(self._liveness) else 0.0
+            if values is not None and live > 0 and index < values[0].shape[0]:
+                trace = values[0][index, -n:] / max(self._scale[index], 1e-6) * TRACE_HEIGHT
+                if trace.size < n:  # a young stream: the idle wave until the first sample
+                    trace = np.concatenate((idle[: n - trace.size], trace))
+                y = live * np.clip(trace, -TRACE_CLIP, TRACE_CLIP) + (1 - live) * idle
+            points[:, 0] = _densify(x)
+            points[:, 1] = _densify(first + index * lane - y * lane)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        started = time.perf_counter()
+        painter = QPainter(self)
+        if self._static is None or self._static.size() != self.size():
+            self._static = self._paint_static()
+        rect = event.rect()
+        painter.drawPixmap(rect, self._static, rect)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if rect.intersects(self._band):
+            self._paint_traces(painter)
+        if rect.intersects(self._ripple_rect):
+            self._paint_ripple(painter)
+        painter.end()
+        if self._timer.isActive():
+            self.frame_costs_ms.append(self._tick_cost + 1000 * (time.perf_counter() - started))
+
+    def _paint_traces(self, painter: QPainter) -> None:
+        """Each trace about 2 px thick, drawn as three 1 px cosmetic polylines a pixel apart: the
+        raster engine strokes wide antialiased lines ~10x slower (measured: 4 traces of 180 points
+        at 1920 px, 27 ms wide against 1.7 ms), and a frame must stay cheap all day."""
+        band = self._band
+        painter.save()
+        painter.setClipRect(band)
+        for index, polygon in enumerate(self._polygons):
+            colour = QColor(TRACE_COLOURS[index % len(TRACE_COLOURS)])
+            pen = QPen(colour)
+            pen.setCosmetic(True)
+            pen.setWidth(1)
+            painter.setPen(pen)
+            for dx, dy in TRACE_OFFSETS:
+                painter.translate(dx, dy)
+                painter.drawPolyline(polygon)
+                painter.translate(-dx, -dy)
+            head = polygon.last()
+            halo = QRadialGradient(head, 12)
+            halo.setColorAt(0.0, colour)
+            clear = QColor(colour)
+            clear.setAlpha(0)
+            halo.setColorAt(1.0, clear)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(halo))
+            painter.drawEllipse(head, 12, 12)
+        if self._fade is not None:  # the traces come out of the dark on the left
+            painter.drawPixmap(band.topLeft(), self._fade)
+        if self.live:
+            font = QFont(self.font())
+            font.setPixelSize(self._caption_px)
+            painter.setFont(font)
+            metrics = painter.fontMetrics()
+            blink = 0.5 + 0.5 * math.sin(2 * math.pi * (time.monotonic() - self._started))
+            dot = QColor(TRACE_COLOURS[1])
+            dot.setAlphaF(0.35 + 0.65 * blink)
+            radius = metrics.height() / 5
+            left = band.left() + self._margin
+            baseline = band.top() + metrics.ascent()
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(dot)
+            painter.drawEllipse(QPointF(left + radius, baseline - metrics.ascent() / 2.8), radius, radius)
+            painter.setPen(QColor(NIGHT_MUTED))
+            painter.drawText(QPointF(left + 3.5 * radius, baseline), ATTRACT_LIVE)
+        painter.restore()
+
+    def _paint_ripple(self, painter: QPainter) -> None:
+        rect = self._ripple_rect
+        centre = QPointF(rect.center())
+        phase = ((time.monotonic() - self._started) % RIPPLE_PERIOD_S) / RIPPLE_PERIOD_S
+        largest = rect.width() / 2 - 4
+        painter.save()
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for offset in (0.0, 0.5):
+            step = (phase + offset) % 1.0
+            ring = QColor(NIGHT_INK)
+            ring.setAlphaF(max(0.0, 0.7 * (1.0 - step)))
+            painter.setPen(QPen(ring, 3))
+            radius = largest * (0.25 + 0.75 * step)
+            painter.drawEllipse(centre, radius, radius)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(NIGHT_INK))
+        painter.drawEllipse(centre, largest * 0.16, largest * 0.16)
+        painter.restore()
+
+    def _paint_static(self) -> QPixmap:
+        """Background, brand and the bilingual invitation, painted once per size."""
+        width, height = self.width(), self.height()
+        pixmap = QPixmap(self.size())
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        sky = QLinearGradient(0, 0, 0, height)
+        sky.setColorAt(0.0, QColor(NIGHT_TOP))
+        sky.setColorAt(1.0, QColor(NIGHT_BOTTOM))
+        painter.fillRect(pixmap.rect(), sky)
+        margin = round(0.04 * width)
+
+        def text_font(pixels: float, weight: QFont.Weight) -> QFont:
+            font = QFont(self.font())
+            font.setPixelSize(max(18, round(pixels)))
+            font.setWeight(weight)
+            return font
+
+        brand = text_font(height * 0.026, QFont.Weight.DemiBold)
+        painter.setFont(brand)
+        painter.setPen(QColor(NIGHT_MUTED))
+        brand_rect = QRect(margin, round(height * 0.04), width - 2 * margin, round(height * 0.06))
+        painter.drawText(
+            brand_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, ATTRACT_BRAND
+        )
+
+        chinese = text_font(height * 0.062, QFont.Weight.Bold)
+        english = text_font(height * 0.034, QFont.Weight.Normal)
+        chinese = _fit(chinese, ATTRACT_CHINESE, width - 2 * margin)
+        english = _fit(english, ATTRACT_ENGLISH, width - 2 * margin)
+        text_top = round(height * 0.66)
+        painter.setFont(chinese)
+        painter.setPen(QColor(NIGHT_INK))
+        chinese_h = painter.fontMetrics().height()
+        painter.drawText(
+            QRect(margin, text_top, width - 2 * margin, chinese_h),
+            Qt.AlignmentFlag.AlignCenter,
+            ATTRACT_CHINESE,
+        )
+        painter.setFont(english)
+        painter.setPen(QColor(NIGHT_MUTED))
+        english_top = text_top + chinese_h + round(height * 0.012)
+        english_h = painter.fontMetrics().height()
+        painter.drawText(
+            QRect(margin, english_top, width - 2 * margin, english_h),
+            Qt.AlignmentFlag.AlignCenter,
+            ATTRACT_ENGLISH,
+        )
+        painter.end()
+        self._margin = margin
+        self._caption_px = max(18, round(height * 0.02))
+        self._caption_height = QFontMetrics(text_font(self._caption_px, QFont.Weight.Normal)).height()
+        self._band = QRect(0, round(height * 0.13), width, round(height * 0.50))
+        self._fade = self._fade_pixmap(pixmap)
+        ripple = max(48, round(height * 0.11))
+        ripple_top = english_top + english_h + round(height * 0.02)
+        ripple_top = min(ripple_top, height - ripple - 4)
+        self._ripple_rect = QRect((width - ripple) // 2, ripple_top, ripple, ripple)
+        return pixmap
+
+    def _fade_pixmap(self, background: QPixmap) -> QPixmap:
+        """The background under the band's left end, opaque at the edge and clear at
+        :data:`FADE_SHARE` of the width: drawn over the traces, it fades them in for ~0.3 ms a
+        frame (a gradient pen per trace cost 10 ms)."""
+        band = self._band
+        width = max(1, round(FADE_SHARE * band.width()))
+        image = background.copy(QRect(band.left(), band.top(), width, band.height())).toImage()
+        image = image.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+        painter = QPainter(image)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationIn)
+        ramp = QLinearGradient(0, 0, width, 0)
+        ramp.setColorAt(0.0, QColor(0, 0, 0, 255))
+        ramp.setColorAt(0.35, QColor(0, 0, 0, 200))
+        ramp.setColorAt(1.0, QColor(0, 0, 0, 0))
+        painter.fillRect(image.rect(), ramp)
+        painter.end()
+        return QPixmap.fromImage(image)
+
+    # --- visibility and input -----------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._static = None
+        self._static = self._paint_static()  # also places the band and the ripple
+        self._prepare_polygons(self._trace_count(), None)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._catch_up()
+        self._timer.start()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def hideEvent(self, event) -> None:
+        self._timer.stop()
+        super().hideEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+        self.sigStart.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.isAutoRepeat():
+            event.accept()
+            return
+        event.accept()
+        self.sigStart.emit()
+
+
+def _densify(values: np.ndarray) -> np.ndarray:
+    """``values`` with a point between each two on the cubic through their neighbours (the 4-point
+    midpoint rule, -1 9 9 -1 / 16): a polyline through them bends smoothly instead of in corners."""
+    out = np.empty(2 * len(values) - 1)
+    out[0::2] = values
+    middle = 0.5 * (values[:-1] + values[1:])
+    if len(values) >= 4:
+        middle[1:-1] = (9 * (values[1:-2] + values[2:-1]) - values[:-3] - values[3:]) / 16
+    out[1::2] = middle
+    return out
+
+
+def _round_pen(brush: QBrush, width: float) -> QPen:
+    return QPen(brush, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+
+
+def _fit(font: QFont, text: str, width: int) -> QFont:
+    """``font`` made smaller until ``text`` fits ``width`` px on one line (never below 18 px)."""
+    fitted = QFont(font)
+    while fitted.pixelSize() > 18 and QFontMetrics(fitted).horizontalAdvance(text) > width:
+        fitted.setPixelSize(fitted.pixelSize() - 2)
+    return fitted
+
+
+# --- pictograms ---------------------------------------------------------------------------------------
+
+
+class Pictogram(QWidget):
+    """A small drawn symbol in a tinted disc: no icon font, no image file, never a tofu box."""
+
+    KINDS = ("wave", "shield", "nothing-kept", "stop", "flash")
+
+    def __init__(self, kind: str, size: int = 64, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        if kind not in self.KINDS:
+            raise ValueError(f"no pictogram {kind!r}; choose one of {', '.join(self.KINDS)}")
+        self.kind = kind
+        self.setFixedSize(size, size)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        side = min(self.width(), self.height())
+        warning = self.kind == "flash"
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#ffe0b8" if warning else PRIMARY_SOFT))
+        painter.drawEllipse(QRectF(0, 0, side, side))
+        ink = QColor(WARNING if warning else PRIMARY)
+        painter.setPen(_round_pen(QBrush(ink), side * 0.06))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        s = side / 100.0  # draw on a 100 x 100 grid
+        if self.kind == "wave":
+            points = [
+                QPointF((22 + 56 * i / 40) * s, (50 - 16 * math.sin(i / 40 * 4 * math.pi)) * s)
+                for i in range(41)
+            ]
+            painter.drawPolyline(QPolygonF(points))
+        elif self.kind == "shield":
+            path = QPainterPath(QPointF(50 * s, 20 * s))
+            path.lineTo(75 * s, 29 * s)
+            path.cubicTo(75 * s, 56 * s, 66 * s, 70 * s, 50 * s, 81 * s)
+            path.cubicTo(34 * s, 70 * s, 25 * s, 56 * s, 25 * s, 29 * s)
+            path.closeSubpath()
+            painter.drawPath(path)
+            painter.drawPolyline(
+                QPolygonF([QPointF(39 * s, 50 * s), QPointF(47 * s, 58 * s), QPointF(62 * s, 42 * s)])
+            )
+        elif self.kind == "nothing-kept":
+            painter.drawRoundedRect(QRectF(28 * s, 34 * s, 44 * s, 36 * s), 5 * s, 5 * s)
+            painter.drawLine(QPointF(28 * s, 34 * s), QPointF(40 * s, 26 * s))
+            painter.drawLine(QPointF(40 * s, 26 * s), QPointF(52 * s, 34 * s))
+            painter.drawLine(QPointF(22 * s, 78 * s), QPointF(78 * s, 22 * s))
+        elif self.kind == "stop":
+            painter.setBrush(ink)
+            painter.drawRoundedRect(QRectF(34 * s, 34 * s, 32 * s, 32 * s), 4 * s, 4 * s)
+        else:  # flash
+            painter.setBrush(ink)
+            bolt = [(56, 18), (30, 55), (48, 55), (42, 82), (70, 44), (52, 44)]
+            painter.drawPolygon(QPolygonF([QPointF(x * s, y * s) for x, y in bolt]))
+        painter.end()
+
+
+def _label(object_name: str, *, centred: bool = False) -> QLabel:
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if centred:
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
+def _current_language() -> str:
+    """The interface language now (the language manager makes it the default locale)."""
+    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def other_language_name() -> str:
+    """What the language button shows: the other language's name, in that language."""
+    current = _current_language()
+    return next((name for code, name in LANGUAGES.items() if code != current), "")
+
+
+# --- consent ------------------------------------------------------------------------------------------
+
+
+class _Point(QFrame):
+    """One thing a visitor should know: a pictogram, a short title and a sentence or two."""
+
+    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("consentPoint")
+        if kind == "flash":
+            self.setStyleSheet(f"#consentPoint {{ background: {WARNING_SOFT}; border-color: #f0c58c; }}")
+        self.pictogram = Pictogram(kind, 60)
+        self.title_label = _label("consentPointTitle")
+        self.text_label = _label("consentPointText")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 16)
+        layout.setSpacing(16)
+        layout.addWidget(self.pictogram, 0, Qt.AlignmentFlag.AlignTop)
+        texts = QVBoxLayout()
+        texts.setSpacing(4)
+        texts.addWidget(self.title_label)
+        texts.addWidget(self.text_label)
+        texts.addStretch(1)
+        layout.addLayout(texts, 1)
+
+    def set_texts(self, title: str, text: str) -> None:
+        self.title_label.setText(title)
+        self.text_label.setText(text)
+
+
+class ConsentPage(Retranslating, QWidget):
+    """A short introduction before the first demo, in the current language.
+
+    :attr:`sigAccepted` is "Start", :attr:`sigDeclined` "Not now", :attr:`sigLanguageToggle` the
+    language button (the main window switches the language; this page follows by itself).
+    """
+
+    sigAccepted = Signal()
+    sigDeclined = Signal()
+    sigLanguageToggle = Signal()
+
+    POINTS = ("wave", "shield", "nothing-kept", "stop", "flash")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("consentPage")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setStyleSheet(SHOWROOM_STYLE)
+        self.language_button = QPushButton()
+        self.language_button.setObjectName("languageButton")
+        self.language_button.setMinimumSize(QSize(140, 56))
+        self.language_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.language_button.clicked.connect(self.sigLanguageToggle)
+        self.title_label = _label("consentTitle", centred=True)
+        self.lead_label = _label("consentLead", centred=True)
+        self.points = {kind: _Point(kind) for kind in self.POINTS}
+        self.start_button = touch_button(primary=True)
+        self.start_button.setMinimumSize(CHOICE_MIN_WIDTH_PX + 60, TOUCH_MIN_PX + 16)
+        self.start_button.clicked.connect(self.sigAccepted)
+        self.decline_button = touch_button(primary=False)
+        self.decline_button.setMinimumSize(CHOICE_MIN_WIDTH_PX, TOUCH_MIN_PX + 16)
+        self.decline_button.clicked.connect(self.sigDeclined)
+
+        column = QWidget()
+        column.setMaximumWidth(1240)
+        content = QVBoxLayout(column)
+        content.setContentsMargins(0, 0, 0, 0)
+        content.setSpacing(16)
+        content.addStretch(1)
+        content.addWidget(self.title_label)
+        content.addWidget(self.lead_label)
+        content.addSpacing(8)
+        grid = QGridLayout()
+        grid.setSpacing(16)
+        for index, kind in enumerate(self.POINTS[:4]):
+            grid.addWidget(self.points[kind], index // 2, index % 2)
+        grid.addWidget(self.points["flash"], 2, 0, 1, 2)
+        for column_index in (0, 1):
+            grid.setColumnStretch(column_index, 1)
+        content.addLayout(grid)
+        content.addStretch(1)
+        centred = QWidget()
+        centred_layout = QHBoxLayout(centred)
+        centred_layout.setContentsMargins(32, 0, 32, 0)
+        centred_layout.addStretch(1)
+        centred_layout.addWidget(column, 100)
+        centred_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(centred)
+        self.scroll.setObjectName("pageScroll")  # the page's background shows through
+
+        top = QHBoxLayout()
+        top.setContentsMargins(32, 20, 32, 0)
+        top.addStretch(1)
+        top.addWidget(self.language_button)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(32, 8, 32, 28)
+        buttons.setSpacing(24)
+        buttons.addStretch(1)
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.decline_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(buttons)
+        self.retranslate()
+
+    def clear(self) -> None:
+        """Ready for the next visitor: back to the top, nothing pressed."""
+        self.scroll.verticalScrollBar().setValue(0)
+        for button in (self.start_button, self.decline_button, self.language_button):
+            button.setDown(False)
+
+    def retranslate(self) -> None:
+        self.language_button.setText(other_language_name())
+        self.title_label.setText(translate("ConsentPage", "Before you start"))
+        self.lead_label.setText(
+            translate(
+                "ConsentPage",
+                "A brain-computer interface turns your brain's activity into actions on the screen.",
+            )
+        )
+        self.points["wave"].set_texts(
+            translate("ConsentPage", "What the headset measures"),
+            translate(
+                "ConsentPage",
+                "Tiny electrical signals from your brain (EEG), picked up by sensors resting on your skin.",
+            ),
+        )
+        self.points["shield"].set_texts(
+            translate("ConsentPage", "It is safe"),
+            translate(
+                "ConsentPage", "The headset only listens. It sends nothing into your head and does not hurt."
+            ),
+        )
+        self.points["nothing-kept"].set_texts(
+            translate("ConsentPage", "Nothing about you is kept"),
+            translate("ConsentPage", "Your brain signals are shown live, then forgotten. No name, no photo."),
+        )
+        self.points["stop"].set_texts(
+            translate("ConsentPage", "Stop any time"),
+            translate(
+                "ConsentPage", "Touch “I'm done”, tell a member of staff, or simply take the headset off."
+            ),
+        )
+        self.points["flash"].set_texts(
+            translate("ConsentPage", "Flashing light"),
+            translate(
+                "ConsentPage",
+                "Some demos flicker. They warn you first, so you can skip them if flashing light "
+                "is not good for you.",
+            ),
+        )
+        self.start_button.setText(translate("ConsentPage", "Start"))
+        self.decline_button.setText(translate("ConsentPage", "Not now"))
+
+
+# --- thank you ----------------------------------------------------------------------------------------
+
+#: Seconds the thank-you page stays before it goes back to the start by itself.
+THANKS_COUNTDOWN_S = 15
+
+
+class _Result(QFrame):
+    """One demo's result on the thank-you page: its title and one line."""
+
+    def __init__(self, title: str, line: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("thanksResult")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.title_label = _label("thanksResultTitle")
+        self.title_label.setText(title)
+        self.line_label = _label("thanksResultLine")
+        self.line_label.setText(line)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 16, 22, 16)
+        layout.setSpacing(4)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.line_label)
+
+
+class ThanksPage(Retranslating, QWidget):
+    """ "Thank you!" with what the visitor did, and a countdown back to the start.
+
+    :meth:`show_results` takes (demo title, one-line result) pairs, both already translated; an
+    empty list shows a general thank-you. Any touch or key emits :attr:`sigDone`, and so does the
+    end of the countdown (it runs while the page is shown); :attr:`sigDone` comes once per showing.
+    """
+
+    sigDone = Signal()
+
+    def __init__(self, parent: QWidget | None = None, countdown_s: int = THANKS_COUNTDOWN_S) -> None:
+        super().__init__(parent)
+        self.setObjectName("thanksPage")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setStyleSheet(SHOWROOM_STYLE)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.countdown_s = int(countdown_s)
+        self.seconds_left = self.countdown_s
+        self._done_sent = False
+        self._results: list[tuple[str, str]] = []
+        self.result_widgets: list[_Result] = []
+        self.logo_label = QLabel()
+        self.logo_label.setPixmap(icon("app.svg").pixmap(96, 96))
+        self.logo_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title_label = _label("thanksTitle", centred=True)
+        self.lead_label = _label("thanksLead", centred=True)
+        self.hint_label = _label("thanksHint", centred=True)
+        self.hint_label.setWordWrap(False)  # one short line in a pill as wide as its text
+        for label in (self.logo_label, self.title_label, self.lead_label, self.hint_label):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.results_host = QWidget()
+        self.results_host.setMaximumWidth(1000)
+        self.results_host.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.results_host.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self._grid = QGridLayout(self.results_host)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(16)
+        column = QWidget()
+        column.setMaximumWidth(1240)
+        column.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        content = QVBoxLayout(column)
+        content.setContentsMargins(0, 0, 0, 0)
+        content.setSpacing(20)
+        content.addStretch(2)
+        content.addWidget(self.logo_label)
+        content.addWidget(self.title_label)
+        content.addWidget(self.lead_label)
+        content.addSpacing(8)
+        results_row = QHBoxLayout()
+        results_row.addStretch(1)
+        results_row.addWidget(self.results_host, 100)
+        results_row.addStretch(1)
+        content.addLayout(results_row)
+        content.addStretch(3)
+        content.addWidget(self.hint_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(32, 32, 32, 32)
+        layout.addStretch(1)
+        layout.addWidget(column, 100)
+        layout.addStretch(1)
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self._count)
+        self.retranslate()
+
+    @property
+    def is_counting(self) -> bool:
+        return self._timer.isActive()
+
+    def show_results(self, lines: Sequence[tuple[str, str]]) -> None:
+        """Show these (demo title, result) lines, in order; an empty list: a general thank-you."""
+        self._remove_results()
+        self._results = [(str(title), str(line)) for title, line in lines]
+        columns = 1 if len(self._results) <= 3 else 2
+        for index, (title, line) in enumerate(self._results):
+            widget = _Result(title, line)
+            self._grid.addWidget(widget, index // columns, index % columns)
+            self.result_widgets.append(widget)
+        self.results_host.setVisible(bool(self._results))
+        self._restart()
+        self.retranslate()
+
+    def clear(self) -> None:
+        """Forget the visit's results (no text of theirs is left in any widget) and stop counting."""
+        self._remove_results()
+        self._results = []
+        self.results_host.hide()
+        self._timer.stop()
+        self.seconds_left = self.countdown_s
+        self._done_sent = False
+        self.retranslate()
+
+    def _remove_results(self) -> None:
+        for widget in self.result_widgets:
+            self._grid.removeWidget(widget)
+            widget.hide()
+            widget.setParent(None)  # out of the page's children at once, not at the next deferred delete
+            widget.deleteLater()
+        self.result_widgets = []
+
+    def _restart(self) -> None:
+        self.seconds_left = self.countdown_s
+        self._done_sent = False
+        if self.isVisible():
+            self._timer.start()
+
+    def _count(self) -> None:
+        self.seconds_left = max(0, self.seconds_left - 1)
+        self._update_hint()
+        if self.seconds_left == 0:
+            self._timer.stop()
+            self._done()
+
+    def _done(self) -> None:
+        if self._done_sent:
+            return
+        self._done_sent = True
+        self._timer.stop()
+        self.sigDone.emit()
+
+    def _update_hint(self) -> None:
+        self.hint_label.setText(
+            fill(
+                translate("ThanksPage", "Back to the start in %1 s. Touch the screen to go now."),
+                self.seconds_left,
+            )
+        )
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._restart()
+        self._update_hint()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def hideEvent(self, event) -> None:
+        self._timer.stop()
+        super().hideEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+        self._done()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        event.accept()
+        if not event.isAutoRepeat():
+            self._done()
+
+    def retranslate(self) -> None:
+        self.title_label.setText(translate("ThanksPage", "Thank you!"))
+        if self._results:
+            self.lead_label.setText(translate("ThanksPage", "Here is what you did today:"))
+        else:
+            self.lead_label.setText(
+                translate(
+                    "ThanksPage",
+                    "Thank you for visiting. We hope you enjoyed seeing your brain at work!",
+                )
+            )
+        self._update_hint()

@@ -1,0 +1,381 @@
+"""The kiosk all day: visitors cannot leave, staff unlock with a PIN, the idle timeout returns to the
+attract screen from every screen with nothing of the visitor left, a failing demo goes back to the
+menu, and a damaged settings file starts on defaults with a notice for staff."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
+
+import app.kiosk
+from app.demo_gate import Phase
+from app.main_window import MainWindow
+from app.pin import LOCKOUT_S, MAX_WRONG, set_pin
+from app.visitor_flow import Screen
+from demos.base import DemoContext
+from demos.kit.demo import DemoScreen, WidgetDemo
+from demos.registry import discover_demos
+from drivers.acquisition import AcquisitionState
+from tests.app.test_demo_host import BlinkerDemo, entries
+
+PIN = "8642"
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 10_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def kiosk(make_window, qtbot, monkeypatch):
+    """A kiosk window on the virtual visitor with every real demo, a fake idle clock and a PIN."""
+    monkeypatch.setattr(app.kiosk, "LONG_PRESS_MS", 150)
+
+    def make(**options) -> MainWindow:
+        settings = {"kiosk/idle_timeout_s": 60, **options.pop("settings", {})}
+        window = make_window("virtual_visitor", kiosk=True, settings=settings, **options)
+        set_pin(window.settings, PIN)
+        window.clock = FakeClock()
+        window.idle.reset(window.clock())
+        qtbot.waitUntil(lambda: window.acquisition.state is AcquisitionState.STREAMING, timeout=5_000)
+        return window
+
+    return make
+
+
+def texts(widget: QWidget) -> str:
+    """Every text a visitor could read anywhere in ``widget``."""
+    found = [
+        child.text()
+        for child in widget.findChildren(QWidget)
+        if isinstance(child, QLabel | QAbstractButton | QLineEdit) and child.isVisibleTo(widget)
+    ]
+    return "\n".join(found)
+
+
+def enter(window: MainWindow, qtbot) -> None:
+    """A visitor touches the attract screen and accepts the intro."""
+    qtbot.mouseClick(window.attract, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.consent
+    window.consent.sigAccepted.emit()
+    assert window.stack.currentWidget() is window.menu
+
+
+def go_idle(window: MainWindow) -> None:
+    window.clock.now += window.idle_timeout_s() + 1
+    window.check_idle()
+
+
+# --- leaving -------------------------------------------------------------------------------------------
+def test_escape_alt_f4_and_closing_keep_the_kiosk(kiosk, qtbot):
+    window = kiosk()
+    assert window.isFullScreen() and not window.menuBar().isVisible()
+    assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    qtbot.keyClick(window, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
+    assert window.guard.refused_keys == 2
+    window.close()  # what Alt+F4 or the title bar's button does
+    assert window.isVisible() and window.isFullScreen()
+    window.showNormal()  # the window manager or a visitor's gesture took full screen away
+    qtbot.waitUntil(window.isFullScreen, timeout=2_000)
+    assert window.stack.currentWidget() is window.attract
+
+
+def test_the_staff_quit_closes_the_kiosk(kiosk, qtbot):
+    window = kiosk()
+    window.quit_showroom()
+    assert not window.isVisible()
+
+
+# --- the staff PIN ---------------------------------------------------------------------------------------
+def long_press_corner(window: MainWindow, qtbot) -> None:
+    target = window.stack.currentWidget()
+    corner = target.mapFrom(window, QPoint(20, 20))
+    qtbot.mousePress(target, Qt.MouseButton.LeftButton, pos=corner)
+    qtbot.wait(400)
+    qtbot.mouseRelease(target, Qt.MouseButton.LeftButton, pos=corner)
+
+
+def type_pin(window: MainWindow, qtbot, pin: str) -> None:
+    for digit in pin:
+        qtbot.mouseClick(window.pin_pad.keys[digit], Qt.MouseButton.LeftButton)
+    window.pin_pad.submit()
+
+
+def test_a_long_press_in_the_corner_and_the_pin_open_the_staff_console(kiosk, qtbot):
+    window = kiosk()
+    qtbot.mouseClick(window.attract, Qt.MouseButton.LeftButton, pos=QPoint(400, 400))  # a visitor's tap
+    assert window.stack.currentWidget() is window.consent
+    long_press_corner(window, qtbot)
+    assert window.stack.currentWidget() is window.pin_pad
+    type_pin(window, qtbot, PIN)
+    assert window.console is not None and window.stack.currentWidget() is window.console
+    window.console.sigClose.emit()
+    assert window.stack.currentWidget() is window.consent  # back where the gesture was made
+
+
+def test_wrong_pins_lock_the_pad_for_a_minute(kiosk, qtbot):
+    window = kiosk()
+    clock = FakeClock()
+    window.pin_pad.lock._clock = clock
+    window.ask_for_pin()
+    for _ in range(MAX_WRONG - 1):
+        type_pin(window, qtbot, "1111")
+        assert window.pin_pad.message.text() == "Wrong PIN."
+    type_pin(window, qtbot, "1111")
+    assert "Try again in 60 s" in window.pin_pad.message.text()
+    type_pin(window, qtbot, PIN)  # the right PIN, but locked
+    assert window.stack.currentWidget() is window.pin_pad and window.console is None
+    clock.now += LOCKOUT_S
+    type_pin(window, qtbot, PIN)
+    assert window.stack.currentWidget() is window.console
+
+
+def test_a_short_tap_in_the_corner_is_just_a_tap(kiosk, qtbot):
+    window = kiosk()
+    target = window.attract
+    qtbot.mousePress(target, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    qtbot.mouseRelease(target, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    qtbot.wait(400)
+    assert window.stack.currentWidget() is not window.pin_pad
+
+
+# --- the visit and the idle timeout ------------------------------------------------------------------
+def test_a_visit_ends_on_the_thank_you_screen_with_the_results_then_attract(kiosk, qtbot):
+    window = kiosk()
+    enter(window, qtbot)
+    assert window.open_demo_by_id("attention")
+    window.host.demo_widget.context.report_result(lambda: "Your focus score: 77")
+    window.show_menu()
+    window.menu.sigFinished.emit()
+    assert window.stack.currentWidget() is window.thanks
+    assert "Your focus score: 77" in texts(window.thanks)
+    assert "Focus rocket" in texts(window.thanks)
+    window.thanks.sigDone.emit()
+    assert window.stack.currentWidget() is window.attract
+    assert "Your focus score: 77" not in texts(window)
+    summary = {row.demo_id: row for row in window.usage.summary()}
+    assert summary["attention"].sessions == 1 and summary["attention"].completed == 1
+
+
+KIOSK_DEMOS = [entry.key for entry in discover_demos()]
+
+
+@pytest.mark.parametrize("screen", ["consent", "menu", "thanks", "pin_pad", "console", *KIOSK_DEMOS])
+def test_idle_returns_to_attract_from_every_screen_leaving_no_trace(kiosk, qtbot, screen):
+    window = kiosk()
+    window.set_language("zh_CN")  # the visitor chose Chinese; staff's default is English
+    secret = "Result of the last visitor 4711"
+    if screen == "consent":
+        qtbot.mouseClick(window.attract, Qt.MouseButton.LeftButton)
+    elif screen not in ("pin_pad", "console"):
+        enter(window, qtbot)
+    if screen in KIOSK_DEMOS or screen == "thanks":
+        demo_id = screen if screen in KIOSK_DEMOS else "attention"
+        assert window.open_demo_by_id(demo_id)
+        window.host.continue_visit()  # past the flashing-light warning, where there is one
+        qtbot.waitUntil(lambda: window.host.phase is Phase.RUNNING, timeout=5_000)
+        window.host.demo_widget.context.report_result(lambda: secret)
+        assert window.host.demo is not None
+    if screen == "thanks":
+        window.finish_visit()
+        assert secret in texts(window.thanks)
+    if screen == "consent":
+        window.consent.sigLanguageToggle.emit()
+    if screen in ("pin_pad", "console"):
+        window.ask_for_pin()
+        if screen == "console":
+            type_pin(window, qtbot, PIN)
+        window.pin_pad.press("1")  # a digit typed: the next person must not find it
+    expected = {"consent": window.consent, "menu": window.menu, "thanks": window.thanks}
+    expected |= {"pin_pad": window.pin_pad, "console": window.console}
+    assert window.stack.currentWidget() is expected.get(screen, window.host)
+
+    window.clock.now += window.idle_timeout_s() - 5
+    window.check_idle()
+    assert window.stack.currentWidget() is not window.attract  # not yet
+    go_idle(window)
+    assert window.stack.currentWidget() is window.attract
+    assert window.visitor_flow.screen is Screen.ATTRACT and window.visitor_flow.visit is None
+    assert window.host.demo is None and window.host.demo_widget is None
+    assert window.languages.language == "en"
+    assert secret not in texts(window) and window.pin_pad.entered == ""
+    qtbot.wait(50)  # deleteLater: the demo's widget is gone
+    assert not [w for w in window.findChildren(DemoScreen)]
+
+
+def test_a_hands_off_round_does_not_count_as_idle(kiosk, qtbot):
+    from drivers import cues
+
+    window = kiosk()
+    enter(window, qtbot)
+    window.announce(cues.Round(cues.RoundMode.FOCUS))
+    window.clock.now += 90  # a long round, nobody touches the screen
+    window.check_idle()
+    assert window.stack.currentWidget() is window.menu
+    window.announce(cues.Round(cues.RoundMode.END))
+    go_idle(window)
+    assert window.stack.currentWidget() is window.attract
+
+
+def test_a_touch_restarts_the_idle_clock(kiosk, qtbot):
+    window = kiosk()
+    enter(window, qtbot)
+    window.clock.now += 50
+    qtbot.mouseClick(window.menu, Qt.MouseButton.LeftButton, pos=QPoint(600, 600))
+    window.clock.now += 50
+    window.check_idle()
+    assert window.stack.currentWidget() is window.menu
+
+
+# --- demos that fail -----------------------------------------------------------------------------------
+class RaisingInStart(WidgetDemo):
+    id = "raising_start"
+    title = "Raises in start"
+    description = "A bug."
+
+    def create_screen(self, context: DemoContext) -> DemoScreen:
+        return DemoScreen(context)
+
+    def start(self) -> None:
+        raise RuntimeError("bug in start()")
+
+
+class TimerScreen(DemoScreen):
+    def start(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(50, self._tick)
+
+    def _tick(self) -> None:
+        raise ZeroDivisionError("bug in a timer")
+
+
+class RaisingInTimer(WidgetDemo):
+    id = "raising_timer"
+    title = "Raises in a timer"
+    description = "A bug."
+
+    def create_screen(self, context: DemoContext) -> DemoScreen:
+        return TimerScreen(context)
+
+
+def test_a_demo_raising_in_start_goes_back_to_the_menu_with_an_apology(kiosk, qtbot):
+    window = kiosk(entries=entries(RaisingInStart, BlinkerDemo))
+    enter(window, qtbot)
+    assert not window.open_demo_by_id("raising_start")
+    assert window.stack.currentWidget() is window.menu and window.host.demo is None
+    assert "could not start" in window.message_banner.text()
+    assert window.open_demo_by_id("blinker")  # the shell is alive
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_demo_raising_in_a_timer_goes_back_to_the_menu_and_the_shell_lives(kiosk, qtbot, monkeypatch):
+    from app.errors import install_excepthook
+
+    window = kiosk(entries=entries(RaisingInTimer, BlinkerDemo))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    install_excepthook(window.show_message, window.demo_failed)
+    enter(window, qtbot)
+    assert window.open_demo_by_id("raising_timer")
+    qtbot.waitUntil(lambda: window.host.demo is None, timeout=3_000)
+    assert window.stack.currentWidget() is window.menu
+    assert "stopped working" in window.message_banner.text()
+    assert window.open_demo_by_id("blinker")
+    summary = {row.demo_id: row for row in window.usage.summary()}
+    assert summary["raising_timer"].completed == 0
+
+
+# --- settings ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "damage",
+    [
+        bytes(range(256)) * 8,
+        b"[General\nlanguage=zh_CN\n",
+        "[General]\nlanguage=中文\n".encode("gbk"),
+        b"\x00" * 50,
+    ],
+    ids=["binary", "not-ini", "gbk", "nul"],
+)
+def test_a_damaged_settings_file_starts_on_defaults_with_a_staff_notice(qtbot, tmp_path, damage):
+    from app.bootstrap import build_showroom
+    from drivers.profiles import find_profile
+
+    path = tmp_path / "settings.ini"
+    path.write_bytes(damage)
+    showroom = build_showroom(find_profile("virtual_visitor"), settings=path)
+    qtbot.addWidget(showroom.window)
+    try:
+        assert showroom.settings.problem is not None and showroom.settings.problem.kind == "reset"
+        backups = list(tmp_path.glob("settings.ini.corrupt-*"))
+        assert len(backups) == 1 and backups[0].read_bytes() == damage  # kept intact for support
+        assert "settings file was damaged" in showroom.window.message_banner.text()
+        showroom.settings.set_value("language", "zh_CN")  # and it can save again
+        assert "language=zh_CN" in path.read_text(encoding="utf-8")
+    finally:
+        showroom.close()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+def test_an_unwritable_settings_file_is_reported_not_silent(qtbot, tmp_path):
+    import os
+
+    from app.settings import AppSettings
+
+    path = tmp_path / "settings.ini"
+    path.write_text("[General]\nlanguage=zh_CN\n", encoding="utf-8")
+    path.chmod(0o444)
+    if os.access(path, os.W_OK):
+        pytest.skip("running as root: file modes are ignored")
+    stored = AppSettings(path)
+    assert stored.problem is not None and stored.problem.kind == "unsaved"
+    assert stored.value("language", "en") == "zh_CN"
+
+
+# --- the signal check before decoding demos -------------------------------------------------------------
+def test_a_decoding_demo_starts_after_the_signal_check_passes_on_a_clean_headset(kiosk, qtbot):
+    window = kiosk(settings={"signal_check/enabled": True})
+    enter(window, qtbot)
+    assert window.open_demo_by_id("mi_cursor")
+    assert window.host.phase is Phase.CHECKING and window.host.demo is None
+    assert window.host.pages.currentWidget() is window.host.signal_check
+    assert not window.host.signal_check.override_button.isVisible()  # a visitor cannot skip it
+    qtbot.waitUntil(lambda: window.host.phase is Phase.RUNNING, timeout=15_000)
+    assert window.host.demo is not None and not window.host.signal_check.is_running
+
+
+def test_a_railed_electrode_keeps_the_demo_back_until_staff_override(kiosk, qtbot):
+    window = kiosk(settings={"signal_check/enabled": True})
+    visitor = window.acquisition.visitor
+    names = [channel.name for channel in window.acquisition.profile.channels]
+    visitor.rail_channel(names.index("O1"))
+    enter(window, qtbot)
+    assert window.open_demo_by_id("ssvep_speller")
+    window.host.continue_visit()  # the flashing-light warning
+    assert window.host.phase is Phase.CHECKING
+
+    def o1_flagged() -> bool:
+        result = window.host.signal_check.result
+        return result is not None and any(c.name == "O1" and c.problems for c in result.channels)
+
+    qtbot.waitUntil(o1_flagged, timeout=10_000)
+    qtbot.wait(3_000)
+    assert window.host.phase is Phase.CHECKING and window.host.demo is None
+    assert any("O1" in text for text in window.host.signal_check.advice_texts)
+    window.ask_for_pin()
+    type_pin(window, qtbot, PIN)
+    window.console.sigClose.emit()  # staff unlocked: they may start it anyway
+    assert window.stack.currentWidget() is window.host
+    assert window.host.signal_check.override_button.isVisibleTo(window.host.signal_check)
+    qtbot.mouseClick(window.host.signal_check.override_button, Qt.MouseButton.LeftButton)
+    assert window.host.phase is Phase.RUNNING and window.host.demo is not None
+    go_idle(window)  # the next visitor: no staff override any more
+    enter(window, qtbot)
+    window.open_demo_by_id("mi_cursor")
+    assert not window.host.signal_check.override_button.isVisibleTo(window.host.signal_check)
