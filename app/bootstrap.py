@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from app import __version__
+from app.cli import APPLICATION, ORGANIZATION
 from app.i18n import LANGUAGES, LanguageManager, default_language, install_cjk_fallback
 from app.main_window import MainWindow, stop_acquisitions
 from app.settings import AppSettings
@@ -59,11 +60,11 @@ class Showroom:
         self.window.quit_showroom()
 
 
-def qt_application(name: str = "bci-showroom") -> QApplication:
+def qt_application(name: str = APPLICATION) -> QApplication:
     """The process's QApplication, made once, with the names QSettings and the log folder use."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(name)
-    app.setOrganizationName("BCI Showroom")
+    app.setOrganizationName(ORGANIZATION)
     app.setApplicationVersion(__version__)
     return app
 

@@ -402,11 +402,12 @@ def run_app(
     log.info("bci-showroom %s starting on %s", __version__, profile.key)
     settings = AppSettings(settings_path)
     kiosk = kiosk or settings.value(KIOSK_SETTING, False)
-    instance = SingleInstance(settings.path) if kiosk else None
-    if instance is not None and not instance.acquire():
+    # One showroom per settings file (one owner per headset, usage file and settings), kiosk or not.
+    instance = SingleInstance(settings.path)
+    if not instance.acquire():
         woken = instance.wake_running()
         print(
-            "bci-showroom: a kiosk showroom is already running with these settings"
+            "bci-showroom: a showroom is already running with these settings"
             + ("; it was asked to come to the front" if woken else ""),
             file=sys.stderr,
         )
@@ -419,8 +420,7 @@ def run_app(
         showroom.window.log_path = log_path
         if board_problem:
             showroom.window.show_message(stored_board_message())
-        if instance is not None:
-            instance.sigWake.connect(lambda: bring_to_front(showroom.window, full_screen=True))
+        instance.sigWake.connect(lambda: bring_to_front(showroom.window, full_screen=kiosk))
         install_excepthook(showroom.window.show_message, showroom.window.demo_failed)
         start(showroom, demo_id)
         # Fires once the event loop has shown the window: the start-up benchmark waits for this line.
@@ -432,6 +432,5 @@ def run_app(
         finally:
             showroom.close()
     finally:
-        if instance is not None:
-            instance.release()
+        instance.release()
         stop_crash_log()

@@ -129,8 +129,9 @@ class KioskGuard(QObject):
         self.sigUnlockGesture.emit()
 
     def regain(self) -> None:
-        """Full screen and in front again (a visitor, a notification or another program took it)."""
-        if not self.protect or not self.window.isVisible():
+        """Full screen and in front again (a visitor, a notification or another program took it).
+        Not while one of the app's own dialogs is open (staff choosing a file): it is in front."""
+        if not self.protect or not self.window.isVisible() or QApplication.activeModalWidget() is not None:
             return
         if not self.window.isFullScreen():
             log.info("kiosk: the window left full screen; taking it back")
@@ -174,9 +175,22 @@ class SingleInstance(QObject):
 
     def acquire(self) -> bool:
         """True: this is the only showroom (it now watches for wake-ups). False: another runs."""
-        self.lock_path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.lock_path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            log.error(
+                "cannot create the folder of the lock file %s (%s); running unlocked", self.lock_path, error
+            )
+            return True
         if not self._lock.tryLock(100):
-            return False
+            if self._lock.error() is QLockFile.LockError.LockFailedError:
+                return False  # another showroom holds it
+            # Not another showroom: a lock file that cannot be written. Refusing to start would
+            # leave the kiosk dark (and the watchdog reads exit code 0 as "staff quit").
+            log.error(
+                "cannot create the lock file %s (%s); running unlocked", self.lock_path, self._lock.error()
+            )
+            return True
         self.wake_path.unlink(missing_ok=True)  # a request nobody answered before a crash
         self._poll.start()
         return True

@@ -17,9 +17,18 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import __version__
+from app.demo_gate import Phase
 from app.demo_host import DEFAULT_MAX_FLICKER_S, MAX_FLICKER_RANGE_S, MAX_FLICKER_SETTING, DemoHost
 from app.errors import friendly_message, raised_in
 from app.i18n import LANGUAGES, LanguageManager, default_language
@@ -33,7 +42,7 @@ from app.settings import AppSettings
 from app.staff_console import StaffConsole, menu_entries
 from app.status import PLAYER_TEXT, StatusPanel, board_display_name
 from app.style import SHOWROOM_STYLE
-from app.usage import UsageLog
+from app.usage import USAGE_FILE, UsageLog
 from app.visitor_flow import (
     DEFAULT_IDLE_TIMEOUT_S,
     IDLE_TIMEOUT_RANGE_S,
@@ -58,7 +67,6 @@ MESSAGE_SHOWN_MS = 10_000
 THANKS_SHOWN_S = 15
 #: How often the idle clock is looked at (ms): a visitor gone for 60 s need not be caught to the ms.
 IDLE_CHECK_MS = 500
-USAGE_FILE = "usage.sqlite3"
 #: The setting that turns the signal check before decoding demos off (engineers, tests).
 SIGNAL_CHECK_SETTING = "signal_check/enabled"
 
@@ -109,6 +117,8 @@ class MainWindow(Retranslating, QMainWindow):
         if kiosk:
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
         self._closing_allowed = not kiosk
+        # Windows shutting down or logging off asks every window to close: a kiosk must let it.
+        QApplication.instance().commitDataRequest.connect(self._allow_closing)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -163,13 +173,14 @@ class MainWindow(Retranslating, QMainWindow):
         #: The idle clock's time source (tests step a fake one instead of waiting a minute).
         self.clock: Callable[[], float] = time.monotonic
         self.idle = IdleClock(self.idle_timeout_s())
+        self._held_by_check = False  # the idle clock waits while the signal check runs
         self.guard = KioskGuard(self, protect=kiosk)
         self.guard.sigActivity.connect(lambda: self.idle.touched(self.clock()))
         self.guard.sigUnlockGesture.connect(self.ask_for_pin)
         self._idle_timer = QTimer(self)
         self._idle_timer.setInterval(IDLE_CHECK_MS)
         self._idle_timer.timeout.connect(self.check_idle)
-        self.attract.sigStart.connect(lambda: self._follow_flow(self.visitor_flow.touched_attract()))
+        self.attract.sigStart.connect(self._attract_touched)
         self.consent.sigAccepted.connect(lambda: self._follow_flow(self.visitor_flow.consent_given()))
         self.consent.sigDeclined.connect(lambda: self._follow_flow(self.visitor_flow.consent_declined()))
         self.consent.sigLanguageToggle.connect(self.toggle_language)
@@ -407,8 +418,13 @@ class MainWindow(Retranslating, QMainWindow):
         self._message_timer.stop()
         self.message_banner.hide()
         self.message_banner.clear()
-        self.languages.set_language(self.default_language())
+        if self.languages.language != self.default_language():  # reinstalling retranslates every widget
+            self.languages.set_language(self.default_language())
         log.info("visitor data purged")
+
+    def _attract_touched(self) -> None:
+        if self.visitor_flow is not None and self.stack.currentWidget() is self.attract:
+            self._follow_flow(self.visitor_flow.touched_attract())
 
     def finish_visit(self) -> None:
         """The visitor pressed "I'm done": the thank-you screen with their results."""
@@ -440,14 +456,22 @@ class MainWindow(Retranslating, QMainWindow):
         flow = self.visitor_flow
         if flow is None:
             return
-        on_staff_page = self.stack.currentWidget() in (self.pin_pad, self.console)
-        if flow.screen is Screen.ATTRACT and not on_staff_page:
+        now = self.clock()
+        checking = self.host.phase in (Phase.CHECKING, Phase.WAITING)
+        if checking != self._held_by_check:  # staff fit the headset: nobody touches the screen
+            self._held_by_check = checking
+            self.idle.hold(now) if checking else self.idle.release(now)
+        if flow.screen is Screen.ATTRACT and self.stack.currentWidget() is self.attract:
             return
-        self.idle.timeout_s = self.idle_timeout_s()
-        if not self.idle.expired(self.clock()):
+        if not self.idle.expired(now):
             return
         log.info("nobody touched the kiosk for %g s: back to the start", self.idle.timeout_s)
-        if on_staff_page:
+        while (dialog := QApplication.activeModalWidget()) is not None:  # a file dialog left open
+            dialog.close()
+            if QApplication.activeModalWidget() is dialog:
+                dialog.hide()
+                break
+        if self.stack.currentWidget() in (self.pin_pad, self.console):
             self.leave_staff_pages()
         actions = flow.idle()
         self._follow_flow(actions or [FlowAction(FlowStep.PURGE), FlowAction(FlowStep.SHOW, Screen.ATTRACT)])
@@ -479,6 +503,8 @@ class MainWindow(Retranslating, QMainWindow):
             self.console.sigClose.connect(self.leave_staff_pages)
             self.console.sigQuit.connect(self.quit_showroom)
             self.stack.addWidget(self.console)
+            if self.settings.problem is not None:  # staff see it here too, not only in the banner at start
+                self.console.show_notice(self._settings_problem_text())
         self.stack.setCurrentWidget(self.console)
         self.idle.reset(self.clock())
         log.info("staff console open")
@@ -488,12 +514,16 @@ class MainWindow(Retranslating, QMainWindow):
         staff changed in the console in force."""
         self.pin_pad.clear()
         self.host.max_flicker_s = self.max_flicker_s()
+        self.idle.timeout_s = self.idle_timeout_s()
         page = self._page_before_staff
         self._page_before_staff = None
         if page is None or (page is self.host and self.host.gate is None):
             page = self.menu if self.visitor_flow is None else self.attract
         self.stack.setCurrentWidget(page)
         self.idle.reset(self.clock())
+
+    def _allow_closing(self, *_session_manager: object) -> None:
+        self._closing_allowed = True
 
     def quit_showroom(self) -> None:
         """Close the window for good, also in kiosk mode (staff quit, or the app shuts down)."""
@@ -660,6 +690,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._visit_id = None
         stop_acquisitions(self.acquisitions)
         self.guard.remove()
+        QApplication.instance().commitDataRequest.disconnect(self._allow_closing)
         super().closeEvent(event)
 
     def _settings_problem_text(self) -> str:

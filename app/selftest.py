@@ -162,6 +162,9 @@ def check_demos(seconds: float) -> list[Check]:
                     raise RuntimeError(window.message_banner.text())
                 if window.host.phase is Phase.WARNING:
                     window.host.continue_visit()  # the visitor read the photosensitivity warning
+                check_deadline = time.monotonic() + 10  # the signal check passes a clean headset in ~3 s
+                while window.host.phase is Phase.CHECKING and time.monotonic() < check_deadline:
+                    wait(0.1)
                 if window.host.phase is not Phase.RUNNING:
                     raise RuntimeError(f"the demo did not start ({window.host.phase.value})")
                 for step in (

@@ -90,6 +90,10 @@ MENU_ORDER_SETTING = "menu/order"
 MENU_HIDDEN_SETTING = "menu/hidden"
 LANGUAGE_SETTING = "language"
 IDLE_TIMEOUT_SETTING = "kiosk/idle_timeout_s"
+#: Qt's own file dialog, not the system's: a native one is a window Qt sees no input of, so the
+#: kiosk's idle timeout could return to attract and leave it open for the next visitor to browse
+#: files; Qt's is closed with the rest on idle.
+KIOSK_SAFE_DIALOG = QFileDialog.Option.DontUseNativeDialog
 #: How often the headset's state is read while the console is on screen (ms).
 POLL_MS = 500
 #: The profile box's last item: choose a .toml file.
@@ -125,6 +129,7 @@ CONSOLE_STYLE = (
     KIT_STYLE_SHEET
     + f"""
 #consoleTitle {{ font-size: 30px; font-weight: 600; color: {INK}; }}
+#consoleNotice {{ background: #fff4e5; color: #663c00; font-size: 18px; padding: 10px; border-radius: 8px; }}
 QTabWidget::pane {{ border: 1px solid {BORDER}; border-radius: 10px; background: {SURFACE}; top: -1px; }}
 QTabBar::tab {{
     font-size: 20px; min-height: {TOUCH_MIN_PX}px; padding: 6px 26px; margin-right: 4px; color: {INK};
@@ -592,7 +597,11 @@ class HeadsetSection(Retranslating, QWidget):
     def _on_profile_chosen(self, index: int) -> None:
         if self.profile_box.itemData(index) == PROFILE_FILE_ITEM:
             path, _ = QFileDialog.getOpenFileName(
-                self, translate("StaffConsole", "Choose a board profile"), "", "TOML (*.toml)"
+                self,
+                translate("StaffConsole", "Choose a board profile"),
+                "",
+                "TOML (*.toml)",
+                options=KIOSK_SAFE_DIALOG,
             )
             if not path or not self.use_profile_file(path):
                 self.profile_box.setCurrentIndex(self._last_selection)
@@ -624,6 +633,7 @@ class HeadsetSection(Retranslating, QWidget):
             translate("StaffConsole", "Choose a BrainFlow recording"),
             str(Path(self.file_edit.text()).parent) if self.file_edit.text() else "",
             "BrainFlow (*.csv *.tsv *.txt);;* (*)",
+            options=KIOSK_SAFE_DIALOG,
         )
         if path:
             self.file_edit.setText(path)
@@ -1381,7 +1391,11 @@ class UsageSection(Retranslating, QWidget):
     def _choose_export_file(self) -> None:
         suggested = str(Path.home() / f"bci-showroom-usage-{self.day.isoformat()}.csv")
         path, _ = QFileDialog.getSaveFileName(
-            self, translate("StaffConsole", "Export usage statistics"), suggested, "CSV (*.csv)"
+            self,
+            translate("StaffConsole", "Export usage statistics"),
+            suggested,
+            "CSV (*.csv)",
+            options=KIOSK_SAFE_DIALOG,
         )
         if path:
             self.export(path if path.lower().endswith(".csv") else path + ".csv")
@@ -1457,8 +1471,17 @@ class StaffConsole(Retranslating, QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(24, 16, 24, 16)
         column.addLayout(header)
+        #: What the shell wants staff to know (a damaged settings file was reset), until they quit.
+        self.notice_label = QLabel(objectName="consoleNotice", wordWrap=True)
+        self.notice_label.hide()
+        column.addWidget(self.notice_label)
         column.addWidget(self.tabs, 1)
         self.retranslate()
+
+    def show_notice(self, text: str) -> None:
+        """A line above the tabs for staff (already translated)."""
+        self.notice_label.setText(text)
+        self.notice_label.setVisible(bool(text))
 
     def refresh(self) -> None:
         """Read everything again (settings may have changed elsewhere, a day may have passed)."""

@@ -62,12 +62,13 @@ _NUMBER = "typeof({0}) IN ('integer', 'real')"
 
 
 class EndReason(StrEnum):
-    """Why a visit ended: the visitor finished (back to the start screen), the idle timeout, or the
-    app closed with the visit open."""
+    """Why a visit ended: the visitor finished (back to the start screen), the idle timeout, the
+    app closed with the visit open, or the visitor said "not now" on the intro."""
 
     FINISHED = "finished"
     IDLE = "idle"
     CLOSED = "closed"
+    DECLINED = "declined"  # "not now" on the intro
 
 
 @dataclass(frozen=True)

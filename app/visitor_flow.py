@@ -198,6 +198,17 @@ class IdleClock:
         elif closes_task(cue):
             self._task_since = None
 
+    def hold(self, now: float) -> None:
+        """Something the visitor waits through without touching (the signal check while staff fit
+        the headset) has begun: like a task, for at most :data:`LONGEST_TASK_S`."""
+        if self._task_since is None:
+            self._task_since = now
+
+    def release(self, now: float) -> None:
+        """What :meth:`hold` waited for is over: the clock counts from now."""
+        self._task_since = None
+        self._last_activity = now
+
     def deadline(self) -> float:
         """When the visitor counts as gone, unless something happens before."""
         if self._task_since is not None:

@@ -523,8 +523,12 @@ class AttractPage(QWidget):
         super().hideEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()  # the visit starts on release: a staff member's long press is not a visitor
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         event.accept()
-        self.sigStart.emit()
+        if self.isVisible():  # a long press that opened the PIN pad ends here, on a hidden page
+            self.sigStart.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.isAutoRepeat():

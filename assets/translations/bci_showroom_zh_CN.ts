@@ -1314,6 +1314,10 @@ The demo starts by itself as soon as the signal arrives.</source>
         <translation>停止</translation>
     </message>
     <message>
+        <source>Spelled %1 with your eyes: %2 of %3 choices right</source>
+        <translation>用眼睛拼出了 %1：%3 次选择中对了 %2 次</translation>
+    </message>
+    <message>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
@@ -1350,7 +1354,7 @@ The demo starts by itself as soon as the signal arrives.</source>
     <name>StaffConsole</name>
     <message>
         <source>Serial port</source>
-        <extracomment>How often the headset&apos;s state is read while the console is on screen (ms). The profile box&apos;s last item: choose a .toml file. The parameters the headset page edits, in the order shown.</extracomment>
+        <extracomment>Qt&apos;s own file dialog, not the system&apos;s: a native one is a window Qt sees no input of, so the kiosk&apos;s idle timeout could return to attract and leave it open for the next visitor to browse files; Qt&apos;s is closed with the rest on idle. How often the headset&apos;s state is read while the console is on screen (ms). The profile box&apos;s last item: choose a .toml file. The parameters the headset page edits, in the order shown.</extracomment>
         <translation>串口</translation>
     </message>
     <message>
@@ -1687,6 +1691,7 @@ The demo starts by itself as soon as the signal arrives.</source>
     </message>
     <message>
         <source>Staff console</source>
+        <extracomment>What the shell wants staff to know (a damaged settings file was reset), until they quit.</extracomment>
         <translation>工作人员控制台</translation>
     </message>
     <message>

@@ -375,7 +375,11 @@ class MiCursorWidget(DemoScreen):
             rate = round(100 * game.hits / max(1, len(game.targets)))
             hits, goals = game.hits, len(game.targets)
             self.context.report_result(
-                lambda: fill(translate("MiCursor", "Moved the ball with your mind: %1 of %2 goals"), hits, goals)
+                lambda: fill(
+                    translate("MiCursor", "Moved the ball with your mind: %1 of %2 goals"),
+                    hits,
+                    goals,
+                )
             )
             self.result.show_result(
                 fill(translate("MiCursor", "%1 of %2 goals"), game.hits, len(game.targets)),

@@ -175,6 +175,8 @@ class SpellerWidget(DemoScreen):
                     self._poll_timer.start() if on else self._poll_timer.stop()
                 case Say(prompt=prompt, values=values):
                     self._prompt = (prompt, values)
+                    if prompt is Prompt.SUMMARY:
+                        self._report(*values)
                 case ShowMarks(marks=marks):
                     self.scene.marks = dict(marks)
                 case SaveRecord(record=record):
@@ -213,6 +215,22 @@ class SpellerWidget(DemoScreen):
         layout = self.flow.plan.layout
         labels = layout.display_labels(self.context.language())
         return " ".join(labels[key] for key in task.keys) if layout.separator else task.text
+
+    def _report(self, summary, run) -> None:
+        """A word or phrase finished: one line for the kiosk's thank-you screen."""
+        correct, selections = summary.correct, summary.selections
+        language = self.context.language  # not the screen: the line outlives it, the screen must not
+
+        def describe() -> str:
+            typed = run.text(run.layout.display_labels(language())).strip()
+            return fill(
+                translate("SsvepSpeller", "Spelled %1 with your eyes: %2 of %3 choices right"),
+                typed,
+                correct,
+                selections,
+            )
+
+        self.context.report_result(describe)
 
     def _prompt_text(self) -> str:
         prompt, values = self._prompt

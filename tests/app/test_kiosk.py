@@ -110,3 +110,18 @@ def test_the_kiosk_setting_starts_kiosk_mode_without_the_flag(tmp_path):
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "kiosk=True full_screen=True menu_bar=False" in result.stderr
+
+
+def test_a_lock_file_that_cannot_be_made_does_not_pass_for_a_running_showroom(tmp_path, qapp):
+    from app.kiosk import SingleInstance
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the settings folder should be", encoding="utf-8")
+    instance = SingleInstance(blocker / "settings.ini")
+    assert instance.acquire()  # runs unlocked (logged) rather than leaving the kiosk dark
+    instance.release()
+    first, second = SingleInstance(tmp_path / "s.ini"), SingleInstance(tmp_path / "s.ini")
+    assert first.acquire() and not second.acquire()  # a real second showroom is still refused
+    first.release()
+    assert second.acquire()
+    second.release()

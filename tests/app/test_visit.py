@@ -50,11 +50,11 @@ def kiosk(make_window, qtbot, monkeypatch):
 
 
 def texts(widget: QWidget) -> str:
-    """Every text a visitor could read anywhere in ``widget``."""
+    """Every text in ``widget``, hidden pages included (the next visitor may bring them back)."""
     found = [
         child.text()
         for child in widget.findChildren(QWidget)
-        if isinstance(child, QLabel | QAbstractButton | QLineEdit) and child.isVisibleTo(widget)
+        if isinstance(child, QLabel | QAbstractButton | QLineEdit)
     ]
     return "\n".join(found)
 
@@ -205,9 +205,39 @@ def test_idle_returns_to_attract_from_every_screen_leaving_no_trace(kiosk, qtbot
     assert window.visitor_flow.screen is Screen.ATTRACT and window.visitor_flow.visit is None
     assert window.host.demo is None and window.host.demo_widget is None
     assert window.languages.language == "en"
-    assert secret not in texts(window) and window.pin_pad.entered == ""
+    assert (
+        secret not in texts(window)
+        and window.pin_pad.entered == ""
+        and window.pin_pad.dots.text().strip() == ""
+    )
+    assert not window.thanks.result_widgets and window.message_banner.text() == ""
     qtbot.wait(50)  # deleteLater: the demo's widget is gone
     assert not [w for w in window.findChildren(DemoScreen)]
+
+
+def test_not_now_on_the_intro_ends_the_visit_on_the_attract_screen(kiosk, qtbot):
+    window = kiosk()
+    qtbot.mouseClick(window.attract, Qt.MouseButton.LeftButton)
+    window.consent.sigDeclined.emit()
+    assert window.stack.currentWidget() is window.attract and window.visitor_flow.screen is Screen.ATTRACT
+    assert window.usage.visits() == 1
+    qtbot.mouseClick(window.attract, Qt.MouseButton.LeftButton)  # and the next visitor can start
+    assert window.stack.currentWidget() is window.consent
+
+
+def test_the_idle_clock_waits_while_staff_fit_the_headset(kiosk, qtbot):
+    window = kiosk(settings={"signal_check/enabled": True})
+    window.acquisition.visitor.rail_channel(5)  # C3: mind ball needs it, the check keeps failing
+    enter(window, qtbot)
+    window.open_demo_by_id("mi_cursor")
+    assert window.host.phase is Phase.CHECKING
+    window.check_idle()
+    window.clock.now += 150  # minutes of fitting without touching the screen
+    window.check_idle()
+    assert window.stack.currentWidget() is window.host and window.host.phase is Phase.CHECKING
+    window.clock.now += 40  # but not for ever: three minutes at most
+    window.check_idle()
+    assert window.stack.currentWidget() is window.attract
 
 
 def test_a_hands_off_round_does_not_count_as_idle(kiosk, qtbot):
@@ -375,6 +405,7 @@ def test_a_railed_electrode_keeps_the_demo_back_until_staff_override(kiosk, qtbo
     assert window.host.signal_check.override_button.isVisibleTo(window.host.signal_check)
     qtbot.mouseClick(window.host.signal_check.override_button, Qt.MouseButton.LeftButton)
     assert window.host.phase is Phase.RUNNING and window.host.demo is not None
+    window.check_idle()  # as its timer does every 0.5 s: the check is over, the idle clock runs again
     go_idle(window)  # the next visitor: no staff override any more
     enter(window, qtbot)
     window.open_demo_by_id("mi_cursor")

@@ -6,7 +6,8 @@
 
 ``--kiosk`` soaks the kiosk's visitor flow instead: each round is one visitor, attract → consent →
 menu → every demo in turn → back to attract, half of them by the idle timeout (on a stepped clock,
-not a minute's wait) and half through "I'm done" and the thank-you screen; each demo reports a
+not a minute's wait; every other one of those walks away inside the last demo) and half through
+"I'm done" and the thank-you screen; each demo reports a
 result, so the thank-you screen has lines to show and the purge has something to forget. The signal
 check before decoding demos is off (it waits ~2 s for a steady signal: it has its own tests).
 
@@ -175,11 +176,12 @@ def kiosk_soak(rounds: int, warmup: int, settle_s: float, open_ms: int, menu_ms:
             before = sample(app, closed)
         window.attract.sigStart.emit()
         window.consent.sigAccepted.emit()
-        for demo_id in demo_ids:
-            widget = enter_demo(window, demo_id)
-            closed.add(widget)
-            widget.context.report_result(lambda visit=visit: f"visit {visit}")
+        for index, demo_id in enumerate(demo_ids):
+            closed.add(enter_demo(window, demo_id))  # no local name: it would keep the last one alive
+            window.host.demo_widget.context.report_result(lambda visit=visit: f"visit {visit}")
             pump(open_ms)
+            if visit % 4 == 0 and index == len(demo_ids) - 1:
+                break  # this visitor walks away in the middle of the last demo: idle stops it
             window.show_menu()
             pump(menu_ms)
         if visit % 2:
