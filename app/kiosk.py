@@ -165,7 +165,9 @@ class SingleInstance(QObject):
 
     def __init__(self, settings_path: Path) -> None:
         super().__init__()
-        self.lock_path = settings_path.with_name(settings_path.name + ".lock")
+        # Not "<settings>.lock": QSettings takes that one itself while it saves, and would wait
+        # for ever on a lock this process holds.
+        self.lock_path = settings_path.with_name(settings_path.name + ".running")
         self.wake_path = settings_path.with_name(settings_path.name + ".wake")
         self._lock = QLockFile(str(self.lock_path))
         self._lock.setStaleLockTime(0)  # a lock is stale only when its process is gone, never by age

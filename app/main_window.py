@@ -256,8 +256,10 @@ class MainWindow(Retranslating, QMainWindow):
         return [self.acquisition] if second is None else [self.acquisition, second]
 
     def present(self) -> None:
-        """Show the window as its mode wants it: full screen in kiosk mode."""
+        """Show the window as its mode wants it: full screen in kiosk mode (sized to the screen
+        first: without a window manager, full screen alone leaves the window at its own size)."""
         if self.kiosk:
+            self.setGeometry(self.screen().geometry())
             self.showFullScreen()
         else:
             self.show()
@@ -281,6 +283,7 @@ class MainWindow(Retranslating, QMainWindow):
         thank-you screen will show it."""
         if self._session is not None and self._session[0] == demo_id:
             self._session = (*self._session[:2], True)
+        self.idle.release(self.clock())  # a result on screen: whatever task came before is over
         if self.visitor_flow is not None:
             self.visitor_flow.result(demo_id, describe)
 
@@ -367,7 +370,8 @@ class MainWindow(Retranslating, QMainWindow):
             self._follow_flow(flow.demo_left())
 
     # --- the visit (kiosk mode) -------------------------------------------------------------------------
-    def _follow_flow(self, actions: list[FlowAction]) -> None:
+    def _follow_flow(self, actions: list[FlowAction], *, show: bool = True) -> None:
+        """Carry out the flow's actions; ``show=False`` leaves the page on screen (staff's)."""
         pages = {
             Screen.ATTRACT: self.attract,
             Screen.CONSENT: self.consent,
@@ -376,7 +380,7 @@ class MainWindow(Retranslating, QMainWindow):
             Screen.THANKS: self.thanks,
         }
         for action in actions:
-            if action.step is FlowStep.SHOW and action.screen is not None:
+            if action.step is FlowStep.SHOW and action.screen is not None and show:
                 if action.screen is Screen.THANKS:
                     self.thanks.show_results(self._result_lines())  # it counts down to sigDone
                 self.stack.setCurrentWidget(pages[action.screen])
@@ -540,13 +544,13 @@ class MainWindow(Retranslating, QMainWindow):
     def apply_board(self, profile: BoardProfile) -> None:
         """Staff chose another board: stop the demo and the old headset, start the new one. Staff
         stay in the console; they return to the menu (or attract)."""
-        on_staff_page = self.stack.currentWidget() in (self.pin_pad, self.console)
-        self.show_menu()
-        if on_staff_page:
+        if self.stack.currentWidget() in (self.pin_pad, self.console):  # staff stay where they are
+            self._close_demo()
             self._page_before_staff = self.menu if self.visitor_flow is None else self.attract
             if self.visitor_flow is not None and self.visitor_flow.screen is not Screen.ATTRACT:
-                self._follow_flow(self.visitor_flow.idle())  # a new headset: a new visit
-            self.stack.setCurrentWidget(self.console)
+                self._follow_flow(self.visitor_flow.idle(), show=False)  # a new headset: a new visit
+        else:
+            self.show_menu()
         old, panel = self.acquisition, self.status_panel
         old.stop()
         self._detach(old, panel)

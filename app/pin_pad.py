@@ -60,6 +60,7 @@ class PinPad(Retranslating, QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.unlock_button = touch_button()
         self.unlock_button.clicked.connect(self.submit)
+        self.unlock_button.setFixedSize(KEY_SIZE)
         grid.addWidget(self.unlock_button, 3, 2)
         layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignCenter)
         self._lock_timer = QTimer(self)

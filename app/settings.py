@@ -56,12 +56,37 @@ def _damage(path: Path) -> str | None:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return "not UTF-8 text"
+        return None if _converted_from_gbk(path, data) else "not UTF-8 text"
     if "\x00" in text:
         return "not text (it holds NUL bytes)"
     if QSettings(str(path), QSettings.Format.IniFormat).status() is not QSettings.Status.NoError:
         return "not an INI file"
     return None
+
+
+def _converted_from_gbk(path: Path, data: bytes) -> bool:
+    """A settings file a Chinese Windows editor saved as "ANSI" (GBK) is converted to UTF-8 in place
+    (the original kept beside it as ``.gbk-<time>``) rather than thrown away with the staff PIN.
+    Only when it reads as GBK text that is an INI file with settings in it: random bytes are not."""
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    if any(not char.isprintable() and char not in "\r\n\t" for char in text) or "=" not in text:
+        return False
+    original = path.with_name(f"{path.name}.gbk-{time.strftime('%Y%m%d-%H%M%S')}")
+    try:
+        path.replace(original)
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        log.error("settings file %s is GBK text and cannot be converted (%s)", path, error)
+        return False
+    if QSettings(str(path), QSettings.Format.IniFormat).status() is not QSettings.Status.NoError:
+        path.unlink(missing_ok=True)  # not INI after all: put the original back, judged as damaged
+        original.replace(path)
+        return False
+    log.warning("settings file %s was GBK text: converted to UTF-8, the original kept as %s", path, original)
+    return True
 
 
 def _writable(path: Path) -> bool:

@@ -219,9 +219,15 @@ def hidden_ids(settings: AppSettings) -> set[str]:
 def menu_entries(entries: Sequence[DemoEntry], settings: AppSettings) -> list[DemoEntry]:
     """The entries the menu shows, in the order staff chose: ``menu/order`` and ``menu/hidden``
     (comma-separated demo ids) applied; ids of demos no longer installed are ignored, and demos
-    installed since are appended, shown, in discovery order."""
+    installed since are appended, shown, in discovery order. Every demo hidden would leave
+    visitors an empty menu: then all show (and the log says why)."""
     hidden = hidden_ids(settings)
-    return [entry for entry in ordered_entries(entries, settings) if entry.key not in hidden]
+    ordered = ordered_entries(entries, settings)
+    shown = [entry for entry in ordered if entry.key not in hidden]
+    if ordered and not shown:
+        log.warning("setting %s hides every demo; showing them all", MENU_HIDDEN_SETTING)
+        return ordered
+    return shown
 
 
 def write_menu(settings: AppSettings, order: Sequence[str], hidden: Iterable[str]) -> None:

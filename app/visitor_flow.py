@@ -155,6 +155,8 @@ TASK_ENDS = (cues.FlickerEnd, cues.Decision, cues.Stopped)
 
 def opens_task(cue: cues.Cue) -> bool:
     """Whether the visitor now does something without touching the screen until an ending cue."""
+    if isinstance(cue, cues.Imagery) and cue.side is cues.Side.REST:
+        return False  # the rest after a trial, and after the last one
     if isinstance(cue, cues.BaselinePhase):
         return cue.phase is not cues.Baseline.END
     if isinstance(cue, cues.Round):
@@ -163,6 +165,8 @@ def opens_task(cue: cues.Cue) -> bool:
 
 
 def closes_task(cue: cues.Cue) -> bool:
+    if isinstance(cue, cues.Imagery) and cue.side is cues.Side.REST:
+        return True
     if isinstance(cue, cues.BaselinePhase):
         return cue.phase is cues.Baseline.END
     if isinstance(cue, cues.Round):

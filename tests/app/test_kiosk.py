@@ -125,3 +125,22 @@ def test_a_lock_file_that_cannot_be_made_does_not_pass_for_a_running_showroom(tm
     first.release()
     assert second.acquire()
     second.release()
+
+
+def test_settings_save_while_the_showroom_holds_its_lock(tmp_path, qapp):
+    """The single-instance lock once took QSettings' own lock file name: the first save hung for ever."""
+    import threading
+
+    from app.kiosk import SingleInstance
+    from app.settings import AppSettings
+
+    path = tmp_path / "settings.ini"
+    instance = SingleInstance(path)
+    assert instance.acquire()
+    stored = AppSettings(path)
+    saver = threading.Thread(target=stored.set_value, args=("language", "zh_CN"), daemon=True)
+    saver.start()
+    saver.join(10)
+    instance.release()
+    assert not saver.is_alive(), "saving a setting hangs while the showroom holds its lock"
+    assert "language=zh_CN" in path.read_text(encoding="utf-8")

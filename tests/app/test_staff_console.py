@@ -514,3 +514,16 @@ def test_every_built_in_profiles_words_are_offered_for_translation():
     for profile in builtin_profiles().values():
         assert profile.description in PROFILE_TEXTS, profile.key
         assert profile.name in BOARD_NAMES.values() or profile.name in brands, profile.key
+
+
+def test_hiding_every_demo_still_leaves_visitors_a_menu(tmp_path):
+    from app.staff_console import write_menu
+    from demos.registry import discover_demos
+
+    settings = AppSettings(tmp_path / "s.ini")
+    entries = discover_demos()
+    keys = [entry.key for entry in entries]
+    write_menu(settings, keys, keys)
+    assert [entry.key for entry in menu_entries(entries, settings)] == keys
+    write_menu(settings, keys, keys[1:])
+    assert [entry.key for entry in menu_entries(entries, settings)] == keys[:1]

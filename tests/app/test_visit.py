@@ -328,10 +328,10 @@ def test_a_demo_raising_in_a_timer_goes_back_to_the_menu_and_the_shell_lives(kio
     [
         bytes(range(256)) * 8,
         b"[General\nlanguage=zh_CN\n",
-        "[General]\nlanguage=中文\n".encode("gbk"),
         b"\x00" * 50,
+        "[General\nlanguage=中文\n".encode("gbk"),  # GBK, but not INI either
     ],
-    ids=["binary", "not-ini", "gbk", "nul"],
+    ids=["binary", "not-ini", "nul", "gbk-not-ini"],
 )
 def test_a_damaged_settings_file_starts_on_defaults_with_a_staff_notice(qtbot, tmp_path, damage):
     from app.bootstrap import build_showroom
@@ -350,6 +350,23 @@ def test_a_damaged_settings_file_starts_on_defaults_with_a_staff_notice(qtbot, t
         assert "language=zh_CN" in path.read_text(encoding="utf-8")
     finally:
         showroom.close()
+
+
+def test_a_settings_file_saved_as_gbk_is_converted_not_thrown_away(tmp_path):
+    from app.pin import check_pin, hash_pin
+    from app.settings import AppSettings
+
+    path = tmp_path / "settings.ini"
+    stored_pin = hash_pin("7531", iterations=1_000)
+    text = f"[General]\nlanguage=zh_CN\n; 展厅一号机\n[kiosk]\nidle_timeout_s=90\npin_hash={stored_pin}\n"
+    path.write_bytes(text.encode("gbk"))  # what Notepad's "ANSI" writes on a Chinese Windows
+    stored = AppSettings(path)
+    assert stored.problem is None
+    assert stored.value("language", "en") == "zh_CN" and stored.value("kiosk/idle_timeout_s", 60) == 90
+    assert check_pin(stored, "7531") and not check_pin(stored, "2580")
+    originals = list(tmp_path.glob("settings.ini.gbk-*"))
+    assert len(originals) == 1 and originals[0].read_bytes() == text.encode("gbk")
+    assert "展厅一号机" in path.read_text(encoding="utf-8")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
@@ -410,3 +427,19 @@ def test_a_railed_electrode_keeps_the_demo_back_until_staff_override(kiosk, qtbo
     enter(window, qtbot)
     window.open_demo_by_id("mi_cursor")
     assert not window.host.signal_check.override_button.isVisibleTo(window.host.signal_check)
+
+
+def test_staff_applying_a_board_stay_in_the_console_and_the_visit_ends(kiosk, qtbot):
+    from drivers.profiles import find_profile
+
+    window = kiosk()
+    enter(window, qtbot)
+    window.open_demo_by_id("signal_explorer")
+    window.ask_for_pin()
+    type_pin(window, qtbot, PIN)
+    window.apply_board(find_profile("synthetic"))
+    assert window.stack.currentWidget() is window.console
+    assert window.host.demo is None and window.visitor_flow.screen is Screen.ATTRACT
+    assert window.acquisition.profile.key == "synthetic"
+    window.console.sigClose.emit()
+    assert window.stack.currentWidget() is window.attract

@@ -88,3 +88,22 @@ def test_a_task_whose_end_never_comes_still_expires():
     clock.reset(0)
     clock.cue(cues.BaselinePhase(cues.Baseline.EYES_CLOSED), 5)
     assert not clock.expired(5 + LONGEST_TASK_S - 1) and clock.expired(5 + LONGEST_TASK_S)
+
+
+def test_the_rest_after_a_motor_imagery_trial_ends_the_task():
+    clock = IdleClock(60)
+    clock.reset(0)
+    clock.cue(cues.Fixation(), 1)
+    clock.cue(cues.Imagery(cues.Side.LEFT), 3)
+    assert not clock.expired(100)  # imagining: hands off
+    clock.cue(cues.Imagery(cues.Side.REST), 8)  # the last trial's rest: the result page follows
+    assert not clock.expired(67) and clock.expired(68)
+
+
+def test_a_hold_waits_then_the_clock_runs_from_its_release():
+    clock = IdleClock(60)
+    clock.reset(0)
+    clock.hold(10)
+    assert not clock.expired(150)
+    clock.release(150)
+    assert not clock.expired(209) and clock.expired(210)
