@@ -24,7 +24,8 @@ def test_the_installed_command_opens_the_kiosk_full_screen_without_menu_bar_or_r
         "HOME": str(tmp_path),
         "XDG_DATA_HOME": str(tmp_path),
     }
-    command = [sys.executable, "-m", "app", "--kiosk", "--demo", "ssvep_speller", "--quit-after", "3"]
+    # Long enough for the signal check to pass and the demo to start.
+    command = [sys.executable, "-m", "app", "--kiosk", "--demo", "mi_cursor", "--quit-after", "9"]
     result = subprocess.run(
         [*command, "--settings", str(settings)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
     )
@@ -33,6 +34,7 @@ def test_the_installed_command_opens_the_kiosk_full_screen_without_menu_bar_or_r
         "window on screen: kiosk=True full_screen=True menu_bar=False rehearsal_keys=False staff_controls=False"
         in result.stderr
     )
+    assert "signal check passed" in result.stderr and "opened demo mi_cursor" in result.stderr
     assert "Traceback" not in result.stderr
 
 
