@@ -63,6 +63,7 @@ class LanguageManager(QObject):
             raise ValueError(f"unsupported language {language!r}; choose one of {', '.join(LANGUAGES)}")
         for translator in self._translators:
             self._app.removeTranslator(translator)
+            translator.deleteLater()  # a kiosk switches for every visitor: keep none of the old ones
         self._translators.clear()
         if language != SOURCE_LANGUAGE:
             ours = QTranslator(self)
@@ -74,6 +75,8 @@ class LanguageManager(QObject):
                 f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             ):
                 self._translators.append(qt_own)
+            else:
+                qt_own.deleteLater()
             for translator in self._translators:
                 self._app.installTranslator(translator)
         self.language = language

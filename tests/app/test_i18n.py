@@ -73,3 +73,18 @@ def test_chinese_falls_back_to_a_font_with_chinese_glyphs(qapp):
     assert install_cjk_fallback(qapp) == family
     assert family in qapp.font().families()
     assert QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family)
+
+
+def test_switching_language_for_every_visitor_keeps_no_old_translators(qtbot, qapp):
+    from PySide6.QtCore import QTranslator
+
+    manager = LanguageManager(qapp)
+    try:
+        for _ in range(20):  # twenty kiosk visitors, each choosing Chinese, then the reset to English
+            manager.set_language("zh_CN")
+            manager.set_language("en")
+        qtbot.wait(50)  # deferred deletes
+        assert manager.findChildren(QTranslator) == []
+    finally:
+        manager.set_language("en")
+        manager.deleteLater()
