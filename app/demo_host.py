@@ -65,6 +65,7 @@ class DemoHost(Retranslating, QWidget):
     """
 
     sigBackToMenu = Signal()
+    sigFinished = Signal()  # the visitor pressed "I'm done" (kiosk visitor flow only)
     sigFailed = Signal(str)  # a friendly, translated message for the visitor
 
     def __init__(
@@ -103,6 +104,12 @@ class DemoHost(Retranslating, QWidget):
         self.title_label = QLabel()
         self.title_label.setObjectName("demoTitle")
         bar.addWidget(self.title_label, 1)
+        self.finish_button = QPushButton()
+        self.finish_button.setObjectName("backButton")
+        self.finish_button.setMinimumSize(QSize(180, 52))
+        self.finish_button.clicked.connect(self.sigFinished)
+        self.finish_button.hide()
+        bar.addWidget(self.finish_button)
         layout.addLayout(bar)
         self.notice = NoticePage()
         self.notice.sigPrimary.connect(self.continue_visit)
@@ -183,6 +190,10 @@ class DemoHost(Retranslating, QWidget):
     def stream_changed(self, streaming: bool) -> None:
         if self.gate is not None:
             self._apply(self.gate.stream_changed(streaming))
+
+    def set_visitor_flow(self, on: bool) -> None:
+        """Show "I'm done" beside "back to menu" (the kiosk's visitor flow)."""
+        self.finish_button.setVisible(on)
 
     def set_staff_mode(self, on: bool) -> None:
         if self.demo is not None:
@@ -370,6 +381,7 @@ class DemoHost(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.back_button.setText(translate("DemoHost", "← Back to menu"))
+        self.finish_button.setText(translate("DemoMenu", "I'm done"))
         demo = self.entry.demo_class if self.entry else None
         self.title_label.setText(translate(demo.translation_context, demo.title) if demo else "")
         if self.phase in (Phase.WARNING, Phase.WAITING, Phase.STOPPED):

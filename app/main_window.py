@@ -185,9 +185,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.consent.sigDeclined.connect(lambda: self._follow_flow(self.visitor_flow.consent_declined()))
         self.consent.sigLanguageToggle.connect(self.toggle_language)
         self.menu.sigFinished.connect(self.finish_visit)
+        self.host.sigFinished.connect(self.finish_visit)
         self.thanks.sigDone.connect(self._thanks_done)
         if self.visitor_flow is not None:
             self.menu.set_visitor_flow(True)
+            self.host.set_visitor_flow(True)
             self._follow_flow(self.visitor_flow.start())
             self._idle_timer.start()
         else:

@@ -443,3 +443,21 @@ def test_staff_applying_a_board_stay_in_the_console_and_the_visit_ends(kiosk, qt
     assert window.acquisition.profile.key == "synthetic"
     window.console.sigClose.emit()
     assert window.stack.currentWidget() is window.attract
+
+
+def test_im_done_inside_a_demo_stops_it_and_thanks_the_visitor(kiosk, qtbot):
+    window = kiosk()
+    enter(window, qtbot)
+    window.open_demo_by_id("attention")
+    assert window.host.finish_button.isVisibleTo(window.host)
+    window.host.demo_widget.context.report_result(lambda: "Your focus score: 66")
+    qtbot.mouseClick(window.host.finish_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.thanks and window.host.demo is None
+    assert "Your focus score: 66" in texts(window.thanks)
+
+
+def test_the_desktop_window_has_no_visitor_flow(make_window):
+    window = make_window("virtual_visitor")
+    assert window.visitor_flow is None and window.stack.currentWidget() is window.menu
+    assert not window.host.finish_button.isVisibleTo(window.host)
+    assert not window.menu.finish_button.isVisibleTo(window.menu)
