@@ -42,6 +42,8 @@ class Showroom:
 
     app: QApplication
     window: MainWindow
+    #: The first headset's acquisition at start; staff may replace it from the console, so code
+    #: that runs later asks :attr:`acquisitions` (the window's current ones).
     acquisition: Acquisition
     languages: LanguageManager
     settings: AppSettings
