@@ -80,4 +80,7 @@ def make_window(qtbot, qapp, tmp_path):
         showroom.window.host.close_demo()
         for acquisition in showroom.acquisitions:  # the window's own: staff may have switched boards
             assert acquisition.stop(timeout_ms=10_000)
+        # A kiosk window refuses qtbot's close: left open, its attract screen would animate (and its
+        # timers tick) through every test after it.
+        showroom.window.quit_showroom()
         showroom.languages.set_language("en")  # translators are global to the QApplication
