@@ -94,7 +94,7 @@ Section "!${APP_NAME}" SecApp
   SetShellVarContext all
   SetOutPath "$INSTDIR"
   File /r "${BUILD_DIR}\*"
-  File "${__FILEDIR__}\watchdog.ps1"
+  File "watchdog.ps1"  ; beside this script (makensis resolves relative paths against it)
   WriteUninstaller "$INSTDIR\uninstall.exe"
 
   CreateDirectory "$SMPROGRAMS\${APP_NAME}"
