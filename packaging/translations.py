@@ -10,6 +10,7 @@ unfinished, or when a ``.qm`` is older than its ``.ts``.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -50,14 +51,22 @@ def update(folder: Path = TRANSLATIONS) -> None:
 
 
 def build(folder: Path = TRANSLATIONS, output: Path | None = None) -> None:
+    """Compile each ``.ts`` into its ``.qm``, replacing the old file rather than rewriting it.
+
+    A running app memory-maps the ``.qm`` it loaded: lrelease writing into that same file made a
+    showroom open during a build crash in its next translation (a segmentation fault, reproduced).
+    Written beside it and renamed over it, the old file lives on, unlinked, for whoever mapped it.
+    """
     for language in LANGUAGES:
         target = qm_path(language, output or folder)
+        fresh = target.with_name(f"{target.name}.new")
         subprocess.run(
-            [qt_tool("pyside6-lrelease"), str(ts_path(language, folder)), "-qm", str(target)],
+            [qt_tool("pyside6-lrelease"), str(ts_path(language, folder)), "-qm", str(fresh)],
             cwd=ROOT,
             check=True,
             capture_output=True,
         )
+        os.replace(fresh, target)
 
 
 if __name__ == "__main__":

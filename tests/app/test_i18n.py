@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTranslator
 from PySide6.QtGui import QFontDatabase
 
 from app.i18n import LANGUAGES, LanguageManager, cjk_family, install_cjk_fallback, translation_file
@@ -51,6 +52,20 @@ def test_compiled_qm_files_match_their_sources(tmp_path):
         assert translations.qm_path(language).read_bytes() == fresh, (
             "run: python packaging/translations.py build"
         )
+
+
+def test_a_rebuild_leaves_the_file_a_running_app_loaded_alone(qapp, tmp_path):
+    """lrelease rewriting the mapped ``.qm`` in place made an open showroom crash in its next
+    ``translate`` (seen during a new user's try); the build must put a new file in its place."""
+    translations.build(output=tmp_path)
+    built = tmp_path / translations.qm_path("zh_CN").name
+    translator = QTranslator()
+    assert translator.load(str(built))
+    loaded = built.stat().st_ino
+    translations.build(output=tmp_path)
+    assert built.stat().st_ino != loaded, "the build rewrote the loaded file in place"
+    assert translator.translate("MainWindow", "BCI Showroom") == "脑机接口体验厅"
+    assert not list(tmp_path.glob("*.new")), "a half-built file was left behind"
 
 
 def test_languages_load_and_unknown_ones_are_refused(qapp):
