@@ -117,6 +117,7 @@ class MainWindow(Retranslating, QMainWindow):
         if kiosk:
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
         self._closing_allowed = not kiosk
+        self._closed = False
         # Windows shutting down or logging off asks every window to close: a kiosk must let it.
         QApplication.instance().commitDataRequest.connect(self._allow_closing)
 
@@ -690,6 +691,10 @@ class MainWindow(Retranslating, QMainWindow):
             event.ignore()
             self.guard.regain()
             return
+        if self._closed:  # closed before (a staff quit, then the app's own shutdown): all is let go
+            super().closeEvent(event)
+            return
+        self._closed = True
         self._idle_timer.stop()
         self._close_demo()
         self.usage.end_open()  # a visit under way ends "closed"

@@ -93,6 +93,18 @@ def test_the_staff_quit_closes_the_kiosk(kiosk, qtbot):
     assert not window.isVisible()
 
 
+def test_a_second_close_lets_go_quietly(qtbot, tmp_path, recwarn):
+    """Closed by the app, then by whoever holds the window: the second close has nothing left to
+    stop (a window never shown gets both close events; it disconnected the shutdown handler twice)."""
+    from app.bootstrap import build_showroom
+    from drivers.profiles import find_profile
+
+    showroom = build_showroom(find_profile("virtual_visitor"), settings=tmp_path / "settings.ini")
+    showroom.close()
+    showroom.window.close()
+    assert not [warning for warning in recwarn if "disconnect" in str(warning.message)]
+
+
 # --- the staff PIN ---------------------------------------------------------------------------------------
 def long_press_corner(window: MainWindow, qtbot) -> None:
     target = window.stack.currentWidget()
