@@ -327,11 +327,14 @@ class Acquisition(QObject):
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self._stop_deadline: float | None = None
+        visitor = self.visitor  # not ``self``: a worker that refers back to this handle made a
+        # reference cycle, and the cyclic collector then destroyed both Qt objects at a moment of its
+        # choosing (in any thread that happened to allocate) instead of when the last user let go
         self._worker = AcquisitionWorker(
             profile,
             self.layout,
             self.buffer,
-            board_factory or (lambda: open_board(profile, self.visitor)),
+            board_factory or (lambda: open_board(profile, visitor)),
             **worker_options,  # type: ignore[arg-type]
         )
         self._worker.sigSamples.connect(self.sigSamples)

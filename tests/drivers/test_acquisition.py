@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -387,3 +388,21 @@ def test_restarting_leaves_no_threads_or_timers_behind(qtbot, acquisitions):
         assert acquisition.stop()
     assert threading.active_count() == threads_before
     assert timers() == timers_before
+
+
+@pytest.mark.parametrize("profile_key", ["virtual_visitor", "synthetic"])
+def test_a_stopped_acquisition_is_freed_when_its_last_user_lets_go(qtbot, qapp, profile_key):
+    """Not left to the cyclic collector: that one destroys the Qt objects whenever and in whichever
+    thread it happens to run (the handle and its worker referred to each other)."""
+    acquisition = Acquisition(find_profile(profile_key))
+    handle, worker = weakref.ref(acquisition), weakref.ref(acquisition._worker)
+    acquisition.start()
+    qtbot.waitUntil(lambda: handle().state is AcquisitionState.STREAMING, timeout=10_000)
+    assert acquisition.stop()
+    qtbot.wait(50)  # the worker's last queued signals are delivered
+    gc.disable()
+    try:
+        del acquisition
+        assert handle() is None and worker() is None
+    finally:
+        gc.enable()
