@@ -78,7 +78,7 @@ def test_a_second_kiosk_start_wakes_the_first_and_exits(tmp_path):
     }
     command = [sys.executable, "-m", "app", "--kiosk", "--settings", str(settings)]
     first = subprocess.Popen(
-        [*command, "--quit-after", "12"], cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True
+        [*command, "--quit-after", "8"], cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True
     )
     try:
         lines = []

@@ -120,6 +120,10 @@ def test_fifty_kiosk_visits_leave_threads_widgets_and_files_where_they_were():
             "5",
             "--settle-s",
             "0",
+            "--open-ms",  # each demo still builds, starts, runs its timers and is torn down; shorter
+            "30",  # stays keep the 50 visits within ~45 s of a CI run that has 20 minutes
+            "--menu-ms",
+            "10",
             "--json",
         ],
         capture_output=True,
