@@ -1,7 +1,8 @@
 """Kiosk mode's guards: visitors cannot leave, only one showroom runs, staff get in by a hidden gesture.
 
 - :class:`KioskGuard` (an application-wide event filter) swallows Esc, and keeps the window full
-  screen and in front: when it loses focus or full screen it takes them back. The window itself
+  screen and in front: when it loses focus or full screen, or is minimised, it takes them back (and
+  looks every 2 s, for what no event announced). The window itself
   refuses to close (Alt+F4, the close button) unless staff quit from their console.
 - It also reports every touch, click and key (``sigActivity``: the idle clock) and a long press in
   the top-left corner (``sigUnlockGesture``: the staff PIN pad).
@@ -31,6 +32,9 @@ LONG_PRESS_MS = 3000
 #: After the window lost focus or full screen, it takes them back this soon (ms): at once would
 #: fight the window manager while it is still moving focus.
 REGAIN_MS = 300
+#: How often the window checks it is still full screen and not minimised (ms): a window manager's
+#: minimise left a kiosk hidden for good, its state-change event not saying "not full screen".
+WATCH_MS = 2000
 #: How often a running showroom looks for a second start's wake-up request (ms).
 WAKE_POLL_MS = 1000
 
@@ -71,10 +75,16 @@ class KioskGuard(QObject):
         self._regain_timer.setSingleShot(True)
         self._regain_timer.setInterval(REGAIN_MS)
         self._regain_timer.timeout.connect(self.regain)
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setInterval(WATCH_MS)
+        self._watch_timer.timeout.connect(self._watch)
+        if protect:
+            self._watch_timer.start()
         QApplication.instance().installEventFilter(self)
         window.installEventFilter(self)
 
     def remove(self) -> None:
+        self._watch_timer.stop()
         QApplication.instance().removeEventFilter(self)
 
     # --- what the filter sees -------------------------------------------------------------------------
@@ -85,7 +95,7 @@ class KioskGuard(QObject):
             and self.protect
             and (
                 kind == QEvent.Type.WindowDeactivate
-                or (kind == QEvent.Type.WindowStateChange and not self.window.isFullScreen())
+                or (kind == QEvent.Type.WindowStateChange and self._lost_full_screen())
             )
         ):
             self._regain_timer.start()
@@ -133,11 +143,21 @@ class KioskGuard(QObject):
         Not while one of the app's own dialogs is open (staff choosing a file): it is in front."""
         if not self.protect or not self.window.isVisible() or QApplication.activeModalWidget() is not None:
             return
-        if not self.window.isFullScreen():
-            log.info("kiosk: the window left full screen; taking it back")
+        if self._lost_full_screen():
+            log.info("kiosk: the window was minimised or left full screen; taking it back")
+            state = self.window.windowState() & ~Qt.WindowState.WindowMinimized
+            self.window.setWindowState(state | Qt.WindowState.WindowFullScreen)
             self.window.showFullScreen()
         self.window.raise_()
         self.window.activateWindow()
+
+    def _lost_full_screen(self) -> bool:
+        # Minimised keeps the full-screen flag too (Qt reports both): isFullScreen() alone missed it.
+        return self.window.isMinimized() or not self.window.isFullScreen()
+
+    def _watch(self) -> None:
+        if self._lost_full_screen() and not self._regain_timer.isActive():
+            self.regain()
 
 
 def _window_position(watched: QWidget, event: QEvent) -> QPoint | None:

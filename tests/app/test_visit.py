@@ -8,7 +8,7 @@ import sys
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 
 import app.kiosk
 from app.demo_gate import Phase
@@ -85,6 +85,19 @@ def test_escape_alt_f4_and_closing_keep_the_kiosk(kiosk, qtbot):
     window.showNormal()  # the window manager or a visitor's gesture took full screen away
     qtbot.waitUntil(window.isFullScreen, timeout=2_000)
     assert window.stack.currentWidget() is window.attract
+
+
+def test_a_minimised_kiosk_comes_back_full_screen(kiosk, qtbot):
+    """A window manager's minimise button (or another program) must not leave a black screen."""
+    window = kiosk()
+    window.showMinimized()
+    qtbot.waitUntil(lambda: not window.isMinimized() and window.isFullScreen(), timeout=2_000)
+    # and when no event says so (the guard deaf to events here), its 2 s watch finds it
+    QApplication.instance().removeEventFilter(window.guard)
+    window.removeEventFilter(window.guard)
+    window.setWindowState(Qt.WindowState.WindowMinimized | Qt.WindowState.WindowFullScreen)
+    assert window.isMinimized()
+    qtbot.waitUntil(lambda: not window.isMinimized() and window.isFullScreen(), timeout=4_000)
 
 
 def test_the_staff_quit_closes_the_kiosk(kiosk, qtbot):
