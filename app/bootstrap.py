@@ -84,8 +84,9 @@ def build_showroom(
 ) -> Showroom:
     """Assemble the showroom on ``profile`` (not started, not shown).
 
-    ``language`` wins over the remembered one; ``settings`` is an :class:`AppSettings`, a file, or
-    None for the user's settings file; ``entries`` replaces the discovered demos (tests);
+    ``language`` (``--lang``) wins over the remembered one and is remembered in its place: in a
+    kiosk every visitor starts in it, not only the first. ``settings`` is an :class:`AppSettings`,
+    a file, or None for the user's settings file; ``entries`` replaces the discovered demos (tests);
     ``acquisition`` replaces the profile's own (tests stand a simulated board in for hardware).
 
     A second headset (the duel) runs on ``second_profile`` (``--second-board``), else on the board
@@ -98,6 +99,8 @@ def build_showroom(
     if not isinstance(settings, AppSettings):
         settings = AppSettings(settings)
     languages = LanguageManager(app)
+    if language in LANGUAGES and settings.value("language", "") != language:
+        settings.set_value("language", language)
     chosen = language or settings.value("language", "") or default_language()
     languages.set_language(chosen if chosen in LANGUAGES else default_language())
     acquisition = acquisition or Acquisition(profile)

@@ -105,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--mains", type=int, choices=MAINS_CHOICES, help="mains frequency for the notch filter"
     )
-    parser.add_argument("--lang", choices=("zh_CN", "en"), help="interface language (default: last used)")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), help="interface language, kept for next time (default: last used)")
     parser.add_argument("--demo", metavar="ID", help="open this demo straight away")
     parser.add_argument(
         "--kiosk", action="store_true", help="full screen for visitors, without the staff's rehearsal keys"

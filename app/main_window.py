@@ -526,6 +526,8 @@ class MainWindow(Retranslating, QMainWindow):
         self._page_before_staff = None
         if page is None or (page is self.host and self.host.gate is None):
             page = self.menu if self.visitor_flow is None else self.attract
+        if page is self.attract and self.languages.language != self.default_language():
+            self.languages.set_language(self.default_language())  # the next visitor's, as staff just set it
         self.stack.setCurrentWidget(page)
         self.idle.reset(self.clock())
 

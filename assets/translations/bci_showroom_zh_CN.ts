@@ -1550,7 +1550,7 @@ The demo starts by itself as soon as the signal arrives.</source>
     </message>
     <message>
         <source>Language at the start</source>
-        <translation>默认语言</translation>
+        <translation>每位访客开始时的语言</translation>
     </message>
     <message>
         <source>Kiosk mode (full screen, locked) from the next start</source>

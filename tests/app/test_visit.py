@@ -240,6 +240,29 @@ def test_idle_returns_to_attract_from_every_screen_leaving_no_trace(kiosk, qtbot
     assert not [w for w in window.findChildren(DemoScreen)]
 
 
+def test_every_visitor_starts_in_the_language_the_kiosk_was_started_in(kiosk, qtbot):
+    """``--lang zh_CN`` greeted the first visitor only: the next ones got the system's English."""
+    window = kiosk(language="zh_CN")
+    for _visitor in range(2):
+        assert window.languages.language == "zh_CN"
+        enter(window, qtbot)
+        window.set_language("en")  # this visitor reads English
+        go_idle(window)
+    assert window.languages.language == "zh_CN"
+
+
+def test_the_next_visitor_starts_in_the_language_staff_just_chose(kiosk, qtbot):
+    window = kiosk()
+    window.ask_for_pin()
+    type_pin(window, qtbot, PIN)
+    box = window.console.showroom.language_box
+    box.setCurrentIndex(box.findData("zh_CN"))
+    box.activated.emit(box.currentIndex())
+    window.console.sigClose.emit()
+    assert window.stack.currentWidget() is window.attract
+    assert window.languages.language == "zh_CN"
+
+
 def test_not_now_on_the_intro_ends_the_visit_on_the_attract_screen(kiosk, qtbot):
     window = kiosk()
     qtbot.mouseClick(window.attract, Qt.MouseButton.LeftButton)
