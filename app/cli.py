@@ -105,7 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--mains", type=int, choices=MAINS_CHOICES, help="mains frequency for the notch filter"
     )
-    parser.add_argument("--lang", choices=("zh_CN", "en"), help="interface language, kept for next time (default: last used)")
+    parser.add_argument(
+        "--lang", choices=("zh_CN", "en"), help="interface language, kept for next time (default: last used)"
+    )
     parser.add_argument("--demo", metavar="ID", help="open this demo straight away")
     parser.add_argument(
         "--kiosk", action="store_true", help="full screen for visitors, without the staff's rehearsal keys"
@@ -424,7 +426,8 @@ def run_app(
         install_excepthook(showroom.window.show_message, showroom.window.demo_failed)
         start(showroom, demo_id)
         # Fires once the event loop has shown the window: the start-up benchmark waits for this line.
-        QTimer.singleShot(0, lambda: log.info("menu on screen"))
+        first = "attract screen" if kiosk and demo_id is None else "menu" if demo_id is None else "demo"
+        QTimer.singleShot(0, lambda: log.info("first screen on screen: %s", first))
         if quit_after_s is not None:
             QTimer.singleShot(int(quit_after_s * 1000), showroom.window.quit_showroom)
         try:

@@ -4,7 +4,7 @@
     python tests/benchmarks/bench_startup.py --exe build/dist/bci-showroom/bci-showroom-console
     xvfb-run -a python tests/benchmarks/bench_startup.py ...                   # on a (virtual) display
 
-Each run starts a fresh process on the virtual visitor, waits for the log line "menu on screen"
+Each run starts a fresh process on the virtual visitor, waits for the log line "first screen on screen"
 (written once the event loop has shown the window) and stops the app.
 """
 
@@ -39,7 +39,7 @@ def one_start(command: list[str], timeout_s: float = 60.0) -> float:
         try:
             assert process.stderr is not None
             for line in process.stderr:
-                if "menu on screen" in line:
+                if "first screen on screen" in line:
                     return time.monotonic() - started
                 if time.monotonic() - started > timeout_s:
                     break

@@ -137,3 +137,13 @@ def test_fifty_kiosk_visits_leave_threads_widgets_and_files_where_they_were():
     assert after["threads"] == before["threads"] and after["os_threads"] == before["os_threads"]
     assert after["widgets"] == before["widgets"] and after["fds"] == before["fds"]
     assert after["closed_widgets_alive"] == 0
+
+
+def test_startup_benchmark_sees_the_first_screen():
+    """It waits for the app's "first screen on screen" log line: renaming that line broke it silently."""
+    script = Path(__file__).with_name("bench_startup.py")
+    result = subprocess.run(
+        [sys.executable, str(script), "--runs", "1"], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert "median" in result.stdout and " s over 1 runs" in result.stdout
