@@ -421,7 +421,7 @@ def run_app(
         )
         showroom.window.log_path = log_path
         if board_problem:
-            showroom.window.show_message(stored_board_message())
+            showroom.window.tell_staff(stored_board_message)
         instance.sigWake.connect(lambda: bring_to_front(showroom.window, full_screen=kiosk))
         install_excepthook(showroom.window.show_message, showroom.window.demo_failed)
         start(showroom, demo_id)

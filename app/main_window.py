@@ -216,8 +216,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.statusBar().setVisible(not kiosk)  # sampling rates are for staff: they see them in the console
         languages.sigLanguageChanged.connect(self._on_language_changed)
         self.retranslate()
+        #: What staff must know (a damaged settings file, a stored board that failed), as functions
+        #: that say it in the language of the moment. In a kiosk it waits atop the staff console.
+        self._staff_notices: list[Callable[[], str]] = []
         if settings.problem is not None:
-            self.show_message(self._settings_problem_text())
+            self.tell_staff(self._settings_problem_text)
 
     def _attach(self, acquisition: Acquisition) -> StatusPanel:
         """Make ``acquisition`` the first headset: its status, its montage on the menu, its stream."""
@@ -510,8 +513,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.console.sigClose.connect(self.leave_staff_pages)
             self.console.sigQuit.connect(self.quit_showroom)
             self.stack.addWidget(self.console)
-            if self.settings.problem is not None:  # staff see it here too, not only in the banner at start
-                self.console.show_notice(self._settings_problem_text())
+        self.console.show_notice("\n".join(say() for say in self._staff_notices))
         self.stack.setCurrentWidget(self.console)
         self.idle.reset(self.clock())
         log.info("staff console open")
@@ -580,6 +582,13 @@ class MainWindow(Retranslating, QMainWindow):
         """Staff changed which demos the menu shows, or their order."""
         self.menu.set_entries(menu_entries(self.entries, self.settings))
         self.menu.set_montage(self.acquisition.profile.roles)
+
+    def tell_staff(self, say: Callable[[], str]) -> None:
+        """A notice for staff: on a desktop in the banner at once; in a kiosk atop the staff console
+        only, since the banner is on the visitors' screen (it showed a file path on the attract page)."""
+        self._staff_notices.append(say)
+        if not self.kiosk:
+            self.show_message(say())
 
     def show_message(self, text: str) -> None:
         """A friendly message at the top of the window that goes away by itself."""

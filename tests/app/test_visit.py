@@ -400,6 +400,29 @@ def test_a_damaged_settings_file_starts_on_defaults_with_a_staff_notice(qtbot, t
         showroom.close()
 
 
+def test_in_a_kiosk_the_damaged_settings_notice_waits_for_staff_in_the_console(qtbot, tmp_path):
+    """Not on the attract screen, where visitors read it (with the file's path)."""
+    from app.bootstrap import build_showroom
+    from drivers.profiles import find_profile
+
+    path = tmp_path / "settings.ini"
+    path.write_bytes(b"\x00" * 50)
+    showroom = build_showroom(find_profile("virtual_visitor"), settings=path, kiosk=True)
+    qtbot.addWidget(showroom.window)
+    try:
+        window = showroom.window
+        assert window.message_banner.text() == ""
+        window.open_staff_console()
+        assert "settings file was damaged" in window.console.notice_label.text()
+        window.leave_staff_pages()
+        window.languages.set_language("zh_CN")
+        window.open_staff_console()  # said in the language of the moment
+        assert "设置文件" in window.console.notice_label.text()
+    finally:
+        showroom.close()
+        showroom.languages.set_language("en")  # translators are global to the QApplication
+
+
 def test_a_settings_file_saved_as_gbk_is_converted_not_thrown_away(tmp_path):
     from app.pin import check_pin, hash_pin
     from app.settings import AppSettings
