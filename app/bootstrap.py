@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from app import __version__
 from app.cli import APPLICATION, ORGANIZATION
-from app.i18n import LANGUAGES, LanguageManager, default_language, install_cjk_fallback
+from app.i18n import LANGUAGE_SETTING, LANGUAGES, LanguageManager, install_cjk_fallback, stored_language
 from app.main_window import MainWindow, stop_acquisitions
 from app.settings import AppSettings
 from demos.kit.i18n import fill, translate
@@ -99,10 +99,9 @@ def build_showroom(
     if not isinstance(settings, AppSettings):
         settings = AppSettings(settings)
     languages = LanguageManager(app)
-    if language in LANGUAGES and settings.value("language", "") != language:
-        settings.set_value("language", language)
-    chosen = language or settings.value("language", "") or default_language()
-    languages.set_language(chosen if chosen in LANGUAGES else default_language())
+    if language in LANGUAGES and settings.value(LANGUAGE_SETTING, "") != language:
+        settings.set_value(LANGUAGE_SETTING, language)
+    languages.set_language(language if language in LANGUAGES else stored_language(settings))
     acquisition = acquisition or Acquisition(profile)
     problem = None
     if second_acquisition is None:

@@ -8,6 +8,7 @@ Installing a translator makes Qt send ``LanguageChange`` to every widget, which 
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -26,6 +27,8 @@ from app.resources import asset_path
 log = logging.getLogger(__name__)
 
 SOURCE_LANGUAGE = "en"
+#: The setting that holds the language visitors start in (staff's choice, or the last ``--lang``).
+LANGUAGE_SETTING = "language"
 #: Language codes with the name each language has in itself (never translated).
 LANGUAGES: dict[str, str] = {"zh_CN": "中文", "en": "English"}
 CJK_FAMILIES = (
@@ -85,6 +88,13 @@ class LanguageManager(QObject):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         log.info("language set to %s", language)
         self.sigLanguageChanged.emit(language)
+
+
+def stored_language(settings: Any) -> str:
+    """The language each visitor starts in: the one stored in ``settings`` (an ``AppSettings``),
+    else the system's."""
+    stored = settings.value(LANGUAGE_SETTING, "")
+    return stored if stored in LANGUAGES else default_language()
 
 
 def cjk_family() -> str | None:

@@ -145,9 +145,7 @@ class KioskGuard(QObject):
             return
         if self._lost_full_screen():
             log.info("kiosk: the window was minimised or left full screen; taking it back")
-            state = self.window.windowState() & ~Qt.WindowState.WindowMinimized
-            self.window.setWindowState(state | Qt.WindowState.WindowFullScreen)
-            self.window.showFullScreen()
+            self.window.showFullScreen()  # clears the minimised flag too
         self.window.raise_()
         self.window.activateWindow()
 

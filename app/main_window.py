@@ -31,7 +31,7 @@ from app import __version__
 from app.demo_gate import Phase
 from app.demo_host import DEFAULT_MAX_FLICKER_S, MAX_FLICKER_RANGE_S, MAX_FLICKER_SETTING, DemoHost
 from app.errors import friendly_message, raised_in
-from app.i18n import LANGUAGES, LanguageManager, default_language
+from app.i18n import LANGUAGE_SETTING, LANGUAGES, LanguageManager, stored_language
 from app.kiosk import KioskGuard
 from app.menu import DemoMenu
 from app.pin import PinLock
@@ -428,8 +428,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._message_timer.stop()
         self.message_banner.hide()
         self.message_banner.clear()
-        if self.languages.language != self.default_language():  # reinstalling retranslates every widget
-            self.languages.set_language(self.default_language())
+        self._use_default_language()
         log.info("visitor data purged")
 
     def _attract_touched(self) -> None:
@@ -488,8 +487,16 @@ class MainWindow(Retranslating, QMainWindow):
 
     def default_language(self) -> str:
         """The language each visitor starts in: the one staff chose, else the system's."""
-        stored = self.settings.value("language", "")
-        return stored if stored in LANGUAGES else default_language()
+        return stored_language(self.settings)
+
+    def _use_default_language(self) -> None:
+        if self.languages.language != self.default_language():  # reinstalling retranslates every widget
+            self.languages.set_language(self.default_language())
+
+    @property
+    def _home_page(self) -> QWidget:
+        """Where the window rests: the attract screen in a kiosk, the menu on a desktop."""
+        return self.menu if self.visitor_flow is None else self.attract
 
     # --- staff ------------------------------------------------------------------------------------------
     def ask_for_pin(self) -> None:
@@ -527,9 +534,9 @@ class MainWindow(Retranslating, QMainWindow):
         page = self._page_before_staff
         self._page_before_staff = None
         if page is None or (page is self.host and self.host.gate is None):
-            page = self.menu if self.visitor_flow is None else self.attract
-        if page is self.attract and self.languages.language != self.default_language():
-            self.languages.set_language(self.default_language())  # the next visitor's, as staff just set it
+            page = self._home_page
+        if page is self.attract:
+            self._use_default_language()  # the next visitor's, as staff may just have set it
         self.stack.setCurrentWidget(page)
         self.idle.reset(self.clock())
 
@@ -553,7 +560,7 @@ class MainWindow(Retranslating, QMainWindow):
         stay in the console; they return to the menu (or attract)."""
         if self.stack.currentWidget() in (self.pin_pad, self.console):  # staff stay where they are
             self._close_demo()
-            self._page_before_staff = self.menu if self.visitor_flow is None else self.attract
+            self._page_before_staff = self._home_page
             if self.visitor_flow is not None and self.visitor_flow.screen is not Screen.ATTRACT:
                 self._follow_flow(self.visitor_flow.idle(), show=False)  # a new headset: a new visit
         else:
@@ -606,7 +613,7 @@ class MainWindow(Retranslating, QMainWindow):
         (staff choose the default in the console)."""
         self.languages.set_language(language)
         if not self.kiosk:
-            self.settings.set_value("language", language)
+            self.settings.set_value(LANGUAGE_SETTING, language)
 
     def _on_language_changed(self, language: str) -> None:
         for action in self._language_actions.actions():

@@ -135,6 +135,11 @@ def check_demos(seconds: float) -> list[Check]:
         QTimer.singleShot(int(duration * 1000), loop.quit)
         loop.exec()
 
+    def wait_until(condition: Callable[[], bool], seconds: float = 10, step: float = 0.05) -> None:
+        deadline = time.monotonic() + seconds
+        while not condition() and time.monotonic() < deadline:
+            wait(step)
+
     scratch = tempfile.TemporaryDirectory(prefix="bci-showroom-selftest-")  # never the user's settings
     showroom = build_showroom(
         find_profile("virtual_visitor"), language="en", settings=Path(scratch.name) / "s.ini"
@@ -143,9 +148,7 @@ def check_demos(seconds: float) -> list[Check]:
     checks = []
     try:
         start(showroom)
-        deadline = time.monotonic() + 10
-        while acquisition.state is not AcquisitionState.STREAMING and time.monotonic() < deadline:
-            wait(0.05)
+        wait_until(lambda: acquisition.state is AcquisitionState.STREAMING)
         if acquisition.state is not AcquisitionState.STREAMING:
             raise RuntimeError(f"the virtual visitor did not stream ({acquisition.state.value})")
         visitor = acquisition.visitor
@@ -162,9 +165,8 @@ def check_demos(seconds: float) -> list[Check]:
                     raise RuntimeError(window.message_banner.text())
                 if window.host.phase is Phase.WARNING:
                     window.host.continue_visit()  # the visitor read the photosensitivity warning
-                check_deadline = time.monotonic() + 10  # the signal check passes a clean headset in ~3 s
-                while window.host.phase is Phase.CHECKING and time.monotonic() < check_deadline:
-                    wait(0.1)
+                # the signal check passes a clean headset in ~3 s
+                wait_until(lambda: window.host.phase is not Phase.CHECKING, step=0.1)
                 if window.host.phase is not Phase.RUNNING:
                     raise RuntimeError(f"the demo did not start ({window.host.phase.value})")
                 for step in (
@@ -198,9 +200,11 @@ def run_self_test(report: str | None, seconds: float = DEMO_SECONDS) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from app.cli import ORGANIZATION
+
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("bci-showroom-selftest")
-    app.setOrganizationName("BCI Showroom")
+    app.setOrganizationName(ORGANIZATION)
     started = time.monotonic()
     checks = [
         _run("brainflow", check_brainflow),

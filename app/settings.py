@@ -59,9 +59,13 @@ def _damage(path: Path) -> str | None:
         return None if _converted_from_gbk(path, data) else "not UTF-8 text"
     if "\x00" in text:
         return "not text (it holds NUL bytes)"
-    if QSettings(str(path), QSettings.Format.IniFormat).status() is not QSettings.Status.NoError:
+    if not _reads_as_ini(path):
         return "not an INI file"
     return None
+
+
+def _reads_as_ini(path: Path) -> bool:
+    return QSettings(str(path), QSettings.Format.IniFormat).status() is QSettings.Status.NoError
 
 
 def _converted_from_gbk(path: Path, data: bytes) -> bool:
@@ -81,7 +85,7 @@ def _converted_from_gbk(path: Path, data: bytes) -> bool:
     except OSError as error:
         log.error("settings file %s is GBK text and cannot be converted (%s)", path, error)
         return False
-    if QSettings(str(path), QSettings.Format.IniFormat).status() is not QSettings.Status.NoError:
+    if not _reads_as_ini(path):
         path.unlink(missing_ok=True)  # not INI after all: put the original back, judged as damaged
         original.replace(path)
         return False

@@ -60,7 +60,7 @@ from PySide6.QtWidgets import (
 from app import pin
 from app.cli import BOARD_PARAMS_SETTING, BOARD_PROFILE_SETTING, encode_params
 from app.demo_host import DEFAULT_MAX_FLICKER_S, MAX_FLICKER_RANGE_S, MAX_FLICKER_SETTING
-from app.i18n import LANGUAGES, default_language
+from app.i18n import LANGUAGE_SETTING, LANGUAGES, stored_language
 from app.kiosk import KIOSK_SETTING
 from app.settings import AppSettings
 from app.status import STATE_COLOUR, STATE_TEXT, board_display_name
@@ -88,7 +88,6 @@ log = logging.getLogger(__name__)
 
 MENU_ORDER_SETTING = "menu/order"
 MENU_HIDDEN_SETTING = "menu/hidden"
-LANGUAGE_SETTING = "language"
 IDLE_TIMEOUT_SETTING = "kiosk/idle_timeout_s"
 #: Qt's own file dialog, not the system's: a native one is a window Qt sees no input of, so the
 #: kiosk's idle timeout could return to attract and leave it open for the next visitor to browse
@@ -1146,10 +1145,7 @@ class ShowroomSection(Retranslating, QWidget):
 
     def reload(self) -> None:
         settings = self.host.settings
-        language = settings.value(LANGUAGE_SETTING, "")
-        if language not in LANGUAGES:
-            language = default_language()
-        self.language_box.setCurrentIndex(max(0, self.language_box.findData(language)))
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(stored_language(settings))))
         for widget, value in (
             (self.kiosk_box, settings.value(KIOSK_SETTING, False)),
             (

@@ -210,8 +210,7 @@ class IdleClock:
 
     def release(self, now: float) -> None:
         """What :meth:`hold` waited for is over: the clock counts from now."""
-        self._task_since = None
-        self._last_activity = now
+        self.reset(now)
 
     def deadline(self) -> float:
         """When the visitor counts as gone, unless something happens before."""

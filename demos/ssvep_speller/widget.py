@@ -35,6 +35,7 @@ from demos.ssvep_speller.flow import (
     Wait,
 )
 from demos.ssvep_speller.layouts import Task, builtin_layouts
+from demos.ssvep_speller.session import SpellingRun, Summary
 from demos.ssvep_speller.stimulus_view import FrameDriver, KeyScene, RasterCanvas, make_canvas
 from demos.ssvep_speller.texts import CONTEXT, PROMPTS, SPECIAL_KEYS
 from drivers.cues import StopReason
@@ -216,16 +217,15 @@ class SpellerWidget(DemoScreen):
         labels = layout.display_labels(self.context.language())
         return " ".join(labels[key] for key in task.keys) if layout.separator else task.text
 
-    def _report(self, summary, run) -> None:
+    def _report(self, summary: Summary, run: SpellingRun) -> None:
         """A word or phrase finished: one line for the kiosk's thank-you screen."""
         correct, selections = summary.correct, summary.selections
         language = self.context.language  # not the screen: the line outlives it, the screen must not
 
         def describe() -> str:
-            typed = run.text(run.layout.display_labels(language())).strip()
             return fill(
                 translate("SsvepSpeller", "Spelled %1 with your eyes: %2 of %3 choices right"),
-                typed,
+                _typed(run, language()),
                 correct,
                 selections,
             )
@@ -237,9 +237,8 @@ class SpellerWidget(DemoScreen):
         template = translate(CONTEXT, PROMPTS[prompt])
         if prompt is Prompt.SUMMARY:
             summary, run = values  # what was typed: it differs from the task where a choice was wrong
-            labels = run.layout.display_labels(self.context.language())
             values = (
-                run.text(labels).strip(),
+                _typed(run, self.context.language()),
                 f"{summary.seconds:.0f}",
                 summary.correct,
                 summary.selections,
@@ -321,3 +320,9 @@ class SpellerWidget(DemoScreen):
         self.calibrated_box.setText(translate("SsvepSpeller", "Calibrated mode (TRCA)"))
         self.scene.set_grid(flow.plan.layout.rows, flow.plan.layout.columns, self._labels())
         self._refresh()
+
+
+def _typed(run: SpellingRun, language: str) -> str:
+    """What the visitor spelled in this run, in ``language`` (it differs from the task where a
+    choice was wrong)."""
+    return run.text(run.layout.display_labels(language)).strip()
