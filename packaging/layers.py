@@ -36,6 +36,7 @@ from typing import Any
 
 from grimp import ImportGraph
 from importlinter.application import contract_utils, output
+from importlinter.contracts.layers import Layer, LayersContract, ModuleTail
 from importlinter.domain import fields
 from importlinter.domain.contract import Contract, ContractCheck
 from importlinter.domain.helpers import module_expressions_to_modules
@@ -43,20 +44,38 @@ from importlinter.domain.helpers import module_expressions_to_modules
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 
 
-def imported_names(tree: ast.AST) -> list[tuple[int, str]]:
+def _is_type_checking_block(node: ast.AST) -> bool:
+    """``if TYPE_CHECKING:`` (or ``typing.TYPE_CHECKING``): imports only a type checker executes."""
+    if not isinstance(node, ast.If):
+        return False
+    test = node.test
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def imported_names(tree: ast.AST, *, run_time_only: bool = False) -> list[tuple[int, str]]:
     """(line, dotted name) for every absolute import in ``tree``, at any depth.
 
     ``from a.b import c`` yields both ``a.b`` and ``a.b.c`` (``c`` may be a submodule), and
-    ``from a import *`` yields ``a.*``.
+    ``from a import *`` yields ``a.*``. With ``run_time_only``, the body of ``if TYPE_CHECKING:``
+    is skipped (its ``else`` is not).
     """
     names: list[tuple[int, str]] = []
-    for node in ast.walk(tree):
+    pending = [tree]
+    while pending:
+        node = pending.pop()
         if isinstance(node, ast.Import):
             names.extend((node.lineno, alias.name) for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             names.append((node.lineno, node.module))
             names.extend((node.lineno, f"{node.module}.{alias.name}") for alias in node.names)
-    return names
+        if run_time_only and _is_type_checking_block(node):
+            pending.extend(node.orelse)  # type: ignore[attr-defined]
+            pending.append(node.test)  # type: ignore[attr-defined]
+        else:
+            pending.extend(ast.iter_child_nodes(node))
+    return sorted(names)
 
 
 def matches(name: str, pattern: str) -> bool:
@@ -75,6 +94,12 @@ class ForbiddenSubmodulesContract(Contract):
         - forbidden_modules: dotted names of modules, external ones down to submodules,
                              fnmatch patterns allowed (``PySide6.QtOpenGL*``). A forbidden module's
                              submodules are forbidden with it.
+        - run_time_only:     "true" to skip imports under ``if TYPE_CHECKING:``: the rule is about
+                             what loads when the program runs. (Optional, default false.)
+        - allowed_modules:   fnmatch patterns of source modules that may import the forbidden
+                             modules themselves (a demo's widgets). They are not sources, so any
+                             other source that imports one of them, directly or not, is reported
+                             with the chain: deny by default, allow by name. (Optional.)
         - broken_contract_guidance: shown after the violations. (Optional.)
     """
 
@@ -82,9 +107,12 @@ class ForbiddenSubmodulesContract(Contract):
 
     source_modules = fields.SetField(subfield=fields.ModuleExpressionField())
     forbidden_modules = fields.SetField(subfield=fields.StringField())
+    allowed_modules = fields.SetField(subfield=fields.StringField(), required=False)
+    run_time_only = fields.BooleanField(required=False, default=False)
     broken_contract_guidance = fields.TextField(required=False)
 
     def check(self, graph: ImportGraph, verbose: bool) -> ContractCheck:
+        allowed = sorted(self.allowed_modules or ())  # type: ignore[arg-type]
         sources = {
             module.name
             for module in module_expressions_to_modules(
@@ -93,6 +121,7 @@ class ForbiddenSubmodulesContract(Contract):
                 as_packages=True,
                 raise_if_unmatched=True,
             )
+            if not any(fnmatchcase(module.name, pattern) for pattern in allowed)
         }
         roots = self._root_packages()
         scanned = set(sources)
@@ -104,7 +133,7 @@ class ForbiddenSubmodulesContract(Contract):
             path = self._module_file(module)
             tree = ast.parse(path.read_bytes(), filename=str(path))
             reported: set[int] = set()  # one report per import statement, its widest forbidden name
-            for line, name in imported_names(tree):
+            for line, name in imported_names(tree, run_time_only=bool(self.run_time_only)):
                 if line in reported or not any(matches(name, pattern) for pattern in forbidden):
                     continue
                 reported.add(line)
@@ -159,6 +188,38 @@ class ForbiddenSubmodulesContract(Contract):
         chains = [graph.find_shortest_chain(importer=source, imported=module) for source in sorted(sources)]
         shortest = min((chain for chain in chains if chain), key=len)
         return list(shortest[:-1])
+
+
+class SiblingLayersContract(LayersContract):
+    """import-linter's layers contract where the layer ``*`` stands for every other child of a container.
+
+    Each child package or module of a container that no other layer names becomes one of the
+    ``*`` layer's independent siblings. So a new demo package is independent of every other demo
+    the moment it exists, without a line to add here: the registry is the one place that registers
+    a built-in demo. Options are those of ``layers``; with ``*`` no child is left undeclared.
+    """
+
+    type_name = "sibling_layers"
+
+    def check(self, graph: ImportGraph, verbose: bool) -> ContractCheck:
+        named = {tail.name for layer in self.layers for tail in layer.module_tails}  # type: ignore[attr-defined]
+        containers = [
+            module.name
+            for module in module_expressions_to_modules(graph, self.containers or [])  # type: ignore[arg-type]
+        ]
+        children = {
+            child.rpartition(".")[2] for container in containers for child in graph.find_children(container)
+        }
+        siblings = {ModuleTail(name) for name in sorted(children - named - {"*"})}
+        self.layers = [  # type: ignore[assignment]
+            Layer(siblings, is_independent=True) if self._is_star(layer) else layer
+            for layer in self.layers  # type: ignore[attr-defined]
+        ]
+        return super().check(graph, verbose)
+
+    @staticmethod
+    def _is_star(layer: Layer) -> bool:
+        return {tail.name for tail in layer.module_tails} == {"*"}
 
 
 def main(argv: list[str]) -> int:

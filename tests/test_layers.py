@@ -21,7 +21,7 @@ PACKAGES = ("app", "demos", "drivers")
 
 TOP = "app above demos above drivers"
 DEMOS = "demos: registry, then independent demos, then the demo kit, then the base"
-QT_FREE = "demos' processing and flow modules import no Qt at all"
+QT_FREE = "demos import no Qt, except their widgets and Qt entries"
 NO_GUI = "drivers import no Qt widgets or GUI (QtCore's signals are fine)"
 ACYCLIC = "no import circles inside drivers"
 
@@ -73,17 +73,23 @@ VIOLATIONS = {
         DEMOS,
         "- demos.ssvep_speller.borrowed -> demos.signal_explorer.processing (l.{line})",
     ),
-    "an undeclared demo package": (
+    "a new demo package imports another demo": (
         "demos/new_demo/__init__.py",
-        '"""A new demo."""\n',
+        "from demos.mi_cursor import processing\n",
         DEMOS,
-        "- demos.new_demo",
+        "- demos.new_demo -> demos.mi_cursor.processing (l.{line})",
+    ),
+    "a demo imports the registry": (
+        "demos/mi_cursor/processing.py",
+        "from demos import registry\n",
+        DEMOS,
+        "- demos.mi_cursor.processing -> demos.registry (l.{line})",
     ),
     "a processing module imports QtCore": (
         "demos/signal_explorer/processing.py",
         "from PySide6.QtCore import QTimer\n",
         QT_FREE,
-        "-   demos.signal_explorer.processing -> PySide6 (l.{line})",
+        "-   demos.signal_explorer.processing -> PySide6.QtCore (l.{line})",
     ),
     "a flow module imports pyqtgraph": (
         "demos/ssvep_speller/flow.py",
@@ -91,11 +97,23 @@ VIOLATIONS = {
         QT_FREE,
         "-   demos.ssvep_speller.flow -> pyqtgraph (l.{line})",
     ),
+    "a new module of a demo imports Qt (deny by default)": (
+        "demos/mi_cursor/helpers.py",
+        "from PySide6.QtCore import QTimer\n",
+        QT_FREE,
+        "-   demos.mi_cursor.helpers -> PySide6.QtCore (l.{line})",
+    ),
+    "a flow module imports the demo's widget": (
+        "demos/mi_cursor/flow.py",
+        "def _screen():\n    from demos.mi_cursor import widget\n\n    return widget\n",
+        QT_FREE,
+        "-   demos.mi_cursor.flow -> demos.mi_cursor.widget (l.{next_line})",
+    ),
     "a flow module imports Qt through a driver": (
         "drivers/stream.py",
         "from PySide6.QtCore import QObject\n",
         QT_FREE,
-        "    drivers.stream -> PySide6 (l.{line})",
+        "    drivers.stream -> PySide6.QtCore (l.{line})",
     ),
     "a driver imports QtWidgets, in a function": (
         "drivers/dsp.py",
@@ -142,6 +160,22 @@ def test_the_circle_report_names_the_import_to_remove(pristine, tmp_path):
     append(project / "drivers" / "roles.py", "from drivers import profiles\n")
     report = run_check(project).stdout
     assert re.search(r"- \.(roles -> \.profiles|profiles -> \.roles) \(1 import\)", report), report
+
+
+def test_a_new_demo_package_is_independent_without_a_line_to_add(pristine, tmp_path):
+    """A demo package needs no contract line (the case above shows such a package is checked), and its
+    widget may import Qt where its flow may name Qt for a type checker only."""
+    project = tmp_path / "project"
+    shutil.copytree(pristine, project)
+    (project / "demos" / "new_demo").mkdir()
+    append(project / "demos" / "new_demo" / "__init__.py", '"""A new demo."""\n')
+    append(project / "demos" / "new_demo" / "demo_widget.py", "from PySide6.QtWidgets import QWidget\n")
+    append(
+        project / "demos" / "new_demo" / "flow.py",
+        "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    from PySide6.QtCore import QObject\n",
+    )
+    result = run_check(project)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_qtcore_in_drivers_is_allowed(pristine, tmp_path):
