@@ -39,7 +39,8 @@ from app.pin_pad import PinPad
 from app.rehearsal import RehearsalKeys, describe, key_help_text
 from app.resources import icon
 from app.settings import AppSettings
-from app.staff_console import StaffConsole, menu_entries
+from app.staff_console.console import StaffConsole
+from app.staff_console.menu_order import menu_entries
 from app.status import PLAYER_TEXT, StatusPanel, board_display_name
 from app.style import SHOWROOM_STYLE
 from app.usage import USAGE_FILE, UsageLog

@@ -1,6 +1,6 @@
 """The staff console on a fake host: what staff set is stored, checked, and read back by the demos.
 
-The host is the :class:`app.staff_console.StaffHost` protocol with a real (never started)
+The host is the :class:`app.staff_console.host.StaffHost` protocol with a real (never started)
 acquisition, the real settings file, the real usage log and the real demo list; what the shell
 would do (apply a board, rebuild the menu) is recorded instead.
 """
@@ -18,17 +18,12 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLabel, QSpi
 
 from app import pin
 from app.cli import BOARD_PARAMS_SETTING, BOARD_PROFILE_SETTING, stored_board
+from app.demo_host import MAX_FLICKER_RANGE_S, MAX_FLICKER_SETTING
 from app.settings import AppSettings
-from app.staff_console import (
-    IDLE_TIMEOUT_SETTING,
-    MAX_FLICKER_RANGE_S,
-    MAX_FLICKER_SETTING,
-    MENU_HIDDEN_SETTING,
-    MENU_ORDER_SETTING,
-    StaffConsole,
-    format_duration,
-    menu_entries,
-)
+from app.staff_console.console import StaffConsole
+from app.staff_console.menu_order import MENU_HIDDEN_SETTING, MENU_ORDER_SETTING, menu_entries
+from app.staff_console.showroom_tab import IDLE_TIMEOUT_SETTING
+from app.staff_console.usage_tab import format_duration
 from app.usage import UsageLog
 from app.visitor_flow import IDLE_TIMEOUT_RANGE_S
 from demos.attention.flow import Options as AttentionOptions
@@ -243,7 +238,7 @@ def test_a_profile_file_can_be_chosen_applied_and_stored_by_path(console, host, 
 
 def test_the_serial_ports_present_are_offered_and_refreshed(console, monkeypatch):
     monkeypatch.setattr(
-        "app.staff_console.serial_ports",
+        "app.staff_console.headset_tab.serial_ports",
         lambda: [SerialPort("/dev/ttyUSB0", "FT231X USB UART", usb=True), SerialPort("/dev/ttyS0")],
     )
     choose(console, "cyton")
@@ -255,7 +250,7 @@ def test_the_serial_ports_present_are_offered_and_refreshed(console, monkeypatch
     assert "/dev/ttyUSB0 (FT231X USB UART)" in console.headset.ports_label.text()
     box.setCurrentIndex(0)
     assert console.headset.edited_params() == {"serial_port": "/dev/ttyUSB0"}
-    monkeypatch.setattr("app.staff_console.serial_ports", lambda: [])
+    monkeypatch.setattr("app.staff_console.headset_tab.serial_ports", lambda: [])
     console.headset.refresh_ports()
     assert "No serial port found" in console.headset.ports_label.text()
 
@@ -406,7 +401,8 @@ def test_export_writes_the_csv_or_says_why_not_in_one_sentence(console, host, cl
 def test_export_through_the_file_dialog(console, host, tmp_path, monkeypatch):
     chosen = tmp_path / "from-dialog"
     monkeypatch.setattr(
-        "app.staff_console.QFileDialog.getSaveFileName", lambda *args, **kwargs: (str(chosen), "CSV (*.csv)")
+        "app.staff_console.usage_tab.QFileDialog.getSaveFileName",
+        lambda *args, **kwargs: (str(chosen), "CSV (*.csv)"),
     )
     console.usage.export_button.click()
     assert (tmp_path / "from-dialog.csv").read_bytes().startswith(b"\xef\xbb\xbf")
@@ -499,7 +495,7 @@ def test_fuzz_garbage_in_the_settings_never_crashes_the_console(qtbot, tmp_path_
 
 
 def test_every_built_in_profiles_words_are_offered_for_translation():
-    from app.staff_console import PROFILE_TEXTS
+    from app.staff_console.headset_tab import PROFILE_TEXTS
     from app.status import BOARD_NAMES
     from drivers.profiles import builtin_profiles
 
@@ -517,7 +513,7 @@ def test_every_built_in_profiles_words_are_offered_for_translation():
 
 
 def test_hiding_every_demo_still_leaves_visitors_a_menu(tmp_path):
-    from app.staff_console import write_menu
+    from app.staff_console.menu_order import write_menu
     from demos.registry import discover_demos
 
     settings = AppSettings(tmp_path / "s.ini")

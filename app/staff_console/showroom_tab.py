@@ -1,0 +1,227 @@
+"""The console's Showroom tab: the visitors' default language, kiosk mode, the idle timeout, the
+staff PIN, and quitting the showroom."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import pin
+from app.i18n import LANGUAGE_SETTING, LANGUAGES, stored_language
+from app.kiosk import KIOSK_SETTING
+from app.staff_console.host import StaffHost
+from app.staff_console.widgets import FIELD_MAX_PX, TouchSpin, _label, _line_edit, _scrolling, _stored_number
+from app.visitor_flow import DEFAULT_IDLE_TIMEOUT_S, IDLE_TIMEOUT_RANGE_S
+from demos.kit.i18n import Retranslating, translate
+from demos.kit.widgets import touch_button, touch_combo_box
+
+log = logging.getLogger(__name__)
+
+IDLE_TIMEOUT_SETTING = "kiosk/idle_timeout_s"
+
+
+class ShowroomSection(Retranslating, QWidget):
+    """Default language, kiosk mode, idle timeout, the staff PIN, and quitting the showroom."""
+
+    sigQuit = Signal()
+
+    def __init__(self, host: StaffHost, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.host = host
+        self._pin_message: tuple[str, str] = ("", "")
+        settings = host.settings
+        self.general_box = QGroupBox()
+        general = QFormLayout(self.general_box)
+        general.setVerticalSpacing(12)
+        self.language_caption = QLabel()
+        self.language_box = touch_combo_box()
+        self.language_box.setMaximumWidth(FIELD_MAX_PX // 2)
+        for code, name in LANGUAGES.items():
+            self.language_box.addItem(name, code)
+        self.language_box.activated.connect(
+            lambda index: settings.set_value(LANGUAGE_SETTING, self.language_box.itemData(index))
+        )
+        self.kiosk_box = QCheckBox()
+        self.kiosk_box.toggled.connect(lambda on: settings.set_value(KIOSK_SETTING, bool(on)))
+        self.idle_caption = QLabel()
+        self.idle_spin = QSpinBox()
+        self.idle_spin.setRange(*IDLE_TIMEOUT_RANGE_S)
+        self.idle_spin.setSingleStep(10)
+        self.idle_spin.valueChanged.connect(
+            lambda value: settings.set_value(IDLE_TIMEOUT_SETTING, int(value))
+        )
+        self.idle_hint = _label("consoleHint")
+        general.addRow(self.language_caption, self.language_box)
+        general.addRow("", self.kiosk_box)
+        general.addRow(self.idle_caption, TouchSpin(self.idle_spin))
+        general.addRow("", self.idle_hint)
+
+        self.pin_box = QGroupBox()
+        pin_form = QFormLayout(self.pin_box)
+        pin_form.setVerticalSpacing(12)
+        self.factory_label = _label("consoleWarning")
+        self.pin_caption, self.pin_again_caption = QLabel(), QLabel()
+        self.pin_edit, self.pin_again_edit = _line_edit(), _line_edit()
+        for edit in (self.pin_edit, self.pin_again_edit):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setMaxLength(pin.PIN_DIGITS[1])
+            edit.setValidator(QRegularExpressionValidator(r"[0-9]{0,8}", edit))
+            edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+            edit.setMaximumWidth(FIELD_MAX_PX // 2)
+        self.change_pin_button = touch_button()
+        self.change_pin_button.clicked.connect(self.change_pin)
+        self.pin_message_label = _label()
+        pin_form.addRow(self.factory_label)
+        pin_form.addRow(self.pin_caption, self.pin_edit)
+        pin_form.addRow(self.pin_again_caption, self.pin_again_edit)
+        pin_line = QHBoxLayout()
+        pin_line.setSpacing(16)
+        pin_line.addWidget(self.change_pin_button)
+        pin_line.addWidget(self.pin_message_label, 1)
+        pin_form.addRow("", pin_line)
+
+        self.quit_box = QGroupBox()
+        quit_column = QVBoxLayout(self.quit_box)
+        self.quit_hint = _label("consoleHint")
+        self.quit_button = touch_button(primary=False)
+        self.quit_button.clicked.connect(lambda: self._ask_quit(True))
+        self.confirm_label = _label("consoleWarning")
+        self.confirm_quit_button = touch_button()
+        self.confirm_quit_button.clicked.connect(self.sigQuit)
+        self.cancel_quit_button = touch_button(primary=False)
+        self.cancel_quit_button.clicked.connect(lambda: self._ask_quit(False))
+        quit_column.addWidget(self.quit_hint)
+        quit_line = QHBoxLayout()
+        for widget in (
+            self.quit_button,
+            self.confirm_label,
+            self.confirm_quit_button,
+            self.cancel_quit_button,
+        ):
+            quit_line.addWidget(widget)
+        quit_line.addStretch(1)
+        quit_column.addLayout(quit_line)
+
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(16, 8, 16, 16)
+        for box in (self.general_box, self.pin_box, self.quit_box):
+            column.addWidget(box)
+        column.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(_scrolling(page))
+        self._ask_quit(False)
+        self.reload()
+        self.retranslate()
+
+    def reload(self) -> None:
+        settings = self.host.settings
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(stored_language(settings))))
+        for widget, value in (
+            (self.kiosk_box, settings.value(KIOSK_SETTING, False)),
+            (
+                self.idle_spin,
+                _stored_number(settings, IDLE_TIMEOUT_SETTING, DEFAULT_IDLE_TIMEOUT_S, *IDLE_TIMEOUT_RANGE_S),
+            ),
+        ):
+            widget.blockSignals(True)
+            if isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
+            else:
+                widget.setValue(int(value))
+            widget.blockSignals(False)
+        self._show_factory_warning()
+
+    def change_pin(self) -> bool:
+        """Store the new staff PIN if both fields hold the same 4–8 digits; say why not otherwise."""
+        first, again = self.pin_edit.text(), self.pin_again_edit.text()
+        if not pin.valid_pin(first):
+            self._set_pin_message(
+                "consoleError", QT_TRANSLATE_NOOP("StaffConsole", "A staff PIN is 4 to 8 digits.")
+            )
+            return False
+        if first != again:
+            self._set_pin_message(
+                "consoleError",
+                QT_TRANSLATE_NOOP("StaffConsole", "The two PINs differ: type the same PIN twice."),
+            )
+            return False
+        try:
+            pin.set_pin(self.host.settings, first)
+        except Exception:
+            log.exception("the staff PIN could not be stored")
+            self._set_pin_message(
+                "consoleError", QT_TRANSLATE_NOOP("StaffConsole", "The PIN could not be saved; see the log.")
+            )
+            return False
+        self.pin_edit.clear()
+        self.pin_again_edit.clear()
+        self._set_pin_message("consoleDone", QT_TRANSLATE_NOOP("StaffConsole", "The staff PIN is changed."))
+        self._show_factory_warning()
+        return True
+
+    def _set_pin_message(self, object_name: str, source: str) -> None:
+        self._pin_message = (object_name, source)
+        self.pin_message_label.setObjectName(object_name)
+        self.pin_message_label.setText(QCoreApplication.translate("StaffConsole", source) if source else "")
+        self.pin_message_label.setStyleSheet(self.pin_message_label.styleSheet())
+
+    def _show_factory_warning(self) -> None:
+        try:
+            factory = pin.is_factory_pin(self.host.settings)
+        except Exception:
+            log.exception("the staff PIN setting cannot be read")
+            factory = True
+        self.factory_label.setVisible(factory)
+
+    def _ask_quit(self, asking: bool) -> None:
+        self.quit_button.setVisible(not asking)
+        for widget in (self.confirm_label, self.confirm_quit_button, self.cancel_quit_button):
+            widget.setVisible(asking)
+
+    def retranslate(self) -> None:
+        self.general_box.setTitle(translate("StaffConsole", "Visitors"))
+        self.language_caption.setText(translate("StaffConsole", "Language at the start"))
+        self.kiosk_box.setText(
+            translate("StaffConsole", "Kiosk mode (full screen, locked) from the next start")
+        )
+        self.idle_caption.setText(translate("StaffConsole", "Idle timeout (s)"))
+        self.idle_hint.setText(
+            translate(
+                "StaffConsole",
+                "With nobody touching the screen this long, the showroom returns to its start.",
+            )
+        )
+        self.pin_box.setTitle(translate("StaffConsole", "Staff PIN"))
+        self.factory_label.setText(
+            translate(
+                "StaffConsole",
+                "The factory PIN is still in use: anyone who knows it can get in. Set your own.",
+            )
+        )
+        self.pin_caption.setText(translate("StaffConsole", "New PIN (4–8 digits)"))
+        self.pin_again_caption.setText(translate("StaffConsole", "New PIN again"))
+        self.change_pin_button.setText(translate("StaffConsole", "Change PIN"))
+        self._set_pin_message(*self._pin_message)
+        self.quit_box.setTitle(translate("StaffConsole", "End of the day"))
+        self.quit_hint.setText(
+            translate("StaffConsole", "Quitting stops the headset and closes the showroom.")
+        )
+        self.quit_button.setText(translate("StaffConsole", "Quit showroom"))
+        self.confirm_label.setText(translate("StaffConsole", "Quit now?"))
+        self.confirm_quit_button.setText(translate("StaffConsole", "Quit"))
+        self.cancel_quit_button.setText(translate("StaffConsole", "Cancel"))
