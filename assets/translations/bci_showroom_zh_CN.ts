@@ -177,11 +177,11 @@
     </message>
     <message>
         <source>Saved: number %1 today!</source>
-        <extracomment>What staff should know about the board (a damaged file, no disk), on the staff line.</extracomment>
         <translation>已保存：今日第 %1 名！</translation>
     </message>
     <message>
         <source>Player %1: %2</source>
+        <extracomment>What staff should know about the board (a damaged file, no disk), on the staff line.</extracomment>
         <translation>玩家 %1：%2</translation>
     </message>
     <message>

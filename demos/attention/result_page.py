@@ -1,0 +1,170 @@
+"""The attention game's result page: the score in a sentence and, under a single player's score,
+a nickname box that puts it on today's board, with today's best below.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from demos.attention.flow import Mode, Outcome
+from demos.attention.leaderboard import MAX_NICKNAME_CHARS, Leaderboard, NicknameError
+from demos.attention.scene import TEXT_DARK
+from demos.attention.texts import nickname_problem
+from demos.kit.i18n import fill, translate
+from demos.kit.widgets import ResultScreen, touch_button
+
+
+def show_today_best(label: QLabel, board: Leaderboard | None, mode: Mode | None) -> None:
+    """Today's best of ``mode`` (both single modes when None) in ``label``; hidden without a board."""
+    if board is None:
+        label.setVisible(False)
+        return
+    label.setVisible(True)
+    modes = [mode] if mode is not None else [Mode.FOCUS, Mode.RELAX]
+    heading = translate("Attention", "Today's best")
+    parts = [f"<b>{html.escape(heading)}</b>"]
+    for shown in modes:
+        title = translate("Attention", "Focus") if shown is Mode.FOCUS else translate("Attention", "Relax")
+        rows = board.today_best(shown.value, 5)
+        lines = [
+            f"{place}. {entry.score} · {html.escape(entry.nickname)}" for place, entry in enumerate(rows, 1)
+        ]
+        parts.append(f"<br><u>{html.escape(title)}</u><br>" + ("<br>".join(lines) or "–"))
+    label.setText("".join(parts))
+
+
+class ScoreEntry(QWidget):
+    """Under a single player's score: a nickname box and Save, what was wrong with the nickname or
+    the place the score took, and today's best of that game.
+
+    A score goes on the board once: :attr:`saved` stays set until the screen starts a new round.
+    """
+
+    def __init__(self, board: Leaderboard | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.board = board  # None without a data folder, or once the screen has closed it
+        self.outcome: Outcome | None = None  # the round shown, the one Save puts on the board
+        self.saved = False
+        self._saved_place = 0
+        self.nickname = QLineEdit()
+        self.nickname.setMaxLength(MAX_NICKNAME_CHARS * 2)  # room to type; the check says what is too long
+        self.nickname.setMinimumHeight(52)
+        self.nickname.setStyleSheet("font-size: 22px;")
+        self.nickname.returnPressed.connect(self.save_score)
+        # A bound method, not a lambda: the box is parentless while not shown, and a lambda would
+        # keep it alive through itself (the soak benchmark counts closed screens).
+        self.nickname.textEdited.connect(self._on_nickname_edited)
+        self.save_button = touch_button()
+        self.save_button.clicked.connect(self.save_score)
+        self.save_message = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.save_message.setStyleSheet("font-size: 20px;")
+        self.board_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.board_label.setTextFormat(Qt.TextFormat.RichText)
+        self.board_label.setStyleSheet(f"font-size: 20px; color: {TEXT_DARK};")
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.nickname, 1)
+        save_row.addWidget(self.save_button)
+        save_column = QVBoxLayout(self)
+        save_column.addLayout(save_row)
+        save_column.addWidget(self.save_message)
+        save_column.addWidget(self.board_label)
+
+    def show_outcome(self, outcome: Outcome, fresh: bool) -> None:
+        """Offer ``outcome``'s score for the board; ``fresh`` when its round just ended (the
+        nickname box starts empty)."""
+        self.outcome = outcome
+        self.nickname.setEnabled(not self.saved)
+        self.save_button.setEnabled(not self.saved)
+        if fresh:
+            self.nickname.clear()
+            self.save_message.clear()
+        elif self.saved:
+            self._show_saved()
+        show_today_best(self.board_label, self.board, outcome.mode)
+
+    def save_score(self) -> None:
+        """Put the visitor's score on today's board under the nickname typed, or say what is wrong."""
+        outcome = self.outcome
+        if self.board is None or outcome is None or self.saved or outcome.mode is Mode.DUEL:
+            return
+        place = self.board.rank_today(outcome.mode.value, outcome.scores[0])
+        try:
+            self.board.add(self.nickname.text(), outcome.mode.value, outcome.scores[0])
+        except NicknameError as error:
+            self.save_message.setStyleSheet("font-size: 20px; color: #b42318;")
+            self.save_message.setText(nickname_problem(error.reason))
+            return
+        self.saved = True
+        self.nickname.setEnabled(False)
+        self.save_button.setEnabled(False)
+        self._saved_place = place
+        self.save_message.setStyleSheet("font-size: 20px; color: #2d6a4f;")
+        self._show_saved()
+        show_today_best(self.board_label, self.board, outcome.mode)
+
+    def _on_nickname_edited(self, _text: str) -> None:
+        self.save_message.clear()  # the last complaint goes as the visitor types again
+
+    def _show_saved(self) -> None:
+        self.save_message.setText(fill(translate("Attention", "Saved: number %1 today!"), self._saved_place))
+
+    def retranslate(self) -> None:
+        self.nickname.setPlaceholderText(translate("Attention", "Nickname"))
+        self.save_button.setText(translate("Attention", "Save"))
+
+
+def show_score(result: ResultScreen, outcome: Outcome, entry: ScoreEntry, fresh: bool) -> None:
+    """A finished round on the result page: the score and what it means (or why there is none),
+    and under a single player's score ``entry``, when there is a board to put it on; ``fresh``
+    when the round just ended."""
+    if not outcome.measured:
+        result.show_result(
+            translate("Attention", "We could not measure this round"),
+            translate(
+                "Attention",
+                "Blinks, movement or the headset covered most of it, so there is no score this time. "
+                "Sit still, relax your face and try again; a member of staff can check the headset.",
+            ),
+            translate("Attention", "Play again"),
+            None,
+        )
+        return
+    if outcome.mode is Mode.DUEL:
+        result.show_result(
+            translate("Attention", "A draw!")
+            if outcome.winner is None
+            else fill(translate("Attention", "Player %1 wins!"), outcome.winner + 1),
+            fill(
+                translate(
+                    "Attention",
+                    "Average focus of player 1: %1; of player 2: %2 (50 = as focused as at rest).",
+                ),
+                *outcome.scores,
+            ),
+            translate("Attention", "How it worked"),
+            translate("Attention", "Play again"),
+        )
+        return
+    score = outcome.scores[0]
+    if outcome.mode is Mode.FOCUS:
+        headline = fill(translate("Attention", "Your focus score: %1"), score)
+        scale = translate("Attention", "50 is how focused you were at rest with your eyes open.")
+    else:
+        headline = fill(translate("Attention", "Your relax score: %1"), score)
+        scale = translate(
+            "Attention",
+            "50 is halfway from how you were with your eyes open to how you were with them closed.",
+        )
+    if entry.board is not None:
+        scale += " " + translate(
+            "Attention", "Put your nickname on today's board, if you like (no real names needed)."
+        )
+    result.show_result(
+        headline, scale, translate("Attention", "How it worked"), translate("Attention", "Play again")
+    )
+    if entry.board is not None:
+        entry.show_outcome(outcome, fresh)
+        result.set_picture(entry)
