@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidg
 
 from demos.attention.flow import Mode, Outcome
 from demos.attention.leaderboard import MAX_NICKNAME_CHARS, Leaderboard, NicknameError
-from demos.attention.scene import TEXT_DARK
+from demos.attention.sky_view import TEXT_DARK
 from demos.attention.texts import nickname_problem
 from demos.kit.i18n import fill, translate
 from demos.kit.widgets import ResultScreen, touch_button

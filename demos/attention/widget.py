@@ -3,8 +3,8 @@ today's best, "how it worked".
 
 The visit lives in the Qt-free :mod:`~demos.attention.flow`; this widget ticks it every 100 ms,
 announces the cues and plays the sounds it returns, and draws its state with the pieces beside it:
-:mod:`~demos.attention.scene` (the round), :mod:`~demos.attention.result_page` (the score and today's
-best), :mod:`~demos.attention.how_it_worked` and :mod:`~demos.attention.texts` (what it says).
+:mod:`~demos.attention.sky_view` (the round), :mod:`~demos.attention.result_page` (the score and today's
+best), :mod:`~demos.attention.how_it_worked_view` and :mod:`~demos.attention.texts` (what it says).
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from demos.attention.flow import Announce, AttentionFlow, Mode, Options, Phase, Sound
-from demos.attention.how_it_worked import BandPlot, show_how_it_worked
+from demos.attention.how_it_worked_view import BandPlot, show_how_it_worked
 from demos.attention.leaderboard import Leaderboard
 from demos.attention.player import Player
 from demos.attention.processing import Hold
 from demos.attention.result_page import ScoreEntry, show_score, show_today_best
-from demos.attention.scene import TEXT_DARK, Sky
+from demos.attention.sky_view import TEXT_DARK, Sky
 from demos.attention.sound import SoundPlayer
 from demos.attention.texts import caption, describe_outcome, hint_text, intro_body
 from demos.base import DemoContext

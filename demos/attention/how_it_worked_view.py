@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from demos.attention.flow import AttentionFlow, Mode, Outcome
-from demos.attention.scene import PLAYER_COLOURS, TEXT_DARK
+from demos.attention.sky_view import PLAYER_COLOURS, TEXT_DARK
 from demos.kit.i18n import translate
 from demos.kit.widgets import ResultScreen
 
