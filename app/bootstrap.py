@@ -16,8 +16,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from app import __version__
-from app.cli import APPLICATION, ORGANIZATION
-from app.i18n import LANGUAGE_SETTING, LANGUAGES, LanguageManager, install_cjk_fallback, stored_language
+from app.config import APPLICATION, LANGUAGE, LANGUAGES, ORGANIZATION, SECOND_BOARD
+from app.i18n import LanguageManager, install_cjk_fallback, stored_language
 from app.main_window import MainWindow, stop_acquisitions
 from app.settings import AppSettings
 from demos.kit.i18n import fill, translate
@@ -29,8 +29,6 @@ from drivers.virtual_visitor import VirtualVisitor
 
 log = logging.getLogger(__name__)
 
-#: The setting that names the second headset's board (a profile name or a .toml path; empty: none).
-SECOND_BOARD_SETTING = "duel/board"
 #: The second person on the virtual visitor: another seed, and a weaker focus than the first's 0.9,
 #: so a duel between the two has a winner.
 SECOND_VISITOR_SEED, SECOND_VISITOR_FOCUS = 1, 0.7
@@ -90,7 +88,7 @@ def build_showroom(
     ``acquisition`` replaces the profile's own (tests stand a simulated board in for hardware).
 
     A second headset (the duel) runs on ``second_profile`` (``--second-board``), else on the board
-    the ``duel/board`` setting names, else there is none; ``second_acquisition`` replaces it
+    :data:`~app.config.SECOND_BOARD` names, else there is none; ``second_acquisition`` replaces it
     (tests). It is in the same room as the first, so it uses the first's mains frequency. A stored
     board that cannot be used is logged and shown to staff, and the showroom starts with one headset.
     """
@@ -99,8 +97,8 @@ def build_showroom(
     if not isinstance(settings, AppSettings):
         settings = AppSettings(settings)
     languages = LanguageManager(app)
-    if language in LANGUAGES and settings.value(LANGUAGE_SETTING, "") != language:
-        settings.set_value(LANGUAGE_SETTING, language)
+    if language in LANGUAGES and LANGUAGE.read(settings) != language:
+        LANGUAGE.write(settings, language)
     languages.set_language(language if language in LANGUAGES else stored_language(settings))
     acquisition = acquisition or Acquisition(profile)
     problem = None
@@ -127,10 +125,10 @@ def build_showroom(
 
 
 def stored_second_profile(settings: AppSettings) -> tuple[BoardProfile | None, str | None]:
-    """The second headset's board as the ``duel/board`` setting names it, checked like
+    """The second headset's board as :data:`~app.config.SECOND_BOARD` names it, checked like
     ``--second-board``: (profile, None); (None, None) when the setting is empty or absent; and
     (None, why) when the stored value cannot be used, which never stops the showroom."""
-    stored = settings.value(SECOND_BOARD_SETTING, "").strip()
+    stored = SECOND_BOARD.read(settings).strip()
     if not stored:
         return None, None
     try:
@@ -140,7 +138,7 @@ def stored_second_profile(settings: AppSettings) -> tuple[BoardProfile | None, s
     except Exception as error:  # a hand-edited settings file must not keep the showroom from starting
         log.warning(
             "setting %s=%r cannot be used (%s); starting without the second headset",
-            SECOND_BOARD_SETTING,
+            SECOND_BOARD.key,
             stored,
             error,
         )

@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import math
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn, Protocol
+from typing import Any, NoReturn
 
 from app import __version__
+from app.config import (
+    APPLICATION,
+    BOARD_PARAMS,
+    BOARD_PROFILE,
+    KIOSK,
+    LANGUAGES,
+    ORGANIZATION,
+    SECOND_BOARD,
+    SettingsReader,
+    decode_params,
+)
+from app.config import encode_params as encode_params  # app.staff_console imports it from here
 from drivers.profiles import (
     MAINS_CHOICES,
     BoardProfile,
@@ -23,13 +34,8 @@ from drivers.profiles import (
 )
 
 DEFAULT_BOARD = "virtual_visitor"
-#: The board staff chose in the staff console, used when the command line names none: a built-in
-#: profile's name or a .toml file's path, and its BrainFlow input parameters as a JSON object of
-#: strings ({"serial_port": "COM3"}: unambiguous whatever a Windows path or a port name holds).
-BOARD_PROFILE_SETTING = "board/profile"
-BOARD_PARAMS_SETTING = "board/params"
-#: The names Qt files the settings under (``app.bootstrap.qt_application`` sets the same).
-ORGANIZATION, APPLICATION = "BCI Showroom", "bci-showroom"
+# The board settings' keys, for app.staff_console until it reads app.config's declarations.
+BOARD_PROFILE_SETTING, BOARD_PARAMS_SETTING = BOARD_PROFILE.key, BOARD_PARAMS.key
 #: Qt timers count milliseconds in a C int: about 24.8 days.
 MAX_QUIT_AFTER_S = (2**31 - 1) // 1000
 log = logging.getLogger(__name__)
@@ -93,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--second-board",
         metavar="PROFILE",
         help="a second headset, for two visitors at once (the duel): a profile like --board's "
-        "(default: the duel/board setting, else none)",
+        f"(default: the {SECOND_BOARD.key} setting, else none)",
     )
     parser.add_argument(
         "--second-param",
@@ -106,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--mains", type=int, choices=MAINS_CHOICES, help="mains frequency for the notch filter"
     )
     parser.add_argument(
-        "--lang", choices=("zh_CN", "en"), help="interface language, kept for next time (default: last used)"
+        "--lang", choices=tuple(LANGUAGES), help="interface language, kept for next time (default: last used)"
     )
     parser.add_argument("--demo", metavar="ID", help="open this demo straight away")
     parser.add_argument(
@@ -165,46 +171,20 @@ def resolve_profile(args: argparse.Namespace) -> BoardProfile:
     return profile.with_mains(args.mains) if args.mains else profile
 
 
-class SettingsReader(Protocol):
-    def value(self, key: str, default: Any = None) -> Any: ...
-
-
-def encode_params(params: Mapping[str, str | int]) -> str:
-    """Input parameters as the ``board/params`` setting stores them (a JSON object of strings)."""
-    return json.dumps({str(key): str(value) for key, value in params.items()}, ensure_ascii=False)
-
-
-def decode_params(text: str) -> dict[str, str]:
-    """The ``board/params`` setting's parameters; :class:`ProfileError` when it is not a JSON object
-    of strings (a hand-edited file). Empty text is no parameters."""
-    if not text.strip():
-        return {}
-    try:
-        params = json.loads(text)
-    except (ValueError, RecursionError):
-        raise ProfileError(BOARD_PARAMS_SETTING, text, "not a JSON object of parameters") from None
-    if not isinstance(params, dict) or not all(
-        isinstance(key, str) and isinstance(value, str | int) and not isinstance(value, bool)
-        for key, value in params.items()
-    ):
-        raise ProfileError(BOARD_PARAMS_SETTING, text, 'expected {"name": "value", ...}')
-    return {key: str(value) for key, value in params.items()}
-
-
 def stored_board(settings: SettingsReader) -> tuple[BoardProfile | None, str | None]:
-    """The board the ``board/profile`` and ``board/params`` settings name, checked like ``--board``
-    and ``--param``: (profile, None); (None, None) when none is stored; (None, why) when the stored
-    one cannot be used (a hand-edited file, a profile file since deleted, a dongle's port missing),
-    which never stops the showroom: it starts on the virtual visitor instead."""
-    name = settings.value(BOARD_PROFILE_SETTING, "")
+    """The board staff stored (:data:`~app.config.BOARD_PROFILE`, ``BOARD_PARAMS``), checked like
+    ``--board`` and ``--param``: (profile, None); (None, None) when none is stored; (None, why)
+    when the stored one cannot be used (a hand-edited file, a profile file since deleted, a
+    dongle's port missing), which never stops the showroom: it starts on the virtual visitor."""
+    name = BOARD_PROFILE.read(settings)
     if name is None or (isinstance(name, str) and not name.strip()):
         return None, None
     try:
         from drivers.board import layout_for
 
-        params = settings.value(BOARD_PARAMS_SETTING, "")
+        params = BOARD_PARAMS.read(settings)
         if not isinstance(name, str) or not isinstance(params, str):
-            raise ProfileError("settings", BOARD_PROFILE_SETTING, "not a profile name and its parameters")
+            raise ProfileError("settings", BOARD_PROFILE.key, "not a profile name and its parameters")
         profile = find_profile(name.strip()).with_params(decode_params(params))
         preflight(profile)
         layout_for(profile)
@@ -382,13 +362,13 @@ def run_app(
     board_problem: str | None = None,
 ) -> int:
     """Run the showroom until its window closes. ``board_problem`` says why the board staff chose
-    (the ``board/profile`` setting) was refused, ``profile`` being the default instead: it is
+    (:data:`app.config.BOARD_PROFILE`) was refused, ``profile`` being the default instead: it is
     logged, and staff read it in the window."""
     from PySide6.QtCore import QTimer
 
     from app.bootstrap import build_showroom, qt_application, start
     from app.errors import enable_crash_log, install_excepthook, setup_logging
-    from app.kiosk import KIOSK_SETTING, SingleInstance, bring_to_front
+    from app.kiosk import SingleInstance, bring_to_front
     from app.settings import AppSettings
 
     app = qt_application()
@@ -396,14 +376,14 @@ def run_app(
     if board_problem:
         log.warning(
             "the stored board (settings %s, %s) cannot be used, starting on %s instead: %s",
-            BOARD_PROFILE_SETTING,
-            BOARD_PARAMS_SETTING,
+            BOARD_PROFILE.key,
+            BOARD_PARAMS.key,
             profile.key,
             board_problem,
         )
     log.info("bci-showroom %s starting on %s", __version__, profile.key)
     settings = AppSettings(settings_path)
-    kiosk = kiosk or settings.value(KIOSK_SETTING, False)
+    kiosk = kiosk or KIOSK.read(settings)
     # One showroom per settings file (one owner per headset, usage file and settings), kiosk or not.
     instance = SingleInstance(settings.path)
     if not instance.acquire():

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.config import MAX_FLICKER
 from app.demo_gate import Action, DemoGate, Phase, Step
 from app.errors import friendly_message
 from app.menu import describe_unmet
@@ -45,10 +46,13 @@ STOP_EVENTS = frozenset(
 #: After the shell stops a demo, its page's buttons wait this long: the second tap of a double tap
 #: (or a startled one) must not press Continue, which appears where the visitor just touched.
 NOTICE_GUARD_MS = 1000
-DEFAULT_MAX_FLICKER_S = 6.0
-#: A flicker may last at most this long (s): above the decoders' longest window (4 s), below eye strain.
-MAX_FLICKER_RANGE_S = (5.0, 30.0)
-MAX_FLICKER_SETTING = "safety/max_flicker_s"
+# The flicker limit's default, bounds and key, for app.main_window and app.staff_console until they
+# use app.config.MAX_FLICKER.
+DEFAULT_MAX_FLICKER_S, MAX_FLICKER_RANGE_S, MAX_FLICKER_SETTING = (
+    MAX_FLICKER.default,
+    MAX_FLICKER.bounds,
+    MAX_FLICKER.key,
+)
 
 Announce = Callable[[cues.Cue, float | None], None]
 #: Where the signal check reads: the first headset's stream and its mains frequency (Hz).
@@ -72,7 +76,7 @@ class DemoHost(Retranslating, QWidget):
         self,
         announce: Announce,
         headset_text: Callable[[], str],
-        max_flicker_s: float = DEFAULT_MAX_FLICKER_S,
+        max_flicker_s: float = MAX_FLICKER.default,
         parent: QWidget | None = None,
         *,
         signal_source: SignalSource | None = None,

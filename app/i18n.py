@@ -8,7 +8,6 @@ Installing a translator makes Qt send ``LanguageChange`` to every widget, which 
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -22,15 +21,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from app.config import LANGUAGE, LANGUAGES, SettingsReader
 from app.resources import asset_path
 
 log = logging.getLogger(__name__)
 
 SOURCE_LANGUAGE = "en"
-#: The setting that holds the language visitors start in (staff's choice, or the last ``--lang``).
-LANGUAGE_SETTING = "language"
-#: Language codes with the name each language has in itself (never translated).
-LANGUAGES: dict[str, str] = {"zh_CN": "中文", "en": "English"}
+# The language setting's key, for app.main_window and app.staff_console until they use LANGUAGE.
+LANGUAGE_SETTING = LANGUAGE.key
 CJK_FAMILIES = (
     "Noto Sans CJK SC",
     "Source Han Sans SC",
@@ -90,11 +88,10 @@ class LanguageManager(QObject):
         self.sigLanguageChanged.emit(language)
 
 
-def stored_language(settings: Any) -> str:
+def stored_language(settings: SettingsReader) -> str:
     """The language each visitor starts in: the one stored in ``settings`` (an ``AppSettings``),
     else the system's."""
-    stored = settings.value(LANGUAGE_SETTING, "")
-    return stored if stored in LANGUAGES else default_language()
+    return LANGUAGE.read(settings) or default_language()
 
 
 def cjk_family() -> str | None:

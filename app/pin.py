@@ -17,22 +17,17 @@ import logging
 import secrets
 import time
 from collections.abc import Callable
-from typing import Any, Protocol
+
+from app.config import PIN_HASH, SettingsStore
 
 log = logging.getLogger(__name__)
 
 FACTORY_PIN = "2580"
-PIN_SETTING = "kiosk/pin_hash"
 PIN_DIGITS = (4, 8)
 ITERATIONS = 200_000
 ALGORITHM = "pbkdf2_sha256"
 #: Wrong PINs in a row before the lock refuses every try, and for how long (s).
 MAX_WRONG, LOCKOUT_S = 5, 60.0
-
-
-class SettingsStore(Protocol):
-    def value(self, key: str, default: Any = None) -> Any: ...
-    def set_value(self, key: str, value: Any) -> None: ...
 
 
 class PinError(ValueError):
@@ -69,18 +64,18 @@ def set_pin(settings: SettingsStore, pin: str) -> None:
     """Store a new staff PIN (hashed with a fresh salt); raises :class:`PinError` unless 4–8 digits."""
     if not valid_pin(pin):
         raise PinError("a staff PIN is 4 to 8 digits")
-    settings.set_value(PIN_SETTING, hash_pin(pin))
+    PIN_HASH.write(settings, hash_pin(pin))
     log.info("staff PIN changed")
 
 
 def stored_hash(settings: SettingsStore) -> str:
     """The stored hash, or the factory PIN's when none is stored or the stored one is damaged (a
     hand-edited file must not lock staff out of their own kiosk; the log says so)."""
-    stored = str(settings.value(PIN_SETTING, "") or "")
+    stored = str(PIN_HASH.read(settings) or "")
     if stored and stored.count("$") == 3 and stored.startswith(ALGORITHM + "$"):
         return stored
     if stored:
-        log.warning("setting %s is damaged; the factory PIN applies until staff set a new one", PIN_SETTING)
+        log.warning("setting %s is damaged; the factory PIN applies until staff set a new one", PIN_HASH.key)
     return ""
 
 

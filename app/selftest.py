@@ -76,7 +76,8 @@ def check_resources() -> str:
     from PySide6.QtCore import QTranslator
     from PySide6.QtGui import QIcon
 
-    from app.i18n import LANGUAGES, SOURCE_LANGUAGE, translation_file
+    from app.config import LANGUAGES
+    from app.i18n import SOURCE_LANGUAGE, translation_file
     from app.resources import asset_path
     from drivers.profiles import builtin_profiles
 
@@ -200,7 +201,7 @@ def run_self_test(report: str | None, seconds: float = DEMO_SECONDS) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from app.cli import ORGANIZATION
+    from app.config import ORGANIZATION
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("bci-showroom-selftest")

@@ -15,10 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
+from app.config import IDLE_TIMEOUT
 from drivers import cues
 
-DEFAULT_IDLE_TIMEOUT_S = 60
-IDLE_TIMEOUT_RANGE_S = (20, 600)
+# The idle timeout's default and bounds, for app.main_window and app.staff_console until they use
+# app.config.IDLE_TIMEOUT.
+DEFAULT_IDLE_TIMEOUT_S, IDLE_TIMEOUT_RANGE_S = IDLE_TIMEOUT.default, IDLE_TIMEOUT.bounds
 #: A cue that starts a task the visitor does without touching (look at a key, imagine a hand, sit
 #: with the eyes closed, play a round) holds the idle clock until the cue that ends it — but never
 #: longer than this (s): a demo that forgot its end cue still returns to attract in the end.
@@ -182,7 +184,7 @@ class IdleClock:
     closes it (at most :data:`LONGEST_TASK_S`), and every cue counts as activity.
     """
 
-    def __init__(self, timeout_s: float = DEFAULT_IDLE_TIMEOUT_S) -> None:
+    def __init__(self, timeout_s: float = IDLE_TIMEOUT.default) -> None:
         self.timeout_s = timeout_s
         self._last_activity = 0.0
         self._task_since: float | None = None

@@ -19,7 +19,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol, get_args
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, Protocol, TypeVar, get_args
 
 from drivers.cues import Cue, StopReason
 from drivers.roles import Role
@@ -28,6 +28,40 @@ if TYPE_CHECKING:  # the widget type is only named, never needed at run time her
     from PySide6.QtWidgets import QWidget
 
     from drivers.stream import Stream
+
+log = logging.getLogger(__name__)
+Number = TypeVar("Number", int, float)
+#: The type of a staff setting's value: its default's.
+Value = TypeVar("Value", int, float, bool, str)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """``text`` unchanged: marks a source text for ``pyside6-lupdate`` to extract in ``context``
+    (it finds the call by its name), where Qt's own marker cannot be imported (no Qt here)."""
+    return text
+
+
+def kept_within(key: str, value: Number, low: Number, high: Number) -> Number:
+    """A stored number ``value`` of setting ``key`` kept within ``low``..``high``, as their type.
+
+    The one clamping rule of every bounded setting, the shell's (:mod:`app.config`) and the demos'
+    (:class:`StaffSetting`): staff may edit the settings file by hand, and a visitor must never get
+    a 0 s trial or a thousand of them. A value it changes is logged.
+    """
+    kept = type(low)(min(high, max(low, value)))
+    if kept != value:
+        log.warning("setting %s = %r is outside %s..%s: %s is used", key, value, low, high, kept)
+    return kept
+
+
+def one_of(key: str, value: Any, choices: Sequence[str], default: str) -> str:
+    """A stored ``value`` of setting ``key`` if it is one of ``choices``, else ``default`` (logged
+    unless the value was the default itself: nothing stored)."""
+    if value in choices:
+        return value
+    if value != default:
+        log.warning("setting %s = %r is none of %s: %r is used", key, value, list(choices), default)
+    return default
 
 
 @dataclass(frozen=True)
@@ -80,16 +114,16 @@ SETTING_KINDS: tuple[SettingKind, ...] = get_args(SettingKind)
 
 
 @dataclass(frozen=True)
-class StaffSetting:
+class StaffSetting(Generic[Value]):
     """One of a demo's settings that staff may change in the staff console, declared as data.
 
-    ``key`` is the demo's own settings key (what its flow reads with ``settings.value``);
-    ``label`` an English source text in the demo's ``translation_context``, marked with
-    ``QT_TRANSLATE_NOOP`` so Qt's tools extract it (units in the label: "Round length (s)").
-    ``kind`` is "int" or "float" (``low``..``high``, ``step`` per arrow press), "bool", or
-    "choice" (``choices``: stored value and its label, a source text like ``label``). ``default``,
-    ``low`` and ``high`` must be the very ones the demo's flow reads with, so the console never
-    offers a value the demo would refuse; each demo's tests check that they are.
+    ``key`` is the demo's own settings key; ``label`` an English source text in the demo's
+    ``translation_context``, marked with ``QT_TRANSLATE_NOOP`` so Qt's tools extract it (units in
+    the label: "Round length (s)"). ``kind`` is "int" or "float" (``low``..``high``, ``step`` per
+    arrow press), "bool", or "choice" (``choices``: stored value and its label, a source text like
+    ``label``). A demo declares each of its settings once, in a Qt-free module, and both its flow
+    (through :meth:`read`) and the staff console use that declaration, so the console never offers
+    a value the demo would refuse.
 
     A wrong declaration is a programming error and raises ValueError at import time.
     """
@@ -97,9 +131,9 @@ class StaffSetting:
     key: str
     label: str
     kind: SettingKind
-    default: int | float | bool | str
-    low: int | float | None = None
-    high: int | float | None = None
+    default: Value
+    low: Value | None = None
+    high: Value | None = None
     choices: tuple[tuple[str, str], ...] = ()
     step: int | float | None = None
 
@@ -134,15 +168,16 @@ class StaffSetting:
             return "choices must be distinct, non-empty values"
         return None if self.default in values else f"default {self.default!r} is none of the choices"
 
-    def read(self, settings: DemoSettings) -> int | float | bool | str:
+    def read(self, settings: DemoSettings) -> Value:
         """The stored value as this setting allows it: a number kept within ``low``..``high``, a
-        choice that is none of ``choices`` replaced by the default (a hand-edited file)."""
+        choice that is none of ``choices`` replaced by the default (a hand-edited file; logged)."""
         value = settings.value(self.key, self.default)
         if self.kind in ("int", "float"):
-            return type(self.default)(min(self.high, max(self.low, value)))  # type: ignore[type-var]
+            return kept_within(self.key, value, self.low, self.high)  # type: ignore[type-var]
         if self.kind == "choice":
-            return value if value in [choice for choice, _label in self.choices] else self.default
-        return bool(value)
+            values = [choice for choice, _label in self.choices]
+            return one_of(self.key, value, values, self.default)  # type: ignore[arg-type]
+        return bool(value)  # type: ignore[return-value]
 
 
 class Announce(Protocol):

@@ -317,7 +317,7 @@
     <name>BoardSetting</name>
     <message>
         <source>The headset chosen in the staff console cannot be used, so the virtual visitor runs instead. Staff: check the headset settings in the staff console.</source>
-        <extracomment>The board staff chose in the staff console, used when the command line names none: a built-in profile&apos;s name or a .toml file&apos;s path, and its BrainFlow input parameters as a JSON object of strings ({&quot;serial_port&quot;: &quot;COM3&quot;}: unambiguous whatever a Windows path or a port name holds). The names Qt files the settings under (``app.bootstrap.qt_application`` sets the same). Qt timers count milliseconds in a C int: about 24.8 days.</extracomment>
+        <extracomment>Qt timers count milliseconds in a C int: about 24.8 days.</extracomment>
         <translation>工作人员控制台中选择的头戴设备无法使用，已改用虚拟观众。工作人员：请在控制台中检查头戴设备设置。</translation>
     </message>
 </context>
@@ -413,7 +413,7 @@
     <name>DemoHost</name>
     <message>
         <source>Back to menu</source>
-        <extracomment>Every way a visitor can touch the kiosk: while a flicker runs, each one stops it. After the shell stops a demo, its page&apos;s buttons wait this long: the second tap of a double tap (or a startled one) must not press Continue, which appears where the visitor just touched. A flicker may last at most this long (s): above the decoders&apos; longest window (4 s), below eye strain. Where the signal check reads: the first headset&apos;s stream and its mains frequency (Hz).</extracomment>
+        <extracomment>Every way a visitor can touch the kiosk: while a flicker runs, each one stops it. After the shell stops a demo, its page&apos;s buttons wait this long: the second tap of a double tap (or a startled one) must not press Continue, which appears where the visitor just touched. Where the signal check reads: the first headset&apos;s stream and its mains frequency (Hz).</extracomment>
         <translation>返回菜单</translation>
     </message>
     <message>
@@ -605,7 +605,7 @@ The demo starts by itself as soon as the signal arrives.</source>
     <name>MainWindow</name>
     <message>
         <source>Connecting to the headset…</source>
-        <extracomment>The thank-you screen goes back to attract by itself after this long (s). How often the idle clock is looked at (ms): a visitor gone for 60 s need not be caught to the ms. The setting that turns the signal check before decoding demos off (engineers, tests). Every discovered demo; the menu shows them in the order and selection staff chose. The visit in kiosk mode (None on a desktop: the window opens on the menu, never idles). The open demo&apos;s usage session: (demo id, session id, a result was reported). The idle clock&apos;s time source (tests step a fake one instead of waiting a minute). The second headset&apos;s status (None without one).</extracomment>
+        <extracomment>The thank-you screen goes back to attract by itself after this long (s). How often the idle clock is looked at (ms): a visitor gone for 60 s need not be caught to the ms. The setting that turns the signal check before decoding demos off (engineers, tests). Every discovered demo; the menu shows them in the order and selection staff chose. The visit in kiosk mode (None on a desktop: the window opens on the menu, never idles). The open demo&apos;s usage session: (demo id, session id, a result was reported). The idle clock&apos;s time source (tests step a fake one instead of waiting a minute). The second headset&apos;s status (None without one). What staff must know (a damaged settings file, a stored board that failed), as functions that say it in the language of the moment. In a kiosk it waits atop the staff console.</extracomment>
         <translation>正在连接头戴设备…</translation>
     </message>
     <message>
@@ -658,7 +658,7 @@ The demo starts by itself as soon as the signal arrives.</source>
     </message>
     <message>
         <source>The second headset (setting duel/board) cannot be used: %1. Starting with one headset.</source>
-        <extracomment>The setting that names the second headset&apos;s board (a profile name or a .toml path; empty: none). The second person on the virtual visitor: another seed, and a weaker focus than the first&apos;s 0.9, so a duel between the two has a winner. The second headset&apos;s acquisition when staff configured one (the duel), else None.</extracomment>
+        <extracomment>The second person on the virtual visitor: another seed, and a weaker focus than the first&apos;s 0.9, so a duel between the two has a winner. The first headset&apos;s acquisition at start; staff may replace it from the console, so code that runs later asks :attr:`acquisitions` (the window&apos;s current ones). The second headset&apos;s acquisition when staff configured one (the duel), else None.</extracomment>
         <translation>第二个头戴设备（设置 duel/board）无法使用：%1。现以一个头戴设备启动。</translation>
     </message>
 </context>

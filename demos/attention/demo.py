@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from demos.base import DemoContext, Requirements, StaffSetting
+from demos.attention.settings import STAFF_SETTINGS
+from demos.base import DemoContext, Requirements
 from demos.kit.demo import DemoScreen, WidgetDemo
 
 
@@ -19,23 +20,7 @@ class AttentionDemo(WidgetDemo):
     icon = "attention.svg"
     # Any two scalp electrodes: forehead (Muse) or the back of the head; more make it steadier.
     requirements = Requirements(min_channels=2, decodes=True)
-    # Keys, defaults and bounds as flow.Options.from_settings and the widget read them
-    # (tests/demos/test_staff_settings.py checks that they agree).
-    staff_settings = (
-        StaffSetting(
-            "round_s", QT_TRANSLATE_NOOP("demos", "Round length (s)"), "float", 60.0, 20.0, 120.0, step=5.0
-        ),
-        StaffSetting(
-            "baseline_phase_s",
-            QT_TRANSLATE_NOOP("demos", "Rest before the round: eyes open, then closed, each (s)"),
-            "float",
-            20.0,
-            10.0,
-            30.0,
-            step=1.0,
-        ),
-        StaffSetting("sound", QT_TRANSLATE_NOOP("demos", "Sounds"), "bool", True),
-    )
+    staff_settings = STAFF_SETTINGS
 
     def create_screen(self, context: DemoContext) -> DemoScreen:
         from demos.attention.widget import AttentionWidget

@@ -22,8 +22,8 @@ import numpy as np
 
 from demos.attention.player import Player, Trace
 from demos.attention.processing import SETTLE_S, WINDOW_S, Hold
+from demos.attention.settings import BASELINE_PHASE_S, ROUND_S
 from demos.base import DemoSettings
-from demos.kit.settings import bounded
 from drivers import cues
 
 #: In a duel, the ball moves this far per second (the field is -1..1) per 100 points of difference.
@@ -70,17 +70,13 @@ Action = Announce | Sound
 class Options:
     """The demo's settings, typed and kept within what makes sense for a visitor."""
 
-    baseline_phase_s: float = 20.0
-    round_s: float = 60.0
+    baseline_phase_s: float = BASELINE_PHASE_S.default
+    round_s: float = ROUND_S.default
     ready_s: float = 3.0
 
     @classmethod
     def from_settings(cls, settings: DemoSettings) -> Options:
-        defaults = cls()
-        return cls(
-            baseline_phase_s=bounded(settings, "baseline_phase_s", defaults.baseline_phase_s, 10.0, 30.0),
-            round_s=bounded(settings, "round_s", defaults.round_s, 20.0, 120.0),
-        )
+        return cls(baseline_phase_s=BASELINE_PHASE_S.read(settings), round_s=ROUND_S.read(settings))
 
 
 @dataclass(frozen=True)

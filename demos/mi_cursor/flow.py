@@ -22,15 +22,12 @@ from enum import Enum
 
 import numpy as np
 
-from demos.base import DemoSettings
-from demos.kit.settings import bounded
+from demos.base import DemoSettings, kept_within
 from demos.mi_cursor.processing import (
-    DEFAULT_PIPELINE,
     EPOCH_S,
     ERD_SETTLE_S,
     LEFT,
     MIN_TRIALS_PER_CLASS,
-    PIPELINES,
     RIGHT,
     Erd,
     ErdCourse,
@@ -42,6 +39,7 @@ from demos.mi_cursor.processing import (
     sensorimotor_channels,
 )
 from demos.mi_cursor.session import VisitLog
+from demos.mi_cursor.settings import GAME_TARGETS, IMAGERY_S, PIPELINE, TRIALS_PER_CLASS, WINDOW_S
 from drivers import cues
 from drivers.stream import Stream
 
@@ -53,8 +51,6 @@ REST_WINDOW_S = 1.0  # the ERD bars' rest: the last second of each fixation
 ERD_WINDOW_S = 1.0
 ERD_STEP_S = 0.25  # the bars move this often: a Welch spectrum per update is not free (2-3 ms)
 MAX_CALIBRATION_S = 180.0  # what a visitor gives a calibration
-#: Staff may ask for fewer trials, but not so few that one dropped trial leaves no decoder.
-FEWEST_TRIALS_PER_CLASS = 8
 #: The visit log holds the calibration and this much more (the game decides on its last seconds).
 LOG_MARGIN_S = 120.0
 CURSOR_GAIN = 0.3  # cursor travel per decision at full certainty (the screen is -1..1)
@@ -83,42 +79,32 @@ class Step(Enum):
 class Options:
     """The demo's settings, typed and kept within what makes sense for a visitor."""
 
-    trials_per_class: int = 10
+    trials_per_class: int = TRIALS_PER_CLASS.default
     fixation_s: float = 1.5
-    imagery_s: float = 4.0
+    imagery_s: float = IMAGERY_S.default
     rest_s: tuple[float, float] = (1.5, 2.5)
-    game_targets: int = 10
+    game_targets: int = GAME_TARGETS.default
     target_s: float = 6.0  # the longest a game target stays
-    window_s: float = 2.0  # the sliding window each decision looks at
+    window_s: float = WINDOW_S.default  # the sliding window each decision looks at
     step_s: float = 0.25  # one decision this often
     ready_s: float = 1.0
     outcome_s: float = 1.5
-    pipeline: str = DEFAULT_PIPELINE
+    pipeline: str = PIPELINE.default
 
     @classmethod
     def from_settings(cls, settings: DemoSettings) -> Options:
         """The stored settings, each kept in range; the calibration is kept within 3 minutes."""
         defaults = cls()
-        imagery_s = bounded(settings, "imagery_s", defaults.imagery_s, 3.0, 6.0)
+        imagery_s = IMAGERY_S.read(settings)
         trial_s = defaults.fixation_s + imagery_s + sum(defaults.rest_s) / 2
-        most = max(FEWEST_TRIALS_PER_CLASS, int(MAX_CALIBRATION_S // (2 * trial_s)))
-        pipeline = settings.value("pipeline", defaults.pipeline)
-        if pipeline not in PIPELINES:
-            log.warning(
-                "setting pipeline = %r is none of %s: %s is used",
-                pipeline,
-                list(PIPELINES),
-                defaults.pipeline,
-            )
-            pipeline = defaults.pipeline
+        fewest = TRIALS_PER_CLASS.low
+        most = max(fewest, int(MAX_CALIBRATION_S // (2 * trial_s)))
         return cls(
-            trials_per_class=bounded(
-                settings, "trials_per_class", defaults.trials_per_class, FEWEST_TRIALS_PER_CLASS, most
-            ),
+            trials_per_class=kept_within(TRIALS_PER_CLASS.key, TRIALS_PER_CLASS.read(settings), fewest, most),
             imagery_s=imagery_s,
-            game_targets=bounded(settings, "game_targets", defaults.game_targets, 3, 30),
-            window_s=bounded(settings, "window_s", defaults.window_s, 1.0, 2.0),
-            pipeline=pipeline,
+            game_targets=GAME_TARGETS.read(settings),
+            window_s=WINDOW_S.read(settings),
+            pipeline=PIPELINE.read(settings),
         )
 
     @property

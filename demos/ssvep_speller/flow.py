@@ -28,7 +28,6 @@ from enum import Enum, StrEnum
 import numpy as np
 
 from demos.base import DemoSettings
-from demos.kit.settings import bounded
 from demos.ssvep_speller.layouts import Layout, Task
 from demos.ssvep_speller.processing import FBCCA, EnsembleTRCA
 from demos.ssvep_speller.processing import Decision as Choice
@@ -41,6 +40,13 @@ from demos.ssvep_speller.session import (
     TrialRecord,
     calibrated_stopping_rule,
     decimation_for,
+)
+from demos.ssvep_speller.settings import (
+    CALIBRATION_BLOCKS,
+    CALIBRATION_TRIAL_S,
+    CUE_S,
+    FEEDBACK_S,
+    UNSURE_LIMIT,
 )
 from drivers import cues
 from drivers.cues import StopReason
@@ -102,25 +108,21 @@ class Plan:
 class Options:
     """The speller's settings, typed (read once per visit)."""
 
-    cue_s: float = 1.0
-    feedback_s: float = 0.7
-    calibration_blocks: int = 2  # TRCA needs two trials of every key
-    calibration_trial_s: float = 1.5
-    unsure_limit: int = 3
+    cue_s: float = CUE_S.default
+    feedback_s: float = FEEDBACK_S.default
+    calibration_blocks: int = CALIBRATION_BLOCKS.default
+    calibration_trial_s: float = CALIBRATION_TRIAL_S.default
+    unsure_limit: int = UNSURE_LIMIT.default
 
     @classmethod
     def from_settings(cls, settings: DemoSettings) -> Options:
         """The demo's stored settings, each kept within what makes sense for a visitor."""
-        defaults = cls()
-
         return cls(
-            cue_s=bounded(settings, "cue_s", defaults.cue_s, 0.2, 5.0),
-            feedback_s=bounded(settings, "feedback_s", defaults.feedback_s, 0.1, 5.0),
-            calibration_blocks=bounded(settings, "calibration_blocks", defaults.calibration_blocks, 2, 6),
-            calibration_trial_s=bounded(
-                settings, "calibration_trial_s", defaults.calibration_trial_s, 0.5, 4.0
-            ),
-            unsure_limit=bounded(settings, "unsure_limit", defaults.unsure_limit, 1, 20),
+            cue_s=CUE_S.read(settings),
+            feedback_s=FEEDBACK_S.read(settings),
+            calibration_blocks=CALIBRATION_BLOCKS.read(settings),
+            calibration_trial_s=CALIBRATION_TRIAL_S.read(settings),
+            unsure_limit=UNSURE_LIMIT.read(settings),
         )
 
 

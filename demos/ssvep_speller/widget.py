@@ -36,6 +36,7 @@ from demos.ssvep_speller.flow import (
 )
 from demos.ssvep_speller.layouts import Task, builtin_layouts
 from demos.ssvep_speller.session import SpellingRun, Summary
+from demos.ssvep_speller.settings import CALIBRATED, LAYOUT, SOFTER_FLICKER
 from demos.ssvep_speller.stimulus_view import FrameDriver, KeyScene, RasterCanvas, make_canvas
 from demos.ssvep_speller.texts import CONTEXT, PROMPTS, SPECIAL_KEYS
 from drivers.cues import StopReason
@@ -67,7 +68,7 @@ class SpellerWidget(DemoScreen):
         self._poll_timer = QTimer(self, interval=POLL_INTERVAL_MS)
         self._poll_timer.timeout.connect(lambda: self._do(self.flow.poll()))
         self._build_ui()
-        saved = self.settings.value("layout", "keyboard40")
+        saved = LAYOUT.read(self.settings)
         self._choose(saved if saved in self.layouts else next(iter(self.layouts)), None)
 
     def _build_ui(self) -> None:
@@ -88,9 +89,9 @@ class SpellerWidget(DemoScreen):
         self.task_box.activated.connect(
             lambda _: self._choose(self.flow.plan.layout.name, self.task_box.currentData())
         )
-        self.contrast_box = QCheckBox(checked=self.settings.value("reduced_contrast", False))
-        self.contrast_box.toggled.connect(lambda on: self.settings.set_value("reduced_contrast", on))
-        self.calibrated_box = QCheckBox(checked=self.settings.value("calibrated", False))
+        self.contrast_box = QCheckBox(checked=SOFTER_FLICKER.read(self.settings))
+        self.contrast_box.toggled.connect(lambda on: self.settings.set_value(SOFTER_FLICKER.key, on))
+        self.calibrated_box = QCheckBox(checked=CALIBRATED.read(self.settings))
         self.calibrated_box.toggled.connect(self._on_calibrated_toggled)
         self.staff_label = QLabel(objectName="spellerStaffInfo", wordWrap=True)
         self.staff_label.setStyleSheet("color: #777; font-size: 13px;")
@@ -125,13 +126,13 @@ class SpellerWidget(DemoScreen):
         if self.flow.busy or layout_name not in self.layouts:
             return
         layout = self.layouts[layout_name]
-        self.settings.set_value("layout", layout.name)
+        self.settings.set_value(LAYOUT.key, layout.name)
         task = layout.tasks[task_index] if task_index is not None else None
         self._do(self.flow.choose(Plan(layout, task, self.calibrated_box.isChecked())))
         self.retranslate()
 
     def _on_calibrated_toggled(self, on: bool) -> None:
-        self.settings.set_value("calibrated", on)
+        self.settings.set_value(CALIBRATED.key, on)
         plan = self.flow.plan
         self._choose(plan.layout.name, plan.layout.tasks.index(plan.task) if plan.task else None)
 

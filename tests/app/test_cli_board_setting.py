@@ -9,15 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import (
-    BOARD_PARAMS_SETTING,
-    BOARD_PROFILE_SETTING,
-    _StoredSettings,
-    decode_params,
-    encode_params,
-    main,
-    stored_board,
-)
+from app.cli import _StoredSettings, main, stored_board
+from app.config import BOARD_PARAMS, BOARD_PROFILE, decode_params, encode_params
 from drivers.profiles import ProfileError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,9 +20,9 @@ def write_settings(path: Path, profile: str, params: str = "") -> Path:
     from app.settings import AppSettings
 
     stored = AppSettings(path)
-    stored.set_value(BOARD_PROFILE_SETTING, profile)
+    stored.set_value(BOARD_PROFILE.key, profile)
     if params:
-        stored.set_value(BOARD_PARAMS_SETTING, params)
+        stored.set_value(BOARD_PARAMS.key, params)
     return path
 
 

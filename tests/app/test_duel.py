@@ -14,8 +14,9 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from app.bootstrap import SECOND_BOARD_SETTING, build_showroom, start
+from app.bootstrap import build_showroom, start
 from app.cli import main
+from app.config import SECOND_BOARD
 from app.main_window import MainWindow
 from app.settings import AppSettings
 from drivers import cues
@@ -252,7 +253,7 @@ def test_the_rehearsal_keys_steer_the_first_visitor_only(qtbot, make_showroom):
 
 
 def test_the_duel_board_setting_adds_the_second_headset(qtbot, make_showroom):
-    showroom = make_showroom(settings={SECOND_BOARD_SETTING: "virtual_visitor"})
+    showroom = make_showroom(settings={SECOND_BOARD.key: "virtual_visitor"})
     assert showroom.second_acquisition is not None
     assert showroom.second_acquisition.visitor.focus == 0.7
     qtbot.waitUntil(streaming(*showroom.acquisitions), timeout=5_000)
@@ -260,7 +261,7 @@ def test_the_duel_board_setting_adds_the_second_headset(qtbot, make_showroom):
 
 
 def test_the_command_line_wins_over_the_duel_board_setting(qtbot, make_showroom):
-    showroom = make_showroom(second="virtual_visitor", settings={SECOND_BOARD_SETTING: "nosuch"})
+    showroom = make_showroom(second="virtual_visitor", settings={SECOND_BOARD.key: "nosuch"})
     assert showroom.second_acquisition.profile.key == "virtual_visitor"
     assert showroom.window.message_banner.isHidden()
 
@@ -293,7 +294,7 @@ def test_a_bad_duel_board_setting_starts_with_one_headset_and_tells_staff_once(
         MainWindow, "show_message", lambda self, text: shown.append(text) or show_message(self, text)
     )
     with caplog.at_level(logging.WARNING):
-        showroom = make_showroom(settings={SECOND_BOARD_SETTING: stored.replace("{tmp}", str(tmp_path))})
+        showroom = make_showroom(settings={SECOND_BOARD.key: stored.replace("{tmp}", str(tmp_path))})
     window = showroom.window
     assert showroom.second_acquisition is None and window.second_status_panel is None
     assert window.acquisitions == [showroom.acquisition]
@@ -302,7 +303,7 @@ def test_a_bad_duel_board_setting_starts_with_one_headset_and_tells_staff_once(
     assert len(shown) == 1 and detail in shown[0] and "duel/board" in shown[0], shown
     assert window.message_banner.isVisibleTo(window) and window.message_banner.text() == shown[0]
     assert "Starting with one headset" in shown[0]
-    assert f"setting {SECOND_BOARD_SETTING}=" in caplog.text and detail in caplog.text
+    assert f"setting {SECOND_BOARD.key}=" in caplog.text and detail in caplog.text
 
 
 def test_closing_the_window_stops_both_acquisition_threads(qtbot, make_showroom):

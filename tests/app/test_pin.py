@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.config import PIN_HASH
 from app.pin import (
     FACTORY_PIN,
     LOCKOUT_S,
     MAX_WRONG,
-    PIN_SETTING,
     PinError,
     PinLock,
     check_pin,
@@ -39,9 +39,9 @@ def test_a_pin_is_stored_salted_and_hashed_never_in_clear(tmp_path):
     assert "731946" not in text and "pbkdf2_sha256$" in text
     reread = AppSettings(path)
     assert check_pin(reread, "731946") and not check_pin(reread, FACTORY_PIN) and not is_factory_pin(reread)
-    first = reread.value(PIN_SETTING, "")
+    first = reread.value(PIN_HASH.key, "")
     set_pin(reread, "731946")
-    assert reread.value(PIN_SETTING, "") != first  # a fresh salt each time: equal PINs, different hashes
+    assert reread.value(PIN_HASH.key, "") != first  # a fresh salt each time: equal PINs, different hashes
 
 
 @pytest.mark.parametrize("bad", ["", "123", "123456789", "12a4", "١٢٣٤", " 1234", "12 34"])
@@ -58,7 +58,7 @@ def test_a_damaged_stored_hash_never_raises(stored, pin):
 
 def test_a_damaged_stored_hash_falls_back_to_the_factory_pin(tmp_path):
     settings_file = AppSettings(tmp_path / "s.ini")
-    settings_file.set_value(PIN_SETTING, "garbage")
+    settings_file.set_value(PIN_HASH.key, "garbage")
     assert is_factory_pin(settings_file) and check_pin(settings_file, FACTORY_PIN)
     assert not check_pin(settings_file, "0000")
 

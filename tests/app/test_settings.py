@@ -1,13 +1,20 @@
-"""Settings come back typed like their default, whatever a hand-edited INI file holds."""
+"""Settings come back typed like their default, whatever a hand-edited INI file holds, and every
+declared setting (the shell's in app.config, each demo's) within what it allows."""
 
 from __future__ import annotations
 
+import logging
 import math
+import subprocess
+import sys
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.config import SHELL_SETTINGS, ChoiceSetting, IdListSetting, NumberSetting
 from app.settings import AppSettings
+from demos.registry import BUILTIN_DEMOS
 
 DEFAULTS = [False, True, 3, 2.5, "keyboard40"]
 
@@ -47,3 +54,71 @@ def test_values_set_in_this_session_come_back_with_their_type(tmp_path):
     stored.set_value("seconds", 1.5)
     assert stored.value("flag", False) is True and stored.value("seconds", 0.5) == 1.5
     assert AppSettings(tmp_path / "s.ini").value("flag", False) is True  # and after a restart
+
+
+# --- every declared setting, from a damaged file ---------------------------------------------------------
+def damaged_values(setting):
+    """(what a damaged file holds, what the setting must read) for each way ``setting`` can be damaged."""
+    if isinstance(setting, IdListSetting):
+        return [([" a", "", "b "], ("a", "b")), (",, a ,", ("a",))]
+    default = setting.default
+    kind = getattr(setting, "kind", None)
+    if isinstance(setting, NumberSetting) or kind in ("int", "float"):
+        beyond = 10**6 if isinstance(default, int) else 1e9
+        return [
+            ("banana", default),
+            (["1", "2"], default),
+            ("nan", default),
+            (str(beyond), setting.high),
+            (str(-beyond), setting.low),
+        ]
+    if isinstance(setting, ChoiceSetting) or kind == "choice":
+        return [("klingon", default), (["en", "zh_CN"], default)]
+    if isinstance(default, bool):
+        return [("maybe", default), ("2", default), (["true", "false"], default)]
+    return [(["a", "b"], default)]  # text: only a list (an unquoted comma in the file) is damage
+
+
+def declared_settings():
+    """(where it is stored, the declaration) for every setting of the shell and of every demo."""
+    for setting in SHELL_SETTINGS:
+        yield pytest.param(None, setting, id=setting.key)
+    for demo in BUILTIN_DEMOS:
+        for setting in demo.staff_settings:
+            yield pytest.param(demo.id, setting, id=f"demos/{demo.id}/{setting.key}")
+
+
+@pytest.mark.parametrize(("demo_id", "setting"), list(declared_settings()))
+def test_every_declared_setting_reads_a_damaged_value_as_its_default_or_its_bound(
+    tmp_path, caplog, demo_id, setting
+):
+    for index, (stored, expected) in enumerate(damaged_values(setting)):
+        path = tmp_path / f"s{index}.ini"
+        writer = AppSettings(path)
+        (writer if demo_id is None else writer.for_demo(demo_id)).set_value(setting.key, stored)
+        reader = AppSettings(path)  # read back from the file, as the next start does
+        caplog.clear()
+        with caplog.at_level(logging.WARNING):
+            value = setting.read(reader if demo_id is None else reader.for_demo(demo_id))
+        assert value == expected and type(value) is type(expected), (stored, value)
+        if not isinstance(setting, IdListSetting):  # a list of ids is read as Qt parsed it: no damage
+            assert setting.key in caplog.text, (stored, caplog.text)  # the log says which setting
+
+
+def test_the_shell_declares_each_key_once_and_none_among_the_demos():
+    keys = [setting.key for setting in SHELL_SETTINGS]
+    assert len(set(keys)) == len(keys)
+    assert not any(key.startswith("demos/") for key in keys)
+    for demo in BUILTIN_DEMOS:
+        demo_keys = [setting.key for setting in demo.staff_settings]
+        assert len(set(demo_keys)) == len(demo_keys), demo.id
+
+
+def test_the_settings_vocabulary_loads_no_qt():
+    code = (
+        "import sys, app.config; "
+        "qt = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')); "
+        "print(qt); sys.exit(bool(qt))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -445,7 +445,7 @@ READ_KEYS = [
     "kiosk/enabled",
     IDLE_TIMEOUT_SETTING,
     MAX_FLICKER_SETTING,
-    pin.PIN_SETTING,
+    pin.PIN_HASH.key,
     BOARD_PROFILE_SETTING,
     BOARD_PARAMS_SETTING,
     "demos/attention/round_s",

@@ -1,9 +1,10 @@
-"""The settings demos offer staff (``Demo.staff_settings``) agree with what their flows and screens read.
+"""The settings demos offer staff (``Demo.staff_settings``) are the ones their flows and screens read.
 
-One source of truth, checked: the console offers exactly the keys, defaults and bounds the demo's
-own code reads with ``bounded(...)`` / ``settings.value(...)``. Each numeric setting is probed
-through the flow's real ``Options.from_settings``: unset it gives the declared default, far below
-and far above it gives the declared low and high.
+Each demo declares its settings once (``demos/<demo>/settings.py``); the console and the demo's
+own code both use those declarations. Each numeric setting is probed through the flow's real
+``Options.from_settings``, which checks that every option is wired to its declaration: unset it
+gives the declared default, far below and far above it gives the declared low and high.
+(Every declaration read from a damaged file: tests/app/test_settings.py.)
 """
 
 from __future__ import annotations
