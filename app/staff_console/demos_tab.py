@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.demo_host import DEFAULT_MAX_FLICKER_S, MAX_FLICKER_RANGE_S, MAX_FLICKER_SETTING
+from app.config import MAX_FLICKER
 from app.staff_console.host import StaffHost
 from app.staff_console.menu_order import declared_settings, demo_title
-from app.staff_console.widgets import FIELD_MAX_PX, TouchSpin, _label, _scrolling, _stored_number
+from app.staff_console.widgets import FIELD_MAX_PX, TouchSpin, _label, _scrolling
 from demos.base import StaffSetting
 from demos.kit.i18n import Retranslating, translate
 from demos.kit.widgets import TOUCH_MIN_PX, touch_button, touch_combo_box
@@ -47,11 +47,11 @@ class DemosSection(Retranslating, QWidget):
         safety = QFormLayout(self.safety_box)
         self.flicker_caption = QLabel()
         self.flicker_spin = QDoubleSpinBox()
-        self.flicker_spin.setRange(*MAX_FLICKER_RANGE_S)
+        self.flicker_spin.setRange(*MAX_FLICKER.bounds)
         self.flicker_spin.setDecimals(0)
         self.flicker_spin.setSingleStep(1.0)
         self.flicker_spin.valueChanged.connect(
-            lambda value: self.host.settings.set_value(MAX_FLICKER_SETTING, float(value))
+            lambda value: MAX_FLICKER.write(self.host.settings, float(value))
         )
         safety.addRow(self.flicker_caption, TouchSpin(self.flicker_spin))
         self.flicker_hint = _label("consoleHint")
@@ -126,11 +126,7 @@ class DemosSection(Retranslating, QWidget):
     def reload(self) -> None:
         """Show what is stored now (a garbage value shows as the demo would read it)."""
         self.flicker_spin.blockSignals(True)
-        self.flicker_spin.setValue(
-            _stored_number(
-                self.host.settings, MAX_FLICKER_SETTING, DEFAULT_MAX_FLICKER_S, *MAX_FLICKER_RANGE_S
-            )
-        )
+        self.flicker_spin.setValue(MAX_FLICKER.read(self.host.settings))
         self.flicker_spin.blockSignals(False)
         for (demo_id, _key), (setting, editor, _context) in self.editors.items():
             value = setting.read(self.host.settings.for_demo(demo_id))

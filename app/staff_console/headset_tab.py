@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.cli import BOARD_PARAMS_SETTING, BOARD_PROFILE_SETTING, encode_params
+from app.config import BOARD_PARAMS, BOARD_PROFILE, encode_params
 from app.staff_console.host import StaffHost
 from app.staff_console.widgets import (
     FIELD_MAX_PX,
@@ -431,8 +431,8 @@ class HeadsetSection(Retranslating, QWidget):
                 lambda: translate("StaffConsole", "These headset settings cannot be used; see the log."),
             )
             return False
-        self.host.settings.set_value(BOARD_PROFILE_SETTING, name)
-        self.host.settings.set_value(BOARD_PARAMS_SETTING, encode_params(params))
+        BOARD_PROFILE.write(self.host.settings, name)
+        BOARD_PARAMS.write(self.host.settings, encode_params(params))
         try:
             self.host.apply_board(profile)
         except Exception:

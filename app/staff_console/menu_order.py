@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from app.config import MENU_HIDDEN, MENU_ORDER
 from app.settings import AppSettings
 from demos.base import StaffSetting
 from demos.kit.i18n import fill, translate
@@ -18,27 +18,18 @@ from demos.registry import DemoEntry
 
 log = logging.getLogger(__name__)
 
-MENU_ORDER_SETTING = "menu/order"
-MENU_HIDDEN_SETTING = "menu/hidden"
-
-
-def _ids(raw: Any) -> list[str]:
-    """Demo ids from a stored comma-separated text (or the list Qt makes of a hand-edited one)."""
-    items = raw if isinstance(raw, list) else str(raw or "").split(",")
-    return [text for text in (str(item).strip() for item in items) if text]
-
 
 def ordered_entries(entries: Sequence[DemoEntry], settings: AppSettings) -> list[DemoEntry]:
     """Every entry, in the stored ``menu/order`` (unknown ids ignored, demos not in it appended in
     discovery order), hidden ones included."""
-    rank = {key: index for index, key in reversed(list(enumerate(_ids(settings.value(MENU_ORDER_SETTING)))))}
+    rank = {key: index for index, key in reversed(list(enumerate(MENU_ORDER.read(settings))))}
     last = len(rank)
     indexed = sorted(enumerate(entries), key=lambda pair: (rank.get(pair[1].key, last), pair[0]))
     return [entry for _, entry in indexed]
 
 
 def hidden_ids(settings: AppSettings) -> set[str]:
-    return set(_ids(settings.value(MENU_HIDDEN_SETTING)))
+    return set(MENU_HIDDEN.read(settings))
 
 
 def menu_entries(entries: Sequence[DemoEntry], settings: AppSettings) -> list[DemoEntry]:
@@ -50,14 +41,14 @@ def menu_entries(entries: Sequence[DemoEntry], settings: AppSettings) -> list[De
     ordered = ordered_entries(entries, settings)
     shown = [entry for entry in ordered if entry.key not in hidden]
     if ordered and not shown:
-        log.warning("setting %s hides every demo; showing them all", MENU_HIDDEN_SETTING)
+        log.warning("setting %s hides every demo; showing them all", MENU_HIDDEN.key)
         return ordered
     return shown
 
 
 def write_menu(settings: AppSettings, order: Sequence[str], hidden: Iterable[str]) -> None:
-    settings.set_value(MENU_ORDER_SETTING, ",".join(order))
-    settings.set_value(MENU_HIDDEN_SETTING, ",".join(key for key in order if key in set(hidden)))
+    MENU_ORDER.write(settings, order)
+    MENU_HIDDEN.write(settings, [key for key in order if key in set(hidden)])
 
 
 def demo_title(entry: DemoEntry) -> str:

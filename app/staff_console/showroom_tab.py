@@ -20,17 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from app import pin
-from app.i18n import LANGUAGE_SETTING, LANGUAGES, stored_language
-from app.kiosk import KIOSK_SETTING
+from app.config import IDLE_TIMEOUT, KIOSK, LANGUAGE, LANGUAGES
+from app.i18n import stored_language
 from app.staff_console.host import StaffHost
-from app.staff_console.widgets import FIELD_MAX_PX, TouchSpin, _label, _line_edit, _scrolling, _stored_number
-from app.visitor_flow import DEFAULT_IDLE_TIMEOUT_S, IDLE_TIMEOUT_RANGE_S
+from app.staff_console.widgets import FIELD_MAX_PX, TouchSpin, _label, _line_edit, _scrolling
 from demos.kit.i18n import Retranslating, translate
 from demos.kit.widgets import touch_button, touch_combo_box
 
 log = logging.getLogger(__name__)
-
-IDLE_TIMEOUT_SETTING = "kiosk/idle_timeout_s"
 
 
 class ShowroomSection(Retranslating, QWidget):
@@ -52,17 +49,15 @@ class ShowroomSection(Retranslating, QWidget):
         for code, name in LANGUAGES.items():
             self.language_box.addItem(name, code)
         self.language_box.activated.connect(
-            lambda index: settings.set_value(LANGUAGE_SETTING, self.language_box.itemData(index))
+            lambda index: LANGUAGE.write(settings, self.language_box.itemData(index))
         )
         self.kiosk_box = QCheckBox()
-        self.kiosk_box.toggled.connect(lambda on: settings.set_value(KIOSK_SETTING, bool(on)))
+        self.kiosk_box.toggled.connect(lambda on: KIOSK.write(settings, bool(on)))
         self.idle_caption = QLabel()
         self.idle_spin = QSpinBox()
-        self.idle_spin.setRange(*IDLE_TIMEOUT_RANGE_S)
+        self.idle_spin.setRange(*IDLE_TIMEOUT.bounds)
         self.idle_spin.setSingleStep(10)
-        self.idle_spin.valueChanged.connect(
-            lambda value: settings.set_value(IDLE_TIMEOUT_SETTING, int(value))
-        )
+        self.idle_spin.valueChanged.connect(lambda value: IDLE_TIMEOUT.write(settings, int(value)))
         self.idle_hint = _label("consoleHint")
         general.addRow(self.language_caption, self.language_box)
         general.addRow("", self.kiosk_box)
@@ -132,11 +127,8 @@ class ShowroomSection(Retranslating, QWidget):
         settings = self.host.settings
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(stored_language(settings))))
         for widget, value in (
-            (self.kiosk_box, settings.value(KIOSK_SETTING, False)),
-            (
-                self.idle_spin,
-                _stored_number(settings, IDLE_TIMEOUT_SETTING, DEFAULT_IDLE_TIMEOUT_S, *IDLE_TIMEOUT_RANGE_S),
-            ),
+            (self.kiosk_box, KIOSK.read(settings)),
+            (self.idle_spin, IDLE_TIMEOUT.read(settings)),
         ):
             widget.blockSignals(True)
             if isinstance(widget, QCheckBox):

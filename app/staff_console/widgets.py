@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.settings import AppSettings
 from demos.kit.widgets import TOUCH_MIN_PX
 
 #: Qt's own file dialog, not the system's: a native one is a window Qt sees no input of, so the
@@ -93,9 +92,3 @@ def _scrolling(page: QWidget) -> QScrollArea:
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
     scroll.setWidget(page)
     return scroll
-
-
-def _stored_number(settings: AppSettings, key: str, default: float, low: float, high: float) -> float:
-    """A number the shell reads, as the shell reads it (clamped), for the editor to show."""
-    value = settings.value(key, default)
-    return min(high, max(low, value))

@@ -21,6 +21,7 @@ from demos.attention.leaderboard import Leaderboard
 from demos.attention.player import Player
 from demos.attention.processing import Hold
 from demos.attention.result_page import ScoreEntry, show_score, show_today_best
+from demos.attention.settings import SOUND
 from demos.attention.sky_view import TEXT_DARK, Sky
 from demos.attention.sound import SoundPlayer
 from demos.attention.texts import caption, describe_outcome, hint_text, intro_body
@@ -45,7 +46,7 @@ class AttentionWidget(DemoScreen):
             [Player(stream) for stream in streams], Options.from_settings(context.settings)
         )
         self.clock = time.time
-        self.sound = SoundPlayer(enabled=bool(context.settings.value("sound", True)))
+        self.sound = SoundPlayer(enabled=bool(SOUND.read(context.settings)))
         self.board: Leaderboard | None = None
         #: What staff should know about the board (a damaged file, no disk), on the staff line.
         self.board_note = ""
@@ -204,7 +205,7 @@ class AttentionWidget(DemoScreen):
 
     def set_sound(self, on: bool) -> None:
         self.sound.enabled = on
-        self.context.settings.set_value("sound", on)
+        self.context.settings.set_value(SOUND.key, on)
         self._retranslate_sound()
 
     def _on_result_primary(self) -> None:

@@ -17,15 +17,22 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLabel, QSpinBox
 
 from app import pin
-from app.cli import BOARD_PARAMS_SETTING, BOARD_PROFILE_SETTING, stored_board
-from app.demo_host import MAX_FLICKER_RANGE_S, MAX_FLICKER_SETTING
+from app.cli import stored_board
+from app.config import (
+    BOARD_PARAMS,
+    BOARD_PROFILE,
+    IDLE_TIMEOUT,
+    KIOSK,
+    LANGUAGE,
+    MAX_FLICKER,
+    MENU_HIDDEN,
+    MENU_ORDER,
+)
 from app.settings import AppSettings
 from app.staff_console.console import StaffConsole
-from app.staff_console.menu_order import MENU_HIDDEN_SETTING, MENU_ORDER_SETTING, menu_entries
-from app.staff_console.showroom_tab import IDLE_TIMEOUT_SETTING
+from app.staff_console.menu_order import menu_entries
 from app.staff_console.usage_tab import format_duration
 from app.usage import UsageLog
-from app.visitor_flow import IDLE_TIMEOUT_RANGE_S
 from demos.attention.flow import Options as AttentionOptions
 from demos.mi_cursor.flow import Options as MiOptions
 from demos.registry import DemoEntry, discover_demos
@@ -111,8 +118,8 @@ def test_menu_order_and_hidden_round_trip_through_settings_and_menu_entries(qtbo
     section.move("signal_explorer", +1)
     section.show_boxes["mi_cursor"].setChecked(False)
     expected_order = ["ssvep_speller", "signal_explorer", "attention", "mi_cursor"]
-    assert host.settings.value(MENU_ORDER_SETTING, "") == ",".join(expected_order)
-    assert host.settings.value(MENU_HIDDEN_SETTING, "") == "mi_cursor"
+    assert host.settings.value(MENU_ORDER.key, "") == ",".join(expected_order)
+    assert host.settings.value(MENU_HIDDEN.key, "") == "mi_cursor"
     assert keys(menu_entries(host.entries, host.settings)) == [
         "ssvep_speller",
         "signal_explorer",
@@ -140,8 +147,8 @@ def test_menu_entries_ignores_unknown_ids_and_appends_new_demos(tmp_path):
     entries = discover_demos()
     stored = AppSettings(tmp_path / "s.ini")
     assert keys(menu_entries(entries, stored)) == ALL  # nothing stored: discovery order
-    stored.set_value(MENU_ORDER_SETTING, "attention, gone_demo,,mi_cursor")
-    stored.set_value(MENU_HIDDEN_SETTING, "gone_demo,signal_explorer")
+    stored.set_value(MENU_ORDER.key, "attention, gone_demo,,mi_cursor")
+    stored.set_value(MENU_HIDDEN.key, "gone_demo,signal_explorer")
     assert keys(menu_entries(entries, stored)) == ["attention", "mi_cursor", "ssvep_speller"]
     plugin = DemoEntry(key="plugin_demo", origin="a plugin", error="failed to import")
     assert keys(menu_entries([*entries, plugin], stored))[-1] == "plugin_demo"
@@ -201,7 +208,7 @@ def test_a_bad_profile_shows_one_sentence_and_is_not_applied(console, host, key,
     assert text.startswith(sentence) and text.count(".") <= 2 and "\n" not in text
     assert headset.message_label.isVisible() and headset.message_label.objectName() == "consoleError"
     assert host.applied == []
-    assert host.settings.value(BOARD_PROFILE_SETTING, "") == ""
+    assert host.settings.value(BOARD_PROFILE.key, "") == ""
 
 
 def test_a_profile_file_with_an_error_is_refused_in_one_sentence(console, tmp_path):
@@ -219,8 +226,8 @@ def test_a_good_profile_is_stored_applied_and_read_back_at_the_next_start(consol
     assert console.headset.apply() is True
     [profile] = host.applied
     assert profile.key == "cyton" and profile.params["serial_port"] == "/dev/ttyUSB7"
-    assert host.settings.value(BOARD_PROFILE_SETTING, "") == "cyton"
-    assert json.loads(host.settings.value(BOARD_PARAMS_SETTING, "")) == {"serial_port": "/dev/ttyUSB7"}
+    assert host.settings.value(BOARD_PROFILE.key, "") == "cyton"
+    assert json.loads(host.settings.value(BOARD_PARAMS.key, "")) == {"serial_port": "/dev/ttyUSB7"}
     assert console.headset.message_label.objectName() == "consoleDone"
     again, problem = stored_board(host.settings)  # what the command line starts on next time
     assert problem is None and again.key == "cyton" and again.params["serial_port"] == "/dev/ttyUSB7"
@@ -232,7 +239,7 @@ def test_a_profile_file_can_be_chosen_applied_and_stored_by_path(console, host, 
     path.write_text(source, encoding="utf-8")
     assert console.headset.use_profile_file(path) is True
     assert console.headset.apply() is True
-    assert host.applied[0].path == path and host.settings.value(BOARD_PROFILE_SETTING, "") == str(path)
+    assert host.applied[0].path == path and host.settings.value(BOARD_PROFILE.key, "") == str(path)
     assert stored_board(host.settings)[0].path == path
 
 
@@ -304,9 +311,9 @@ def test_editors_hold_the_declared_bounds_and_defaults_can_be_restored(console, 
 
 def test_the_flicker_limit_is_stored_within_its_range(console, host):
     spin = console.demos.flicker_spin
-    assert (spin.minimum(), spin.maximum()) == MAX_FLICKER_RANGE_S
+    assert (spin.minimum(), spin.maximum()) == MAX_FLICKER.bounds
     spin.setValue(12)
-    assert host.settings.value(MAX_FLICKER_SETTING, 0.0) == 12.0
+    assert host.settings.value(MAX_FLICKER.key, 0.0) == 12.0
 
 
 # --- showroom ---------------------------------------------------------------------------------------------------
@@ -343,7 +350,7 @@ def test_language_kiosk_and_idle_timeout_are_stored(console, host):
     showroom.idle_spin.setValue(1000)
     assert host.settings.value("language", "") == "zh_CN"
     assert host.settings.value("kiosk/enabled", False) is True
-    assert host.settings.value(IDLE_TIMEOUT_SETTING, 0) == IDLE_TIMEOUT_RANGE_S[1]
+    assert host.settings.value(IDLE_TIMEOUT.key, 0) == IDLE_TIMEOUT.bounds[1]
 
 
 def test_quit_asks_once_more_then_quits_and_back_goes_to_the_visitors(qtbot, console):
@@ -439,15 +446,15 @@ def test_durations_read_the_same_in_every_language():
 
 # --- garbage in the settings file ---------------------------------------------------------------------------------------
 READ_KEYS = [
-    MENU_ORDER_SETTING,
-    MENU_HIDDEN_SETTING,
-    "language",
-    "kiosk/enabled",
-    IDLE_TIMEOUT_SETTING,
-    MAX_FLICKER_SETTING,
+    MENU_ORDER.key,
+    MENU_HIDDEN.key,
+    LANGUAGE.key,
+    KIOSK.key,
+    IDLE_TIMEOUT.key,
+    MAX_FLICKER.key,
     pin.PIN_HASH.key,
-    BOARD_PROFILE_SETTING,
-    BOARD_PARAMS_SETTING,
+    BOARD_PROFILE.key,
+    BOARD_PARAMS.key,
     "demos/attention/round_s",
     "demos/attention/sound",
     "demos/mi_cursor/trials_per_class",
@@ -484,7 +491,7 @@ def test_fuzz_garbage_in_the_settings_never_crashes_the_console(qtbot, tmp_path_
             assert edit.currentData() in [value for value, _ in setting.choices]
         else:
             assert isinstance(edit, QCheckBox)
-    low, high = IDLE_TIMEOUT_RANGE_S
+    low, high = IDLE_TIMEOUT.bounds
     assert low <= widget.showroom.idle_spin.value() <= high
     assert widget.showroom.language_box.currentData() in ("en", "zh_CN")
     assert all(isinstance(label.text(), str) for label in widget.findChildren(QLabel))
