@@ -388,8 +388,8 @@ def run_app(
 
     from app.bootstrap import build_showroom, qt_application, start
     from app.errors import enable_crash_log, install_excepthook, setup_logging
-    from app.kiosk import KIOSK_SETTING, SingleInstance, bring_to_front
     from app.settings import AppSettings
+    from app.visitor.kiosk import KIOSK_SETTING, SingleInstance, bring_to_front
 
     app = qt_application()
     log_path = setup_logging()

@@ -50,6 +50,17 @@ def default_language() -> str:
     return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else SOURCE_LANGUAGE
 
 
+def _current_language() -> str:
+    """The interface language now (the language manager makes it the default locale)."""
+    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def other_language_name() -> str:
+    """What a language button shows: the other language's name, in that language."""
+    current = _current_language()
+    return next((name for code, name in LANGUAGES.items() if code != current), "")
+
+
 class LanguageManager(QObject):
     """Owns the installed translators; ``set_language`` switches the whole UI at once."""
 

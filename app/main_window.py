@@ -1,9 +1,9 @@
 """The main window: the visitor's pages, the demo menu and host, the staff's pages, in one stack.
 
 On a desktop it opens on the menu, with a menu bar (language, staff console, help). In kiosk mode
-it runs the visitor flow of :mod:`app.visitor_flow` (attract → consent → menu → demo → thank-you),
+it runs the visitor flow of :mod:`app.visitor.flow` (attract → consent → menu → demo → thank-you),
 returns to attract when the visitor has gone, refuses to close or leave full screen
-(:mod:`app.kiosk`), and opens the staff console only after the hidden gesture and the staff PIN.
+(:mod:`app.visitor.kiosk`), and opens the staff console only after the hidden gesture and the staff PIN.
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ from app.demo_gate import Phase
 from app.demo_host import DEFAULT_MAX_FLICKER_S, MAX_FLICKER_RANGE_S, MAX_FLICKER_SETTING, DemoHost
 from app.errors import friendly_message, raised_in
 from app.i18n import LANGUAGE_SETTING, LANGUAGES, LanguageManager, stored_language
-from app.kiosk import KioskGuard
 from app.menu import DemoMenu
 from app.pin import PinLock
 from app.pin_pad import PinPad
@@ -43,16 +42,19 @@ from app.staff_console import StaffConsole, menu_entries
 from app.status import PLAYER_TEXT, StatusPanel, board_display_name
 from app.style import SHOWROOM_STYLE
 from app.usage import USAGE_FILE, UsageLog
-from app.visitor_flow import (
+from app.visitor.attract import AttractPage
+from app.visitor.flow import (
     DEFAULT_IDLE_TIMEOUT_S,
     IDLE_TIMEOUT_RANGE_S,
     IdleClock,
     Screen,
     VisitorFlow,
 )
-from app.visitor_flow import Action as FlowAction
-from app.visitor_flow import Step as FlowStep
-from app.visitor_pages import AttractPage, ConsentPage, ThanksPage
+from app.visitor.flow import Action as FlowAction
+from app.visitor.flow import Step as FlowStep
+from app.visitor.intro import ConsentPage
+from app.visitor.kiosk import KioskGuard
+from app.visitor.thanks import ThanksPage
 from demos.base import DemoContext
 from demos.kit.i18n import Retranslating, fill, translate
 from demos.registry import DemoEntry

@@ -61,12 +61,12 @@ from app import pin
 from app.cli import BOARD_PARAMS_SETTING, BOARD_PROFILE_SETTING, encode_params
 from app.demo_host import DEFAULT_MAX_FLICKER_S, MAX_FLICKER_RANGE_S, MAX_FLICKER_SETTING
 from app.i18n import LANGUAGE_SETTING, LANGUAGES, stored_language
-from app.kiosk import KIOSK_SETTING
 from app.settings import AppSettings
 from app.status import STATE_COLOUR, STATE_TEXT, board_display_name
 from app.style import BORDER, DANGER, INK, MUTED, PRIMARY, SUCCESS, SURFACE, WARNING, WARNING_SOFT
 from app.usage import UsageLog
-from app.visitor_flow import DEFAULT_IDLE_TIMEOUT_S, IDLE_TIMEOUT_RANGE_S
+from app.visitor.flow import DEFAULT_IDLE_TIMEOUT_S, IDLE_TIMEOUT_RANGE_S
+from app.visitor.kiosk import KIOSK_SETTING
 from demos.base import StaffSetting
 from demos.kit.i18n import Retranslating, fill, translate
 from demos.kit.widgets import STYLE_SHEET as KIT_STYLE_SHEET

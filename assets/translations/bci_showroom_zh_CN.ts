@@ -353,7 +353,6 @@
     <name>ConsentPage</name>
     <message>
         <source>Before you start</source>
-        <extracomment>What the attract screen says, in both languages at once (never translated: both always show). ~30 frames a second: smooth enough for slow waves, and half the CPU of 60 on an all-day kiosk. Seconds of signal across the screen: a 10 Hz alpha wave is a few centimetres wide at 1920 px. Points drawn per second of signal: every ~16 ms of EEG becomes one point after averaging (and a light smoothing), so the traces are smooth waves for the eye rather than the display filter&apos;s 40 Hz needles, and the work per frame is bounded whatever the board&apos;s rate. A trace&apos;s typical swing (twice its RMS) in lane heights, and where it is clipped. Where the three 1 px strokes of a trace lie (px): together they draw a line ~2 px thick. The share of the width over which the traces fade in from the left. Without a new sample for this long the traces fade into the gentle idle waves. A channel with more than this share of NaN or infinite values in view is drawn as an idle wave. Which electrodes make the liveliest traces, first choice first. A ripple under the text says &quot;touch here&quot; without words: one ring every this many seconds.</extracomment>
         <translation>开始之前</translation>
     </message>
     <message>
@@ -605,7 +604,7 @@ The demo starts by itself as soon as the signal arrives.</source>
     <name>MainWindow</name>
     <message>
         <source>Connecting to the headset…</source>
-        <extracomment>The thank-you screen goes back to attract by itself after this long (s). How often the idle clock is looked at (ms): a visitor gone for 60 s need not be caught to the ms. The setting that turns the signal check before decoding demos off (engineers, tests). Every discovered demo; the menu shows them in the order and selection staff chose. The visit in kiosk mode (None on a desktop: the window opens on the menu, never idles). The open demo&apos;s usage session: (demo id, session id, a result was reported). The idle clock&apos;s time source (tests step a fake one instead of waiting a minute). The second headset&apos;s status (None without one).</extracomment>
+        <extracomment>The thank-you screen goes back to attract by itself after this long (s). How often the idle clock is looked at (ms): a visitor gone for 60 s need not be caught to the ms. The setting that turns the signal check before decoding demos off (engineers, tests). Every discovered demo; the menu shows them in the order and selection staff chose. The visit in kiosk mode (None on a desktop: the window opens on the menu, never idles). The open demo&apos;s usage session: (demo id, session id, a result was reported). The idle clock&apos;s time source (tests step a fake one instead of waiting a minute). The second headset&apos;s status (None without one). What staff must know (a damaged settings file, a stored board that failed), as functions that say it in the language of the moment. In a kiosk it waits atop the staff console.</extracomment>
         <translation>正在连接头戴设备…</translation>
     </message>
     <message>
@@ -658,7 +657,7 @@ The demo starts by itself as soon as the signal arrives.</source>
     </message>
     <message>
         <source>The second headset (setting duel/board) cannot be used: %1. Starting with one headset.</source>
-        <extracomment>The setting that names the second headset&apos;s board (a profile name or a .toml path; empty: none). The second person on the virtual visitor: another seed, and a weaker focus than the first&apos;s 0.9, so a duel between the two has a winner. The second headset&apos;s acquisition when staff configured one (the duel), else None.</extracomment>
+        <extracomment>The setting that names the second headset&apos;s board (a profile name or a .toml path; empty: none). The second person on the virtual visitor: another seed, and a weaker focus than the first&apos;s 0.9, so a duel between the two has a winner. The first headset&apos;s acquisition at start; staff may replace it from the console, so code that runs later asks :attr:`acquisitions` (the window&apos;s current ones). The second headset&apos;s acquisition when staff configured one (the duel), else None.</extracomment>
         <translation>第二个头戴设备（设置 duel/board）无法使用：%1。现以一个头戴设备启动。</translation>
     </message>
 </context>
@@ -1809,7 +1808,6 @@ The demo starts by itself as soon as the signal arrives.</source>
     <name>ThanksPage</name>
     <message>
         <source>Back to the start in %1 s. Touch the screen to go now.</source>
-        <extracomment>Seconds the thank-you page stays before it goes back to the start by itself.</extracomment>
         <translation>%1 秒后回到开始画面，触摸屏幕可立即返回。</translation>
     </message>
     <message>

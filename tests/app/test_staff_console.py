@@ -30,7 +30,7 @@ from app.staff_console import (
     menu_entries,
 )
 from app.usage import UsageLog
-from app.visitor_flow import IDLE_TIMEOUT_RANGE_S
+from app.visitor.flow import IDLE_TIMEOUT_RANGE_S
 from demos.attention.flow import Options as AttentionOptions
 from demos.mi_cursor.flow import Options as MiOptions
 from demos.registry import DemoEntry, discover_demos

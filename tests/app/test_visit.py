@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 
-import app.kiosk
+import app.visitor.kiosk
 from app.demo_gate import Phase
 from app.main_window import MainWindow
 from app.pin import LOCKOUT_S, MAX_WRONG, set_pin
-from app.visitor_flow import Screen
+from app.visitor.flow import Screen
 from demos.base import DemoContext
 from demos.kit.demo import DemoScreen, WidgetDemo
 from demos.registry import discover_demos
@@ -35,7 +35,7 @@ class FakeClock:
 @pytest.fixture
 def kiosk(make_window, qtbot, monkeypatch):
     """A kiosk window on the virtual visitor with every real demo, a fake idle clock and a PIN."""
-    monkeypatch.setattr(app.kiosk, "LONG_PRESS_MS", 150)
+    monkeypatch.setattr(app.visitor.kiosk, "LONG_PRESS_MS", 150)
 
     def make(**options) -> MainWindow:
         settings = {"kiosk/idle_timeout_s": 60, **options.pop("settings", {})}

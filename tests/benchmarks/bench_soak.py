@@ -158,7 +158,7 @@ class SteppedClock:
 
 
 def kiosk_soak(rounds: int, warmup: int, settle_s: float, open_ms: int, menu_ms: int) -> dict:
-    from app.visitor_flow import Screen
+    from app.visitor.flow import Screen
 
     app = QApplication.instance() or QApplication([])
     window, _languages = open_app(app, kiosk=True)
