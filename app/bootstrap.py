@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QApplication
 
 from app import __version__
 from app.cli import APPLICATION, ORGANIZATION
+from app.headsets import stop_acquisitions
 from app.i18n import LANGUAGE_SETTING, LANGUAGES, LanguageManager, install_cjk_fallback, stored_language
-from app.main_window import MainWindow, stop_acquisitions
+from app.main_window import MainWindow
 from app.settings import AppSettings
 from demos.kit.i18n import fill, translate
 from demos.registry import DemoEntry, discover_demos

@@ -4,9 +4,9 @@ attract → consent → menu ⇄ demo → thank-you → attract. Any screen retu
 touched the kiosk for the idle timeout: the demo is stopped and everything of the visitor is purged
 (their results, the consent box, the language they chose), so the next visitor starts clean.
 
-:class:`VisitorFlow` turns events into :class:`Step` actions that :class:`app.main_window.MainWindow`
-carries out; :class:`IdleClock` decides when the visitor has gone. Neither imports Qt, so both are
-tested without a display and with a fake clock.
+:class:`VisitorFlow` turns events into :class:`Step` actions that
+:class:`app.visitor.visit.VisitController` carries out; :class:`IdleClock` decides when the visitor
+has gone. Neither imports Qt, so both are tested without a display and with a fake clock.
 """
 
 from __future__ import annotations

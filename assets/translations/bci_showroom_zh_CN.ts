@@ -604,11 +604,12 @@ The demo starts by itself as soon as the signal arrives.</source>
     <name>MainWindow</name>
     <message>
         <source>Connecting to the headset…</source>
-        <extracomment>The thank-you screen goes back to attract by itself after this long (s). How often the idle clock is looked at (ms): a visitor gone for 60 s need not be caught to the ms. The setting that turns the signal check before decoding demos off (engineers, tests). Every discovered demo; the menu shows them in the order and selection staff chose. The visit in kiosk mode (None on a desktop: the window opens on the menu, never idles). The open demo&apos;s usage session: (demo id, session id, a result was reported). The idle clock&apos;s time source (tests step a fake one instead of waiting a minute). The second headset&apos;s status (None without one). What staff must know (a damaged settings file, a stored board that failed), as functions that say it in the language of the moment. In a kiosk it waits atop the staff console.</extracomment>
+        <extracomment>The second headset&apos;s status (None without one).</extracomment>
         <translation>正在连接头戴设备…</translation>
     </message>
     <message>
         <source>There is no demo called %1.</source>
+        <extracomment>The thank-you screen goes back to attract by itself after this long (s). The setting that turns the signal check before decoding demos off (engineers, tests). Every discovered demo; the menu shows them in the order and selection staff chose. The headsets: the first one (staff may change its board) and the duel&apos;s second one. The visit: the visitor flow in kiosk mode, the idle clock, the usage sessions. What staff must know (a damaged settings file, a stored board that failed), as functions that say it in the language of the moment. In a kiosk it waits atop the staff console.</extracomment>
         <translation>没有名为 %1 的演示。</translation>
     </message>
     <message>
