@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QApplication
 
 from app import __version__
 from app.config import APPLICATION, LANGUAGE, LANGUAGES, ORGANIZATION, SECOND_BOARD
+from app.headsets import stop_acquisitions
 from app.i18n import LanguageManager, install_cjk_fallback, stored_language
-from app.main_window import MainWindow, stop_acquisitions
+from app.main_window import MainWindow
 from app.settings import AppSettings
 from demos.kit.i18n import fill, translate
 from demos.registry import DemoEntry, discover_demos

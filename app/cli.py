@@ -23,7 +23,6 @@ from app.config import (
     SettingsReader,
     decode_params,
 )
-from app.config import encode_params as encode_params  # app.staff_console imports it from here
 from drivers.profiles import (
     MAINS_CHOICES,
     BoardProfile,
@@ -34,8 +33,6 @@ from drivers.profiles import (
 )
 
 DEFAULT_BOARD = "virtual_visitor"
-# The board settings' keys, for app.staff_console until it reads app.config's declarations.
-BOARD_PROFILE_SETTING, BOARD_PARAMS_SETTING = BOARD_PROFILE.key, BOARD_PARAMS.key
 #: Qt timers count milliseconds in a C int: about 24.8 days.
 MAX_QUIT_AFTER_S = (2**31 - 1) // 1000
 log = logging.getLogger(__name__)
@@ -368,8 +365,8 @@ def run_app(
 
     from app.bootstrap import build_showroom, qt_application, start
     from app.errors import enable_crash_log, install_excepthook, setup_logging
-    from app.kiosk import SingleInstance, bring_to_front
     from app.settings import AppSettings
+    from app.visitor.kiosk import SingleInstance, bring_to_front
 
     app = qt_application()
     log_path = setup_logging()

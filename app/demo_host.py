@@ -46,13 +46,6 @@ STOP_EVENTS = frozenset(
 #: After the shell stops a demo, its page's buttons wait this long: the second tap of a double tap
 #: (or a startled one) must not press Continue, which appears where the visitor just touched.
 NOTICE_GUARD_MS = 1000
-# The flicker limit's default, bounds and key, for app.main_window and app.staff_console until they
-# use app.config.MAX_FLICKER.
-DEFAULT_MAX_FLICKER_S, MAX_FLICKER_RANGE_S, MAX_FLICKER_SETTING = (
-    MAX_FLICKER.default,
-    MAX_FLICKER.bounds,
-    MAX_FLICKER.key,
-)
 
 Announce = Callable[[cues.Cue, float | None], None]
 #: Where the signal check reads: the first headset's stream and its mains frequency (Hz).

@@ -27,8 +27,6 @@ from app.resources import asset_path
 log = logging.getLogger(__name__)
 
 SOURCE_LANGUAGE = "en"
-# The language setting's key, for app.main_window and app.staff_console until they use LANGUAGE.
-LANGUAGE_SETTING = LANGUAGE.key
 CJK_FAMILIES = (
     "Noto Sans CJK SC",
     "Source Han Sans SC",
@@ -46,6 +44,17 @@ def translation_file(language: str) -> str:
 def default_language() -> str:
     """Chinese on a Chinese system, English elsewhere."""
     return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else SOURCE_LANGUAGE
+
+
+def _current_language() -> str:
+    """The interface language now (the language manager makes it the default locale)."""
+    return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+def other_language_name() -> str:
+    """What a language button shows: the other language's name, in that language."""
+    current = _current_language()
+    return next((name for code, name in LANGUAGES.items() if code != current), "")
 
 
 class LanguageManager(QObject):

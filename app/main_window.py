@@ -1,17 +1,16 @@
 """The main window: the visitor's pages, the demo menu and host, the staff's pages, in one stack.
 
 On a desktop it opens on the menu, with a menu bar (language, staff console, help). In kiosk mode
-it runs the visitor flow of :mod:`app.visitor_flow` (attract → consent → menu → demo → thank-you),
-returns to attract when the visitor has gone, refuses to close or leave full screen
-(:mod:`app.kiosk`), and opens the staff console only after the hidden gesture and the staff PIN.
+it shows the visitor's pages as :mod:`app.visitor.visit` follows the visitor flow (attract →
+consent → menu → demo → thank-you, back to attract when the visitor has gone), refuses to close or
+leave full screen (:mod:`app.visitor.kiosk`), and opens the staff console only after the hidden
+gesture and the staff PIN. The headsets (:mod:`app.headsets`) feed the status bar and the demos.
 """
 
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
 
@@ -28,11 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.demo_gate import Phase
-from app.demo_host import DEFAULT_MAX_FLICKER_S, MAX_FLICKER_RANGE_S, MAX_FLICKER_SETTING, DemoHost
+from app.config import LANGUAGE, LANGUAGES, MAX_FLICKER, SIGNAL_CHECK, STAFF_MODE
+from app.demo_host import DemoHost
 from app.errors import friendly_message, raised_in
-from app.i18n import LANGUAGE_SETTING, LANGUAGES, LanguageManager, stored_language
-from app.kiosk import KioskGuard
+from app.headsets import Headsets, stop_acquisitions
+from app.i18n import LanguageManager, stored_language
 from app.menu import DemoMenu
 from app.pin import PinLock
 from app.pin_pad import PinPad
@@ -41,45 +40,26 @@ from app.resources import icon
 from app.settings import AppSettings
 from app.staff_console.console import StaffConsole
 from app.staff_console.menu_order import menu_entries
-from app.status import PLAYER_TEXT, StatusPanel, board_display_name
+from app.status import board_display_name
 from app.style import SHOWROOM_STYLE
 from app.usage import USAGE_FILE, UsageLog
-from app.visitor_flow import (
-    DEFAULT_IDLE_TIMEOUT_S,
-    IDLE_TIMEOUT_RANGE_S,
-    IdleClock,
-    Screen,
-    VisitorFlow,
-)
-from app.visitor_flow import Action as FlowAction
-from app.visitor_flow import Step as FlowStep
-from app.visitor_pages import AttractPage, ConsentPage, ThanksPage
+from app.visitor.attract import AttractPage
+from app.visitor.intro import ConsentPage
+from app.visitor.kiosk import KioskGuard
+from app.visitor.thanks import ThanksPage
+from app.visitor.visit import VisitController
 from demos.base import DemoContext
 from demos.kit.i18n import Retranslating, fill, translate
 from demos.registry import DemoEntry
 from drivers import cues
 from drivers.acquisition import Acquisition, AcquisitionState
-from drivers.board_errors import describe_board_problem
 from drivers.profiles import BoardProfile
 
 log = logging.getLogger(__name__)
 MESSAGE_SHOWN_MS = 10_000
 #: The thank-you screen goes back to attract by itself after this long (s).
 THANKS_SHOWN_S = 15
-#: How often the idle clock is looked at (ms): a visitor gone for 60 s need not be caught to the ms.
-IDLE_CHECK_MS = 500
 #: The setting that turns the signal check before decoding demos off (engineers, tests).
-SIGNAL_CHECK_SETTING = "signal_check/enabled"
-
-
-def stop_acquisitions(acquisitions: Sequence[Acquisition]) -> None:
-    """Stop every headset's acquisition at once: each may wait for a hanging board call, and two
-    such waits side by side take no longer than one (quitting stays within the stop timeout)."""
-    if len(acquisitions) == 1:
-        acquisitions[0].stop()
-        return
-    with ThreadPoolExecutor(len(acquisitions), thread_name_prefix="stop-acquisition") as pool:
-        list(pool.map(lambda acquisition: acquisition.stop(), acquisitions))
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -102,14 +82,12 @@ class MainWindow(Retranslating, QMainWindow):
         second_acquisition: Acquisition | None = None,
     ) -> None:
         super().__init__()
-        self.acquisition = acquisition
-        self.second_acquisition = second_acquisition
         self.languages = languages
         self.settings = settings
         self.kiosk = kiosk
         #: Every discovered demo; the menu shows them in the order and selection staff chose.
         self.entries = list(entries)
-        self.staff_mode = not kiosk and bool(settings.value("staff_mode", False))
+        self.staff_mode = not kiosk and bool(STAFF_MODE.read(settings))
         self.log_path: Path | None = None
         self.usage = UsageLog(settings.data_folder / USAGE_FILE)
         self.setWindowIcon(icon("app.svg"))
@@ -135,15 +113,17 @@ class MainWindow(Retranslating, QMainWindow):
         self._message_timer.setSingleShot(True)
         self._message_timer.timeout.connect(self.message_banner.hide)
 
+        #: The headsets: the first one (staff may change its board) and the duel's second one.
+        self.headsets = Headsets(acquisition, second_acquisition, self.statusBar(), self)
         self.stack = QStackedWidget()
         self.menu = DemoMenu(menu_entries(self.entries, settings))
         self.menu.set_montage(acquisition.profile.roles)
         self.menu.sigDemoChosen.connect(self.open_demo)
         self.menu.sigLanguageToggle.connect(self.toggle_language)
-        checking = settings.value(SIGNAL_CHECK_SETTING, True)
+        checking = SIGNAL_CHECK.read(settings)
         self.host = DemoHost(
             self.announce,
-            self.headset_text,
+            self.headsets.headset_text,
             self.max_flicker_s(),
             signal_source=(lambda: (self.acquisition.stream, self.acquisition.profile.mains_hz))
             if checking
@@ -167,43 +147,30 @@ class MainWindow(Retranslating, QMainWindow):
         self.setCentralWidget(central)
         self._page_before_staff: QWidget | None = None
 
-        #: The visit in kiosk mode (None on a desktop: the window opens on the menu, never idles).
-        self.visitor_flow = VisitorFlow() if kiosk else None
-        self._visit_id: int | None = None
-        #: The open demo's usage session: (demo id, session id, a result was reported).
-        self._session: tuple[str, int, bool] | None = None
-        #: The idle clock's time source (tests step a fake one instead of waiting a minute).
-        self.clock: Callable[[], float] = time.monotonic
-        self.idle = IdleClock(self.idle_timeout_s())
-        self._held_by_check = False  # the idle clock waits while the signal check runs
         self.guard = KioskGuard(self, protect=kiosk)
-        self.guard.sigActivity.connect(lambda: self.idle.touched(self.clock()))
         self.guard.sigUnlockGesture.connect(self.ask_for_pin)
-        self._idle_timer = QTimer(self)
-        self._idle_timer.setInterval(IDLE_CHECK_MS)
-        self._idle_timer.timeout.connect(self.check_idle)
-        self.attract.sigStart.connect(self._attract_touched)
-        self.consent.sigAccepted.connect(lambda: self._follow_flow(self.visitor_flow.consent_given()))
-        self.consent.sigDeclined.connect(lambda: self._follow_flow(self.visitor_flow.consent_declined()))
         self.consent.sigLanguageToggle.connect(self.toggle_language)
-        self.menu.sigFinished.connect(self.finish_visit)
-        self.host.sigFinished.connect(self.finish_visit)
-        self.thanks.sigDone.connect(self._thanks_done)
-        if self.visitor_flow is not None:
-            self.menu.set_visitor_flow(True)
-            self.host.set_visitor_flow(True)
-            self._follow_flow(self.visitor_flow.start())
-            self._idle_timer.start()
-        else:
-            self.stack.setCurrentWidget(self.menu)
-
-        player_1, player_2 = PLAYER_TEXT if second_acquisition is not None else (None, None)
-        self._player_1 = player_1
-        self.status_panel = self._attach(acquisition)
-        #: The second headset's status (None without one).
-        self.second_status_panel = (
-            self._status_panel_for(second_acquisition, player_2) if second_acquisition is not None else None
+        #: The visit: the visitor flow in kiosk mode, the idle clock, the usage sessions.
+        self.visit = VisitController(
+            self.stack,
+            attract=self.attract,
+            consent=self.consent,
+            menu=self.menu,
+            host=self.host,
+            thanks=self.thanks,
+            usage=self.usage,
+            entries=self.entries,
+            settings=settings,
+            kiosk=kiosk,
+            forget_visitor=self._forget_visitor,
+            close_staff_pages=self._close_staff_pages,
+            parent=self,
         )
+        self.guard.sigActivity.connect(self.visit.touched)
+
+        self.headsets.sigState.connect(self._on_acquisition_state)
+        self.headsets.sigBoardError.connect(lambda _error: self.host.refresh_headset_text())
+        self._show_headset(acquisition)
 
         self.rehearsal: RehearsalKeys | None = None
         self.visitor_label = QLabel()
@@ -223,44 +190,20 @@ class MainWindow(Retranslating, QMainWindow):
         if settings.problem is not None:
             self.tell_staff(self._settings_problem_text)
 
-    def _attach(self, acquisition: Acquisition) -> StatusPanel:
-        """Make ``acquisition`` the first headset: its status, its montage on the menu, its stream."""
-        self.acquisition = acquisition
-        panel = self._status_panel_for(acquisition, self._player_1)
-        acquisition.sigState.connect(self._on_acquisition_state)
-        acquisition.sigBoardError.connect(lambda _error: self.host.refresh_headset_text())
+    def _show_headset(self, acquisition: Acquisition) -> None:
+        """The first headset is ``acquisition``: its montage on the menu, its stream on attract."""
         self.menu.set_montage(acquisition.profile.roles)
         self.attract.set_stream(acquisition.stream)
-        return panel
 
-    def _detach(self, acquisition: Acquisition, panel: StatusPanel) -> None:
-        """Disconnect the first headset staff replaced and take its status off the status bar."""
-        for signal in (acquisition.sigState, acquisition.sigStats, acquisition.sigBoardError):
-            signal.disconnect()
-        for label in (panel.board_label, panel.rate_label, panel.lost_label, panel.integrity_label):
-            self.statusBar().removeWidget(label)
-            label.deleteLater()
-        self.statusBar().removeWidget(panel.state_label)
-        panel.state_label.deleteLater()
-        panel.deleteLater()
-
-    def _status_panel_for(self, acquisition: Acquisition, prefix: str | None) -> StatusPanel:
-        """A status panel in the status bar, fed by ``acquisition``'s signals."""
-        panel = StatusPanel(
-            self.statusBar(), acquisition.profile, acquisition.layout.sampling_rate, prefix=prefix
-        )
-        acquisition.sigState.connect(panel.set_state)
-        acquisition.sigStats.connect(panel.set_stats)
-        acquisition.sigBoardError.connect(
-            lambda error: panel.set_problem(describe_board_problem(error, acquisition.profile))
-        )
-        return panel
+    @property
+    def acquisition(self) -> Acquisition:
+        """The first headset's acquisition, the one every demo reads."""
+        return self.headsets.acquisition
 
     @property
     def acquisitions(self) -> list[Acquisition]:
         """Every headset's acquisition: the first, and the second when there is one."""
-        second = self.second_acquisition
-        return [self.acquisition] if second is None else [self.acquisition, second]
+        return self.headsets.acquisitions
 
     def present(self) -> None:
         """Show the window as its mode wants it: full screen in kiosk mode (sized to the screen
@@ -273,6 +216,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     # --- demos ------------------------------------------------------------------------------------------
     def make_context(self, demo_id: str, cue: Callable[..., None]) -> DemoContext:
+        second = self.headsets.second_acquisition
         return DemoContext(
             stream=self.acquisition.stream,
             cue=cue,
@@ -280,65 +224,28 @@ class MainWindow(Retranslating, QMainWindow):
             logger=logging.getLogger(f"demos.{demo_id}"),
             language=lambda: self.languages.language,
             staff_mode=lambda: self.staff_mode,
-            second_stream=None if self.second_acquisition is None else self.second_acquisition.stream,
+            second_stream=None if second is None else second.stream,
             data_folder=self.settings.demo_folder(demo_id),
-            report_result=lambda describe: self._on_result(demo_id, describe),
+            report_result=lambda describe: self.visit.result(demo_id, describe),
         )
 
-    def _on_result(self, demo_id: str, describe: Callable[[], str]) -> None:
-        """A demo reported the visitor's result: the session counts as completed, and the
-        thank-you screen will show it."""
-        if self._session is not None and self._session[0] == demo_id:
-            self._session = (*self._session[:2], True)
-        self.idle.release(self.clock())  # a result on screen: whatever task came before is over
-        if self.visitor_flow is not None:
-            self.visitor_flow.result(demo_id, describe)
-
     def announce(self, cue: cues.Cue, at: float | None = None) -> None:
-        """The shell's half of ``context.cue``: the marker into the stream of every headset, and
-        each virtual visitor (where one wears a headset) does what the cue asks."""
-        at = time.time() if at is None else at
-        self.idle.cue(cue, self.clock())
-        for acquisition in self.acquisitions:
-            acquisition.insert_marker(cue.code, at)
-            if acquisition.visitor is not None:
-                acquisition.visitor.follow(cue, at)
+        """The shell's half of ``context.cue``: the idle clock hears it, every headset gets it, and
+        the rehearsal keys' label says what the virtual visitor does now."""
+        self.visit.cue(cue)
+        self.headsets.announce(cue, at)
         if self.rehearsal is not None and self.acquisition.visitor is not None:
             self.visitor_label.setText(describe(self.acquisition.visitor.snapshot()))
-        log.info("cue %s", cue.text)
-
-    def headset_text(self) -> str:
-        """Why the headset sends nothing, in the current language (for the visitor and staff)."""
-        problem = self.status_panel.problem_text()
-        if problem is not None:
-            return problem
-        if self.acquisition.state is AcquisitionState.CONNECTING:
-            return translate("MainWindow", "Connecting to the headset…")
-        return friendly_message("board")
 
     def open_demo(self, entry: DemoEntry) -> bool:
-        flow = self.visitor_flow
-        if flow is not None and flow.screen is Screen.ATTRACT:
-            self._follow_flow(flow.skip_to_menu())  # --demo: the visit starts in the demo
-        self._close_demo()
+        self.visit.demo_chosen()
+        self.visit.close_demo()
         streaming = self.acquisition.state is AcquisitionState.STREAMING
         if self.host.open(entry, self.acquisition.profile.roles, self.make_context, streaming):
-            self._session = (entry.key, self.usage.demo_started(entry.key, self._visit_id), False)
-            if flow is not None:
-                self._follow_flow(flow.demo_opened())
-            else:
-                self.stack.setCurrentWidget(self.host)
+            self.visit.demo_opened(entry.key)
             return True
         self.show_menu()
         return False
-
-    def _close_demo(self) -> None:
-        """Stop the open demo (if any) and count its session."""
-        self.host.close_demo()
-        if self._session is not None:
-            _demo_id, session_id, completed = self._session
-            self._session = None
-            self.usage.demo_ended(session_id, completed)
 
     def demo_failed(self, exc_traceback: TracebackType | None) -> bool:
         """An uncaught exception: if it came from the open demo's package (raised in its timer or
@@ -355,7 +262,7 @@ class MainWindow(Retranslating, QMainWindow):
     def set_staff_mode(self, on: bool) -> None:
         """Staff controls on or off (never on in kiosk mode); remembered for the next start."""
         self.staff_mode = on and not self.kiosk
-        self.settings.set_value("staff_mode", self.staff_mode)
+        STAFF_MODE.write(self.settings, self.staff_mode)
         self._staff_action.setChecked(self.staff_mode)
         self.host.set_staff_mode(self.staff_mode)
 
@@ -369,113 +276,24 @@ class MainWindow(Retranslating, QMainWindow):
         return False
 
     def show_menu(self) -> None:
-        self._close_demo()
-        flow = self.visitor_flow
-        if flow is None:
-            self.stack.setCurrentWidget(self.menu)
-        elif flow.screen is Screen.DEMO:
-            self._follow_flow(flow.demo_left())
+        self.visit.back_to_menu()
+
+    def max_flicker_s(self) -> float:
+        """The flicker limit staff set (``safety/max_flicker_s``), within the allowed range."""
+        return MAX_FLICKER.read(self.settings)
 
     # --- the visit (kiosk mode) -------------------------------------------------------------------------
-    def _follow_flow(self, actions: list[FlowAction], *, show: bool = True) -> None:
-        """Carry out the flow's actions; ``show=False`` leaves the page on screen (staff's)."""
-        pages = {
-            Screen.ATTRACT: self.attract,
-            Screen.CONSENT: self.consent,
-            Screen.MENU: self.menu,
-            Screen.DEMO: self.host,
-            Screen.THANKS: self.thanks,
-        }
-        for action in actions:
-            if action.step is FlowStep.SHOW and action.screen is not None and show:
-                if action.screen is Screen.THANKS:
-                    self.thanks.show_results(self._result_lines())  # it counts down to sigDone
-                self.stack.setCurrentWidget(pages[action.screen])
-                self.idle.reset(self.clock())
-                log.info("visitor screen: %s", action.screen.value)
-            elif action.step is FlowStep.CLOSE_DEMO:
-                self._close_demo()
-            elif action.step is FlowStep.START_VISIT:
-                self._visit_id = self.usage.visit_started()
-            elif action.step is FlowStep.END_VISIT:
-                if self._visit_id is not None:
-                    self.usage.visit_ended(self._visit_id, action.reason)
-                self._visit_id = None
-            elif action.step is FlowStep.PURGE:
-                self._purge()
-
-    def _result_lines(self) -> list[tuple[str, str]]:
-        """The visit's results for the thank-you screen: (demo title, result), in the order played."""
-        visit = self.visitor_flow.visit if self.visitor_flow is not None else None
-        titles = {entry.key: entry.demo_class for entry in self.entries if entry.demo_class is not None}
-        lines = []
-        for demo_id, say in visit.results.items() if visit is not None else ():
-            demo = titles.get(demo_id)
-            try:
-                line = say()
-            except Exception:  # a demo's sentence must not keep the visitor from their thank-you
-                log.exception("demo %s could not describe its result", demo_id)
-                continue
-            lines.append((translate(demo.translation_context, demo.title) if demo else demo_id, line))
-        return lines
-
-    def _purge(self) -> None:
-        """Nothing of the last visitor stays: their results, their consent, their language, any
-        message; the demo is already closed (its widget deleted)."""
-        self.thanks.clear()
-        self.consent.clear()
+    def _forget_visitor(self) -> None:
+        """What the window keeps of the last visitor goes at the visit's purge: the PIN typed, any
+        message, their language."""
         self.pin_pad.clear()
-        self.host.allow_check_override(not self.kiosk)
         self._message_timer.stop()
         self.message_banner.hide()
         self.message_banner.clear()
         self._use_default_language()
-        log.info("visitor data purged")
 
-    def _attract_touched(self) -> None:
-        if self.visitor_flow is not None and self.stack.currentWidget() is self.attract:
-            self._follow_flow(self.visitor_flow.touched_attract())
-
-    def finish_visit(self) -> None:
-        """The visitor pressed "I'm done": the thank-you screen with their results."""
-        if self.visitor_flow is not None:
-            self._follow_flow(self.visitor_flow.finished())
-
-    def _thanks_done(self) -> None:
-        if self.visitor_flow is not None:
-            self._follow_flow(self.visitor_flow.thanks_done())
-
-    def max_flicker_s(self) -> float:
-        """The flicker limit staff set (``safety/max_flicker_s``), within the allowed range."""
-        stored = self.settings.value(MAX_FLICKER_SETTING, DEFAULT_MAX_FLICKER_S)
-        low, high = MAX_FLICKER_RANGE_S
-        limit = min(high, max(low, stored))
-        if limit != stored:
-            log.warning(
-                "setting %s=%g is outside %g-%g s; using %g", MAX_FLICKER_SETTING, stored, low, high, limit
-            )
-        return limit
-
-    def idle_timeout_s(self) -> float:
-        low, high = IDLE_TIMEOUT_RANGE_S
-        stored = self.settings.value("kiosk/idle_timeout_s", DEFAULT_IDLE_TIMEOUT_S)
-        return float(min(high, max(low, stored)))
-
-    def check_idle(self) -> None:
-        """Back to attract when the visitor has gone, from any screen (the staff's too)."""
-        flow = self.visitor_flow
-        if flow is None:
-            return
-        now = self.clock()
-        checking = self.host.phase in (Phase.CHECKING, Phase.WAITING)
-        if checking != self._held_by_check:  # staff fit the headset: nobody touches the screen
-            self._held_by_check = checking
-            self.idle.hold(now) if checking else self.idle.release(now)
-        if flow.screen is Screen.ATTRACT and self.stack.currentWidget() is self.attract:
-            return
-        if not self.idle.expired(now):
-            return
-        log.info("nobody touched the kiosk for %g s: back to the start", self.idle.timeout_s)
+    def _close_staff_pages(self) -> None:
+        """The visitor has gone: a dialog left open closes, and the staff's pages if on screen."""
         while (dialog := QApplication.activeModalWidget()) is not None:  # a file dialog left open
             dialog.close()
             if QApplication.activeModalWidget() is dialog:
@@ -483,8 +301,6 @@ class MainWindow(Retranslating, QMainWindow):
                 break
         if self.stack.currentWidget() in (self.pin_pad, self.console):
             self.leave_staff_pages()
-        actions = flow.idle()
-        self._follow_flow(actions or [FlowAction(FlowStep.PURGE), FlowAction(FlowStep.SHOW, Screen.ATTRACT)])
 
     def default_language(self) -> str:
         """The language each visitor starts in: the one staff chose, else the system's."""
@@ -497,7 +313,7 @@ class MainWindow(Retranslating, QMainWindow):
     @property
     def _home_page(self) -> QWidget:
         """Where the window rests: the attract screen in a kiosk, the menu on a desktop."""
-        return self.menu if self.visitor_flow is None else self.attract
+        return self.menu if self.visit.flow is None else self.attract
 
     # --- staff ------------------------------------------------------------------------------------------
     def ask_for_pin(self) -> None:
@@ -510,7 +326,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._page_before_staff = self.stack.currentWidget()
         self.pin_pad.clear()
         self.stack.setCurrentWidget(self.pin_pad)
-        self.idle.reset(self.clock())
+        self.visit.reset_idle()
 
     def open_staff_console(self) -> None:
         self.host.allow_check_override(True)  # staff are here: they may start a demo anyway
@@ -523,7 +339,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.stack.addWidget(self.console)
         self.console.show_notice("\n".join(say() for say in self._staff_notices))
         self.stack.setCurrentWidget(self.console)
-        self.idle.reset(self.clock())
+        self.visit.reset_idle()
         log.info("staff console open")
 
     def leave_staff_pages(self) -> None:
@@ -531,7 +347,7 @@ class MainWindow(Retranslating, QMainWindow):
         staff changed in the console in force."""
         self.pin_pad.clear()
         self.host.max_flicker_s = self.max_flicker_s()
-        self.idle.timeout_s = self.idle_timeout_s()
+        self.visit.settings_changed()
         page = self._page_before_staff
         self._page_before_staff = None
         if page is None or (page is self.host and self.host.gate is None):
@@ -539,7 +355,7 @@ class MainWindow(Retranslating, QMainWindow):
         if page is self.attract:
             self._use_default_language()  # the next visitor's, as staff may just have set it
         self.stack.setCurrentWidget(page)
-        self.idle.reset(self.clock())
+        self.visit.reset_idle()
 
     def _allow_closing(self, *_session_manager: object) -> None:
         self._closing_allowed = True
@@ -551,26 +367,18 @@ class MainWindow(Retranslating, QMainWindow):
 
     # The staff console's host (app.staff_console.StaffHost): ---------------------------------------------
     def board_problem_text(self) -> str | None:
-        """The first headset's problem in plain words (None while it streams or connects)."""
-        if self.acquisition.state is AcquisitionState.STREAMING:
-            return None
-        return self.status_panel.problem_text()
+        return self.headsets.board_problem_text()
 
     def apply_board(self, profile: BoardProfile) -> None:
         """Staff chose another board: stop the demo and the old headset, start the new one. Staff
         stay in the console; they return to the menu (or attract)."""
         if self.stack.currentWidget() in (self.pin_pad, self.console):  # staff stay where they are
-            self._close_demo()
+            self.visit.restart_unseen()
             self._page_before_staff = self._home_page
-            if self.visitor_flow is not None and self.visitor_flow.screen is not Screen.ATTRACT:
-                self._follow_flow(self.visitor_flow.idle(), show=False)  # a new headset: a new visit
         else:
             self.show_menu()
-        old, panel = self.acquisition, self.status_panel
-        old.stop()
-        self._detach(old, panel)
-        replacement = Acquisition(profile.with_mains(old.profile.mains_hz))
-        self.status_panel = self._attach(replacement)
+        replacement = self.headsets.replace(profile)
+        self._show_headset(replacement)
         if self.rehearsal is not None:  # the keys steer the person in the new headset, if any
             self.rehearsal.visitor = replacement.visitor or self.rehearsal.visitor
             self.rehearsal.stream = replacement.stream
@@ -579,12 +387,10 @@ class MainWindow(Retranslating, QMainWindow):
         log.info("staff switched the board to %s", profile.key)
 
     def start_acquisition(self) -> None:
-        self.acquisition.start()
+        self.headsets.start()
 
     def stop_acquisition(self) -> None:
-        self.acquisition.stop()
-        self.status_panel.set_state(AcquisitionState.STOPPED.value)
-        self._on_acquisition_state(AcquisitionState.STOPPED.value)
+        self.headsets.stop()
 
     def menu_changed(self) -> None:
         """Staff changed which demos the menu shows, or their order."""
@@ -614,7 +420,7 @@ class MainWindow(Retranslating, QMainWindow):
         (staff choose the default in the console)."""
         self.languages.set_language(language)
         if not self.kiosk:
-            self.settings.set_value(LANGUAGE_SETTING, language)
+            LANGUAGE.write(self.settings, language)
 
     def _on_language_changed(self, language: str) -> None:
         for action in self._language_actions.actions():
@@ -663,8 +469,8 @@ class MainWindow(Retranslating, QMainWindow):
             translate("Brain-computer-interface demos for science-outreach showrooms."),
             fill(translate("Board: %1 (%2 Hz)"), board_display_name(profile), rate),
         ]
-        if self.second_acquisition is not None:
-            second = self.second_acquisition
+        second = self.headsets.second_acquisition
+        if second is not None:
             lines.append(
                 fill(
                     QCoreApplication.translate("MainWindow", "Player 2's board: %1 (%2 Hz)"),
@@ -714,10 +520,7 @@ class MainWindow(Retranslating, QMainWindow):
             super().closeEvent(event)
             return
         self._closed = True
-        self._idle_timer.stop()
-        self._close_demo()
-        self.usage.end_open()  # a visit under way ends "closed"
-        self._visit_id = None
+        self.visit.end()  # a visit under way ends "closed"
         stop_acquisitions(self.acquisitions)
         self.guard.remove()
         QApplication.instance().commitDataRequest.disconnect(self._allow_closing)

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import other_language_name
 from app.resources import icon
 from app.style import SHOWROOM_STYLE
-from app.visitor_pages import other_language_name
 from demos.base import Unmet
 from demos.kit.i18n import Retranslating, fill, role_name, translate
 from demos.registry import DemoEntry

@@ -177,7 +177,7 @@ def test_a_decoding_demo_waits_for_the_headset_and_the_visitor_reads_why(qtbot, 
     board = SimulatedBoard(8, 250, seed=4)
     board.set_unavailable(True)
     window = make_window("synthetic", board=board, entries=entries(DeciderDemo))
-    qtbot.waitUntil(lambda: window.status_panel.problem is not None, timeout=5_000)
+    qtbot.waitUntil(lambda: window.headsets.status_panel.problem is not None, timeout=5_000)
     DeciderScreen.built = DeciderScreen.started = 0
     assert window.open_demo_by_id("decider")
     host = window.host

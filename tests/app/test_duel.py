@@ -189,8 +189,8 @@ def test_two_headsets_each_show_their_own_status(qtbot, make_showroom, monkeypat
     monkeypatch.setattr("app.main_window.QMessageBox.about", lambda parent, title, text: about.append(text))
     showroom = make_showroom(second="virtual_visitor")
     window = showroom.window
-    assert showroom.second_acquisition is window.second_acquisition is not None
-    first, second = window.status_panel, window.second_status_panel
+    assert showroom.second_acquisition is window.headsets.second_acquisition is not None
+    first, second = window.headsets.status_panel, window.headsets.second_status_panel
     qtbot.waitUntil(lambda: first.stats is not None and second.stats is not None, timeout=5_000)
     qtbot.waitUntil(lambda: second.stats.measured_rate > 200, timeout=5_000)
     assert first.board_label.text() == "Player 1: Board: Virtual visitor"
@@ -207,12 +207,12 @@ def test_the_second_headsets_problem_shows_in_its_own_status_only(qtbot, make_sh
     window = showroom.window
     qtbot.waitUntil(streaming(*showroom.acquisitions), timeout=5_000)
     showroom.second_acquisition.visitor.take_off_headset()  # the second visitor's headset goes silent
-    label = window.second_status_panel.state_label
+    label = window.headsets.second_status_panel.state_label
     qtbot.waitUntil(lambda: "disconnected" in label.text(), timeout=15_000)
     qtbot.waitUntil(lambda: "switched on and in range" in label.text(), timeout=15_000)
     assert label.text().startswith("Player 2: ")
-    assert "streaming" in window.status_panel.state_label.text()
-    assert window.status_panel.problem is None
+    assert "streaming" in window.headsets.status_panel.state_label.text()
+    assert window.headsets.status_panel.problem is None
     showroom.second_acquisition.visitor.put_on_headset()
     qtbot.waitUntil(lambda: "streaming" in label.text(), timeout=15_000)
 
@@ -269,9 +269,9 @@ def test_the_command_line_wins_over_the_duel_board_setting(qtbot, make_showroom)
 def test_without_a_second_board_there_is_one_headset_and_no_player_labels(make_showroom):
     showroom = make_showroom()
     window = showroom.window
-    assert showroom.second_acquisition is None and window.second_status_panel is None
+    assert showroom.second_acquisition is None and window.headsets.second_status_panel is None
     assert window.acquisitions == [showroom.acquisition]
-    assert window.status_panel.board_label.text() == "Board: Virtual visitor"
+    assert window.headsets.status_panel.board_label.text() == "Board: Virtual visitor"
     assert window.make_context("duel_test", window.announce).second_stream is None
 
 
@@ -296,7 +296,7 @@ def test_a_bad_duel_board_setting_starts_with_one_headset_and_tells_staff_once(
     with caplog.at_level(logging.WARNING):
         showroom = make_showroom(settings={SECOND_BOARD.key: stored.replace("{tmp}", str(tmp_path))})
     window = showroom.window
-    assert showroom.second_acquisition is None and window.second_status_panel is None
+    assert showroom.second_acquisition is None and window.headsets.second_status_panel is None
     assert window.acquisitions == [showroom.acquisition]
     qtbot.waitUntil(streaming(showroom.acquisition), timeout=5_000)
     qtbot.wait(200)

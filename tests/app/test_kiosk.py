@@ -115,7 +115,7 @@ def test_the_kiosk_setting_starts_kiosk_mode_without_the_flag(tmp_path):
 
 
 def test_a_lock_file_that_cannot_be_made_does_not_pass_for_a_running_showroom(tmp_path, qapp):
-    from app.kiosk import SingleInstance
+    from app.visitor.kiosk import SingleInstance
 
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the settings folder should be", encoding="utf-8")
@@ -133,8 +133,8 @@ def test_settings_save_while_the_showroom_holds_its_lock(tmp_path, qapp):
     """The single-instance lock once took QSettings' own lock file name: the first save hung for ever."""
     import threading
 
-    from app.kiosk import SingleInstance
     from app.settings import AppSettings
+    from app.visitor.kiosk import SingleInstance
 
     path = tmp_path / "settings.ini"
     instance = SingleInstance(path)

@@ -124,7 +124,7 @@ def test_language_switches_live_everywhere(qtbot, make_window):
     assert window.menu.language_button.text() == "English"
     assert window.windowTitle() == "脑机接口体验厅"
     assert window.menu.tile_for("signal_explorer").title_label.text() == "脑电信号探索"
-    assert window.status_panel.board_label.text().startswith("设备")
+    assert window.headsets.status_panel.board_label.text().startswith("设备")
     window.open_demo(window.menu.tile_for("signal_explorer").entry)
     assert window.host.back_button.text() == "← 返回菜单"
     window.set_language("en")
@@ -135,12 +135,15 @@ def test_language_switches_live_everywhere(qtbot, make_window):
 def test_status_bar_shows_measured_rate_lost_samples_and_state(qtbot, make_window):
     window = make_window()
     qtbot.waitUntil(
-        lambda: window.status_panel.stats is not None and window.status_panel.stats.total_samples > 0
+        lambda: (
+            window.headsets.status_panel.stats is not None
+            and window.headsets.status_panel.stats.total_samples > 0
+        )
     )
-    qtbot.waitUntil(lambda: window.status_panel.stats.measured_rate > 200, timeout=5_000)
-    assert window.status_panel.rate_label.text().endswith("/ 250 Hz")
-    assert window.status_panel.lost_label.text() == "Lost samples: 0"
-    assert "streaming" in window.status_panel.state_label.text()
+    qtbot.waitUntil(lambda: window.headsets.status_panel.stats.measured_rate > 200, timeout=5_000)
+    assert window.headsets.status_panel.rate_label.text().endswith("/ 250 Hz")
+    assert window.headsets.status_panel.lost_label.text() == "Lost samples: 0"
+    assert "streaming" in window.headsets.status_panel.state_label.text()
 
 
 def test_a_headset_that_drops_out_is_reported_to_the_visitor_in_plain_words(qtbot, make_window):
@@ -151,7 +154,7 @@ def test_a_headset_that_drops_out_is_reported_to_the_visitor_in_plain_words(qtbo
     board.set_unavailable(True)
     qtbot.waitUntil(lambda: window.message_banner.isVisibleTo(window), timeout=3_000)
     assert "headset" in window.message_banner.text()
-    assert "disconnected" in window.status_panel.state_label.text()
+    assert "disconnected" in window.headsets.status_panel.state_label.text()
     board.set_unavailable(False)
     qtbot.waitUntil(lambda: window.acquisition.state is AcquisitionState.STREAMING, timeout=5_000)
     qtbot.wait(100)  # the state change reaches the window through its event queue
@@ -179,13 +182,15 @@ def test_markers_lost_in_a_radio_gap_are_shown_to_staff(qtbot, make_window):
     window = make_window("virtual_visitor")
     qtbot.waitUntil(lambda: window.acquisition.state is AcquisitionState.STREAMING, timeout=5_000)
     qtbot.wait(300)
-    assert window.status_panel.integrity_label.isHidden()
+    assert window.headsets.status_panel.integrity_label.isHidden()
     window.acquisition.visitor.radio_gap(1.0)
     qtbot.wait(100)
     for code in (1.0, 2.0, 3.0):
         window.acquisition.insert_marker(code)
-    qtbot.waitUntil(lambda: "Lost markers: 3" in window.status_panel.integrity_label.text(), timeout=5_000)
-    assert window.status_panel.integrity_label.isVisible()
+    qtbot.waitUntil(
+        lambda: "Lost markers: 3" in window.headsets.status_panel.integrity_label.text(), timeout=5_000
+    )
+    assert window.headsets.status_panel.integrity_label.isVisible()
 
 
 class NaNBoard(SimulatedBoard):
@@ -211,12 +216,12 @@ def test_a_nan_channel_is_shown_bad_and_never_reaches_a_plot_range_or_a_banner(q
     assert explorer.table.item(0, 1).text() == "good"
     assert np.isfinite(float(explorer.table.item(3, 2).text()))
     assert np.isfinite(explorer.panel.band_fractions).all() and explorer.panel.band_fractions.sum() > 0
-    assert "Invalid values replaced" in window.status_panel.integrity_label.text()
+    assert "Invalid values replaced" in window.headsets.status_panel.integrity_label.text()
 
 
 def test_a_wrong_serial_port_is_named_in_the_status_line_in_both_languages(qtbot, make_window):
     window = make_window("cyton", params={"serial_port": "/dev/does-not-exist"})
-    label = window.status_panel.state_label
+    label = window.headsets.status_panel.state_label
     qtbot.waitUntil(lambda: "/dev/does-not-exist" in label.text(), timeout=10_000)
     assert "Cannot open the serial port /dev/does-not-exist" in label.text()
     window.set_language("zh_CN")

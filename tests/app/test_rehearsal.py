@@ -134,9 +134,9 @@ def test_the_status_bar_tells_what_the_visitor_does_while_a_demo_cues_it(qtbot, 
 
 def test_board_names_follow_the_language_but_a_staff_profile_keeps_its_own(qtbot, make_window, tmp_path):
     window = make_window("virtual_visitor")
-    assert window.status_panel.board_label.text() == "Board: Virtual visitor"
+    assert window.headsets.status_panel.board_label.text() == "Board: Virtual visitor"
     window.set_language("zh_CN")
-    assert window.status_panel.board_label.text() == "设备：虚拟观众"
+    assert window.headsets.status_panel.board_label.text() == "设备：虚拟观众"
     assert board_display_name(window.acquisition.profile) == "虚拟观众"
     assert board_display_name("BrainFlow synthetic board") == "BrainFlow 模拟数据板"
     assert board_display_name(find_profile("muse2")) == "Muse 2"  # a brand name reads the same

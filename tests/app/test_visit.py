@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 
-import app.kiosk
+import app.visitor.kiosk
 from app.demo_gate import Phase
 from app.main_window import MainWindow
 from app.pin import LOCKOUT_S, MAX_WRONG, set_pin
-from app.visitor_flow import Screen
+from app.visitor.flow import Screen
 from demos.base import DemoContext
 from demos.kit.demo import DemoScreen, WidgetDemo
 from demos.registry import discover_demos
@@ -35,14 +35,14 @@ class FakeClock:
 @pytest.fixture
 def kiosk(make_window, qtbot, monkeypatch):
     """A kiosk window on the virtual visitor with every real demo, a fake idle clock and a PIN."""
-    monkeypatch.setattr(app.kiosk, "LONG_PRESS_MS", 150)
+    monkeypatch.setattr(app.visitor.kiosk, "LONG_PRESS_MS", 150)
 
     def make(**options) -> MainWindow:
         settings = {"kiosk/idle_timeout_s": 60, **options.pop("settings", {})}
         window = make_window("virtual_visitor", kiosk=True, settings=settings, **options)
         set_pin(window.settings, PIN)
-        window.clock = FakeClock()
-        window.idle.reset(window.clock())
+        window.visit.clock = FakeClock()
+        window.visit.reset_idle()
         qtbot.waitUntil(lambda: window.acquisition.state is AcquisitionState.STREAMING, timeout=5_000)
         return window
 
@@ -68,8 +68,8 @@ def enter(window: MainWindow, qtbot) -> None:
 
 
 def go_idle(window: MainWindow) -> None:
-    window.clock.now += window.idle_timeout_s() + 1
-    window.check_idle()
+    window.visit.clock.now += window.visit.idle_timeout_s() + 1
+    window.visit.check_idle()
 
 
 # --- leaving -------------------------------------------------------------------------------------------
@@ -209,7 +209,7 @@ def test_idle_returns_to_attract_from_every_screen_leaving_no_trace(kiosk, qtbot
         window.host.demo_widget.context.report_result(lambda: secret)
         assert window.host.demo is not None
     if screen == "thanks":
-        window.finish_visit()
+        window.visit.finish()
         assert secret in texts(window.thanks)
     if screen == "consent":
         window.consent.sigLanguageToggle.emit()
@@ -222,12 +222,12 @@ def test_idle_returns_to_attract_from_every_screen_leaving_no_trace(kiosk, qtbot
     expected |= {"pin_pad": window.pin_pad, "console": window.console}
     assert window.stack.currentWidget() is expected.get(screen, window.host)
 
-    window.clock.now += window.idle_timeout_s() - 5
-    window.check_idle()
+    window.visit.clock.now += window.visit.idle_timeout_s() - 5
+    window.visit.check_idle()
     assert window.stack.currentWidget() is not window.attract  # not yet
     go_idle(window)
     assert window.stack.currentWidget() is window.attract
-    assert window.visitor_flow.screen is Screen.ATTRACT and window.visitor_flow.visit is None
+    assert window.visit.flow.screen is Screen.ATTRACT and window.visit.flow.visit is None
     assert window.host.demo is None and window.host.demo_widget is None
     assert window.languages.language == "en"
     assert (
@@ -267,7 +267,7 @@ def test_not_now_on_the_intro_ends_the_visit_on_the_attract_screen(kiosk, qtbot)
     window = kiosk()
     qtbot.mouseClick(window.attract, Qt.MouseButton.LeftButton)
     window.consent.sigDeclined.emit()
-    assert window.stack.currentWidget() is window.attract and window.visitor_flow.screen is Screen.ATTRACT
+    assert window.stack.currentWidget() is window.attract and window.visit.flow.screen is Screen.ATTRACT
     assert window.usage.visits() == 1
     qtbot.mouseClick(window.attract, Qt.MouseButton.LeftButton)  # and the next visitor can start
     assert window.stack.currentWidget() is window.consent
@@ -279,12 +279,12 @@ def test_the_idle_clock_waits_while_staff_fit_the_headset(kiosk, qtbot):
     enter(window, qtbot)
     window.open_demo_by_id("mi_cursor")
     assert window.host.phase is Phase.CHECKING
-    window.check_idle()
-    window.clock.now += 150  # minutes of fitting without touching the screen
-    window.check_idle()
+    window.visit.check_idle()
+    window.visit.clock.now += 150  # minutes of fitting without touching the screen
+    window.visit.check_idle()
     assert window.stack.currentWidget() is window.host and window.host.phase is Phase.CHECKING
-    window.clock.now += 40  # but not for ever: three minutes at most
-    window.check_idle()
+    window.visit.clock.now += 40  # but not for ever: three minutes at most
+    window.visit.check_idle()
     assert window.stack.currentWidget() is window.attract
 
 
@@ -294,8 +294,8 @@ def test_a_hands_off_round_does_not_count_as_idle(kiosk, qtbot):
     window = kiosk()
     enter(window, qtbot)
     window.announce(cues.Round(cues.RoundMode.FOCUS))
-    window.clock.now += 90  # a long round, nobody touches the screen
-    window.check_idle()
+    window.visit.clock.now += 90  # a long round, nobody touches the screen
+    window.visit.check_idle()
     assert window.stack.currentWidget() is window.menu
     window.announce(cues.Round(cues.RoundMode.END))
     go_idle(window)
@@ -305,10 +305,10 @@ def test_a_hands_off_round_does_not_count_as_idle(kiosk, qtbot):
 def test_a_touch_restarts_the_idle_clock(kiosk, qtbot):
     window = kiosk()
     enter(window, qtbot)
-    window.clock.now += 50
+    window.visit.clock.now += 50
     qtbot.mouseClick(window.menu, Qt.MouseButton.LeftButton, pos=QPoint(600, 600))
-    window.clock.now += 50
-    window.check_idle()
+    window.visit.clock.now += 50
+    window.visit.check_idle()
     assert window.stack.currentWidget() is window.menu
 
 
@@ -493,7 +493,7 @@ def test_a_railed_electrode_keeps_the_demo_back_until_staff_override(kiosk, qtbo
     assert window.host.signal_check.override_button.isVisibleTo(window.host.signal_check)
     qtbot.mouseClick(window.host.signal_check.override_button, Qt.MouseButton.LeftButton)
     assert window.host.phase is Phase.RUNNING and window.host.demo is not None
-    window.check_idle()  # as its timer does every 0.5 s: the check is over, the idle clock runs again
+    window.visit.check_idle()  # as its timer does every 0.5 s: the check is over, the idle clock runs again
     go_idle(window)  # the next visitor: no staff override any more
     enter(window, qtbot)
     window.open_demo_by_id("mi_cursor")
@@ -510,7 +510,7 @@ def test_staff_applying_a_board_stay_in_the_console_and_the_visit_ends(kiosk, qt
     type_pin(window, qtbot, PIN)
     window.apply_board(find_profile("synthetic"))
     assert window.stack.currentWidget() is window.console
-    assert window.host.demo is None and window.visitor_flow.screen is Screen.ATTRACT
+    assert window.host.demo is None and window.visit.flow.screen is Screen.ATTRACT
     assert window.acquisition.profile.key == "synthetic"
     window.console.sigClose.emit()
     assert window.stack.currentWidget() is window.attract
@@ -529,6 +529,6 @@ def test_im_done_inside_a_demo_stops_it_and_thanks_the_visitor(kiosk, qtbot):
 
 def test_the_desktop_window_has_no_visitor_flow(make_window):
     window = make_window("virtual_visitor")
-    assert window.visitor_flow is None and window.stack.currentWidget() is window.menu
+    assert window.visit.flow is None and window.stack.currentWidget() is window.menu
     assert not window.host.finish_button.isVisibleTo(window.host)
     assert not window.menu.finish_button.isVisibleTo(window.menu)

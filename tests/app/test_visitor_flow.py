@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.visitor_flow import LONGEST_TASK_S, IdleClock, Screen, Step, VisitorFlow
+from app.visitor.flow import LONGEST_TASK_S, IdleClock, Screen, Step, VisitorFlow
 from drivers import cues
 
 

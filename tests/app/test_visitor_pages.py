@@ -12,14 +12,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QWidget
 
 from app.i18n import LanguageManager, install_cjk_fallback
-from app.visitor_pages import (
-    ATTRACT_CHINESE,
-    ATTRACT_ENGLISH,
-    AttractPage,
-    ConsentPage,
-    ThanksPage,
-    pick_channels,
-)
+from app.visitor.attract import ATTRACT_CHINESE, ATTRACT_ENGLISH, AttractPage, pick_channels
+from app.visitor.intro import ConsentPage
+from app.visitor.thanks import ThanksPage
 from drivers.profiles import find_profile
 from drivers.ringbuffer import RingBuffer
 from drivers.roles import Role

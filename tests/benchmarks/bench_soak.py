@@ -158,11 +158,11 @@ class SteppedClock:
 
 
 def kiosk_soak(rounds: int, warmup: int, settle_s: float, open_ms: int, menu_ms: int) -> dict:
-    from app.visitor_flow import Screen
+    from app.visitor.flow import Screen
 
     app = QApplication.instance() or QApplication([])
     window, _languages = open_app(app, kiosk=True)
-    clock = window.clock = SteppedClock()
+    clock = window.visit.clock = SteppedClock()
     pump = Pump()
     demo_ids = [tile.entry.key for tile in window.menu.tiles if tile.entry.demo_class is not None]
     rss_start = rss_kb()
@@ -185,15 +185,15 @@ def kiosk_soak(rounds: int, warmup: int, settle_s: float, open_ms: int, menu_ms:
             window.show_menu()
             pump(menu_ms)
         if visit % 2:
-            window.finish_visit()
+            window.visit.finish()
             pump(menu_ms)
             window.thanks.sigDone.emit()
         else:
-            clock.now += window.idle_timeout_s() + 1
-            window.check_idle()
+            clock.now += window.visit.idle_timeout_s() + 1
+            window.visit.check_idle()
         pump(menu_ms)
-        if window.visitor_flow.screen is not Screen.ATTRACT:
-            raise RuntimeError(f"visit {visit} ended on {window.visitor_flow.screen.value}, not attract")
+        if window.visit.flow.screen is not Screen.ATTRACT:
+            raise RuntimeError(f"visit {visit} ended on {window.visit.flow.screen.value}, not attract")
     after = sample(app, closed)
     before = before or after
     seconds = time.monotonic() - started

@@ -4,9 +4,9 @@ attract → consent → menu ⇄ demo → thank-you → attract. Any screen retu
 touched the kiosk for the idle timeout: the demo is stopped and everything of the visitor is purged
 (their results, the consent box, the language they chose), so the next visitor starts clean.
 
-:class:`VisitorFlow` turns events into :class:`Step` actions that :class:`app.main_window.MainWindow`
-carries out; :class:`IdleClock` decides when the visitor has gone. Neither imports Qt, so both are
-tested without a display and with a fake clock.
+:class:`VisitorFlow` turns events into :class:`Step` actions that
+:class:`app.visitor.visit.VisitController` carries out; :class:`IdleClock` decides when the visitor
+has gone. Neither imports Qt, so both are tested without a display and with a fake clock.
 """
 
 from __future__ import annotations
@@ -18,9 +18,6 @@ from enum import Enum
 from app.config import IDLE_TIMEOUT
 from drivers import cues
 
-# The idle timeout's default and bounds, for app.main_window and app.staff_console until they use
-# app.config.IDLE_TIMEOUT.
-DEFAULT_IDLE_TIMEOUT_S, IDLE_TIMEOUT_RANGE_S = IDLE_TIMEOUT.default, IDLE_TIMEOUT.bounds
 #: A cue that starts a task the visitor does without touching (look at a key, imagine a hand, sit
 #: with the eyes closed, play a round) holds the idle clock until the cue that ends it — but never
 #: longer than this (s): a demo that forgot its end cue still returns to attract in the end.

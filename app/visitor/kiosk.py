@@ -22,12 +22,7 @@ from PySide6.QtCore import QEvent, QLockFile, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app.config import KIOSK
-
 log = logging.getLogger(__name__)
-
-# The kiosk setting's key, for app.staff_console until it uses app.config.KIOSK.
-KIOSK_SETTING = KIOSK.key
 #: The corner a staff member presses, and for how long (a visitor's tap or swipe is far shorter).
 CORNER_PX = 90
 LONG_PRESS_MS = 3000
