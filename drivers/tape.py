@@ -61,7 +61,6 @@ class Tape:
     ) -> None:
         self.stream = stream
         self.channels = list(range(stream.n_channels)) if channels is None else list(channels)
-        self.sampling_rate = stream.sampling_rate
         self._all_channels = channels is None
         self._display = isinstance(filtered, str)
         if self._display and filtered != DISPLAY:
@@ -73,9 +72,8 @@ class Tape:
         self._reader = stream.reader(both=self._display)
         if position is not None:
             self._reader.seek(position)
-        #: At least this many of the newest samples are held once they have arrived.
-        self.keep = max(1, round(keep_s * self.sampling_rate))
-        capacity = self.keep + max(1, self.keep // 4)  # room to append before the oldest move out
+        self._keep = max(1, round(keep_s * stream.sampling_rate))  # the newest held, at least
+        capacity = self._keep + max(1, self._keep // 4)  # room to append before the oldest move out
         self._raw = np.zeros((n, capacity))
         self._filtered = np.zeros((n, capacity)) if filtered is not None else None
         self._invalid = np.zeros((n, capacity), dtype=bool)
@@ -191,8 +189,8 @@ class Tape:
             filtered = None if filtered is None else filtered[:, skip:]
             new = capacity
         if self._n + new > capacity:
-            # Full: keep the newest ``keep`` with what comes, so this copy happens once per slack.
-            drop = min(self._n, self._n + new - self.keep)
+            # Full: keep the newest ``keep_s`` with what comes; this copy happens once per slack.
+            drop = min(self._n, self._n + new - self._keep)
             kept = self._n - drop
             for array in (self._raw, self._filtered, self._invalid):
                 if array is not None:
