@@ -1,11 +1,12 @@
 """The acquisition worker: the one object that talks to the board.
 
 ``AcquisitionWorker`` runs a loop in its own thread. Every ~20 ms it drains the board with
-``get_board_data()`` (which empties BrainFlow's buffer, so there must be exactly one reader),
-replaces values that are not finite numbers, places the markers asked for, counts the samples
-lost before each sample, filters the EEG causally with kept state, writes raw and filtered
-samples into the preallocated :class:`~drivers.ringbuffer.RingBuffer` under its lock and emits
-only the *number* of new samples. Consumers pull windows from the buffer on their own cadence.
+``get_board_data()`` (which empties BrainFlow's buffer, so there must be exactly one reader) and
+hands the block to its :class:`~drivers.intake.Intake`, which replaces values that are not finite
+numbers, places the markers asked for, counts the samples lost before each sample, filters the EEG
+causally with kept state and writes raw and filtered samples into the preallocated
+:class:`~drivers.ringbuffer.RingBuffer` under its lock. Consumers pull windows from the buffer on
+their own cadence; nobody is told about each block.
 
 Why a plain daemon thread and not a QThread: BrainFlow calls can block for seconds or for good
 (``prepare_session`` on a missing Bluetooth device, ``release_session`` on a stuck link). A QThread
@@ -33,12 +34,12 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from drivers.board import Board, BoardLayout, layout_for
 from drivers.board_errors import BoardSilentError
-from drivers.dsp import CausalFilter, display_filter_sos
-from drivers.markers import LostMarker, MarkerPlacer
+from drivers.intake import Intake
+from drivers.markers import LostMarker
 from drivers.profiles import BoardProfile
 from drivers.ringbuffer import RingBuffer
 from drivers.sources import open_board
-from drivers.stream import PacketLossCounter, RateMeter, SampleLossTracker, Stream
+from drivers.stream import RateMeter, Stream
 from drivers.virtual_visitor import VirtualVisitor
 
 log = logging.getLogger(__name__)
@@ -51,8 +52,6 @@ BACKOFF_S = (0.5, 1.0, 2.0, 4.0, 8.0)
 BRAINFLOW_BUFFER_SAMPLES = 450_000
 #: How long quitting waits for the worker before leaving it behind (a board call may hang).
 STOP_TIMEOUT_MS = 1_500
-#: Beyond any amplifier (OpenBCI's rail is 187,500 µV): such values are treated like NaN.
-MAX_ABS_UV = 1e9
 
 
 class AcquisitionState(StrEnum):
@@ -77,28 +76,9 @@ class AcquisitionStats:
     invalid_values: int = 0  # NaN or infinite values replaced since the start
 
 
-def replace_invalid(raw: np.ndarray, last_good: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
-    """Values that are NaN, infinite or absurdly large, replaced by the channel's last good value.
-
-    Returns the clean block and the mask of replaced values (None when there were none). A NaN
-    that reached the filter would stay in its state for good, and one in a plot range raises.
-    """
-    with np.errstate(invalid="ignore"):
-        good = np.isfinite(raw) & (np.abs(raw) < MAX_ABS_UV)
-    if good.all():
-        return raw, None
-    n = raw.shape[1]
-    source = np.where(good, np.arange(n), -1)
-    np.maximum.accumulate(source, axis=1, out=source)
-    rows = np.arange(raw.shape[0])[:, None]
-    clean = np.where(source >= 0, raw[rows, np.maximum(source, 0)], last_good[:, None])
-    return clean, ~good
-
-
 class AcquisitionWorker(QObject):
     """Owns the board. :meth:`run` is the loop of its thread; everything else is for that thread."""
 
-    sigSamples = Signal(int)
     sigState = Signal(str)
     sigStats = Signal(object)
     sigError = Signal(str)
@@ -124,15 +104,8 @@ class AcquisitionWorker(QObject):
         self._stall_after_s = stall_after_s
         self._reconnect_after_s = reconnect_after_s
         self._backoff_s = backoff_s
-        n_eeg = len(layout.eeg_rows)
-        self._filter = CausalFilter(display_filter_sos(layout.sampling_rate, profile.mains_hz), n_eeg)
-        counter = (
-            PacketLossCounter(profile.package_counter.modulo, profile.package_counter.step)
-            if profile.package_counter and layout.package_row is not None
-            else None
-        )
-        self._loss = SampleLossTracker(layout.sampling_rate, counter)
-        self.markers = MarkerPlacer()
+        self._intake = Intake(profile, layout, buffer)
+        self.markers = self._intake.markers
         self._rate = RateMeter()
         self._board: Board | None = None
         self._streaming = False
@@ -141,8 +114,6 @@ class AcquisitionWorker(QObject):
         self._retry_at = 0.0
         self._last_data_at = 0.0
         self._last_stats_at = 0.0
-        self._last_good = np.zeros(n_eeg)
-        self._invalid_values = 0
 
     # --- the thread's loop --------------------------------------------------------------------------
     def run(self, stop: threading.Event) -> None:
@@ -181,13 +152,10 @@ class AcquisitionWorker(QObject):
         except Exception as error:
             self._fail(f"could not start {self._profile.name}: {error}", error)
             return
-        # Markers asked for before this session streamed have no sample to go on.
-        self._report_lost(self.markers.drop_all("the board was not streaming"))
+        self._report_lost(self._intake.new_link())
         self._streaming = True
         self._attempt = 0
-        self._filter.reset()
         self._rate.reset()
-        self._loss.new_link()
         self._last_data_at = time.monotonic()
         self._set_state(AcquisitionState.STREAMING)
 
@@ -227,11 +195,11 @@ class AcquisitionWorker(QObject):
         now = time.monotonic()
         n = block.shape[1] if block.ndim == 2 else 0
         if n:
-            self._ingest(block)
+            self._report_lost(self._intake.ingest(block))
+            self._rate.add(n)
             self._last_data_at = now
             if self._state is not AcquisitionState.STREAMING:
                 self._set_state(AcquisitionState.STREAMING)
-            self.sigSamples.emit(n)
         else:
             silent_for = now - self._last_data_at
             if silent_for >= self._reconnect_after_s:
@@ -242,27 +210,6 @@ class AcquisitionWorker(QObject):
                 self._set_state(AcquisitionState.STALLED)
         if now - self._last_stats_at >= STATS_INTERVAL_S:
             self._emit_stats()
-
-    def _ingest(self, block: np.ndarray) -> None:
-        layout = self._layout
-        raw, invalid = replace_invalid(block[list(layout.eeg_rows)], self._last_good)
-        if invalid is not None:
-            count = int(invalid.sum())
-            if not self._invalid_values:
-                log.warning("the board sent %d NaN or infinite value(s); replaced, channels marked", count)
-            self._invalid_values += count
-        self._last_good = raw[:, -1].copy()
-        timestamps = block[layout.timestamp_row]
-        markers = np.nan_to_num(block[layout.marker_row], nan=0.0, posinf=0.0, neginf=0.0)
-        counters = None
-        if layout.package_row is not None:
-            counters = np.nan_to_num(block[layout.package_row])
-        lost_before_block = self._loss.lost
-        lost_each = self._loss.update(counters, timestamps)
-        self._report_lost(self.markers.place(timestamps, markers, lost_each))
-        lost_total = lost_before_block + np.cumsum(lost_each)
-        self._buffer.write(raw, self._filter(raw), timestamps, markers, lost_total, invalid)
-        self._rate.add(raw.shape[1])
 
     def _report_lost(self, lost: list[LostMarker]) -> None:
         for marker in lost:
@@ -283,10 +230,10 @@ class AcquisitionWorker(QObject):
                 nominal_rate=float(self._layout.sampling_rate),
                 measured_rate=self._rate.rate,
                 total_samples=self._buffer.total_written,
-                lost_samples=self._loss.lost,
+                lost_samples=self._intake.loss.lost,
                 markers_inserted=self.markers.placed,
                 markers_lost=self.markers.lost,
-                invalid_values=self._invalid_values,
+                invalid_values=self._intake.invalid_values,
             )
         )
 
@@ -294,7 +241,6 @@ class AcquisitionWorker(QObject):
 class Acquisition(QObject):
     """The GUI thread's handle on one acquisition worker and its thread."""
 
-    sigSamples = Signal(int)
     sigState = Signal(str)
     sigStats = Signal(object)
     sigError = Signal(str)
@@ -337,7 +283,6 @@ class Acquisition(QObject):
             board_factory or (lambda: open_board(profile, visitor)),
             **worker_options,  # type: ignore[arg-type]
         )
-        self._worker.sigSamples.connect(self.sigSamples)
         self._worker.sigState.connect(self._on_state)
         self._worker.sigStats.connect(self._on_stats)
         self._worker.sigError.connect(self.sigError)

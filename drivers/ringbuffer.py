@@ -28,6 +28,9 @@ class Window:
     ``missed`` counts samples a cursor reader lost because it fell behind the buffer;
     ``lost_total`` is, per sample, how many samples the board had lost before it since the stream
     started; ``invalid`` (channels, samples) marks values that arrived as NaN or infinite.
+    ``filtered`` is set only by a read with ``both=True``: then ``data`` holds the raw samples and
+    ``filtered`` the very same samples through the display chain, copied under one lock (two
+    reads could end on different samples when the writer comes in between).
     """
 
     data: np.ndarray
@@ -37,6 +40,7 @@ class Window:
     missed: int = 0
     lost_total: np.ndarray | None = None
     invalid: np.ndarray | None = None
+    filtered: np.ndarray | None = None
 
     @property
     def end(self) -> int:
@@ -117,23 +121,25 @@ class RingBuffer:
             self._written += n
         return n - skip
 
-    def latest(self, n: int, *, filtered: bool = True) -> Window:
-        """The newest ``n`` samples (fewer while the buffer is still filling)."""
+    def latest(self, n: int, *, filtered: bool = True, both: bool = False) -> Window:
+        """The newest ``n`` samples (fewer while the buffer is still filling). ``both``: raw in
+        ``data`` and filtered in ``window.filtered``, for the same samples (``filtered`` is moot)."""
         with self._lock:
             n = max(0, min(n, self.capacity, self._written))
-            return self._copy(self._written - n, self._written, filtered)
+            return self._copy(self._written - n, self._written, filtered, both)
 
-    def read_since(self, cursor: int, *, filtered: bool = True) -> Window:
-        """Everything written since absolute position ``cursor``; pass ``window.end`` next time."""
+    def read_since(self, cursor: int, *, filtered: bool = True, both: bool = False) -> Window:
+        """Everything written since absolute position ``cursor``; pass ``window.end`` next time.
+        ``both`` as in :meth:`latest`."""
         with self._lock:
             oldest = max(0, self._written - self.capacity)
             missed = max(0, oldest - cursor)
             start = max(cursor, oldest)
-            return self._copy(min(start, self._written), self._written, filtered, missed)
+            return self._copy(min(start, self._written), self._written, filtered, both, missed)
 
-    def _copy(self, start: int, end: int, filtered: bool, missed: int = 0) -> Window:
+    def _copy(self, start: int, end: int, filtered: bool, both: bool, missed: int = 0) -> Window:
         positions = np.arange(start, end) % self.capacity
-        source = self._filtered if filtered else self._raw
+        source = self._filtered if filtered and not both else self._raw
         return Window(
             data=source[:, positions],
             timestamps=self._timestamps[positions],
@@ -142,4 +148,5 @@ class RingBuffer:
             missed=missed,
             lost_total=self._lost_total[positions],
             invalid=self._invalid[:, positions],
+            filtered=self._filtered[:, positions] if both else None,
         )

@@ -41,9 +41,9 @@ from drivers.dsp import (
     welch_spectrum,
 )
 from drivers.quality import RAILED_ABOVE_UV, ChannelQuality, assess_channels, muscle_rms
-from drivers.ringbuffer import Window
 from drivers.roles import Role
 from drivers.stream import Stream
+from drivers.tape import Tape
 
 log = logging.getLogger(__name__)
 
@@ -497,16 +497,18 @@ class SignalChecker:
     def reset(self) -> None:
         """Forget everything held (a new visitor) and judge only what arrives from now on: what the
         buffer holds may be minutes old, from before the headset was refitted."""
-        n = self.stream.n_channels
-        self._reader = self.stream.reader(filtered=False, from_now=True)
+        # The display filter, restarted at gaps (a headset off and on again, a radio dropout: a
+        # state from before would ring for seconds) and at every jump no EEG makes (an input going
+        # to or coming off the rail: the 1 Hz high-pass would ring with a step of 187 mV for
+        # seconds, and a fixed electrode would stay red long after it was fixed).
+        self._tape = Tape(
+            self.stream,
+            keep_s=self._window_n / self._rate,
+            filtered=display_filter_sos(self._rate, self.mains_hz),
+            restart_jump_uv=RAILED_ABOVE_UV / 2,
+        )
         self._started = self._clock()
-        self._filter = CausalFilter(display_filter_sos(self._rate, self.mains_hz), n)
-        self._raw = np.zeros((n, 0))
-        self._filtered = np.zeros((n, 0))
-        self._invalid = np.zeros((n, 0), dtype=bool)
-        self._lost = np.zeros(0, dtype=np.int64)
         self._last_arrival: float | None = None
-        self._last_sample: np.ndarray | None = None
         self._result = CheckResult(Verdict.CHECKING)
 
     @property
@@ -516,73 +518,33 @@ class SignalChecker:
     def update(self) -> CheckResult:
         """Read what arrived and judge the newest window; never raises on bad data (logs it)."""
         now = self._clock()
+        tape = self._tape
         try:
-            window = self._reader.read()
+            arrived = tape.update()
         except Exception:  # a stream in trouble is "no signal" for the visitor, details for staff
             log.exception("signal check could not read the stream")
-            window = None
-        if window is None or not window.n_samples:
+            arrived = 0
+        if not arrived:
             stale = now - (self._started if self._last_arrival is None else self._last_arrival) >= STALE_S
             if stale and self._result.verdict is not Verdict.HEADSET_OFF:
                 self._result = CheckResult(Verdict.NO_SIGNAL)
             return self._result  # not stale yet: the last judgement stands
         self._last_arrival = now
-        self._append(window)
+        first, last = max(tape.start, tape.end - self._window_n), tape.end
         try:
+            lost = tape.lost(first + 1, last)
             self._result = check_window(
-                self._raw,
+                tape.raw(first, last),
                 self._rate,
                 self.stream.channel_names,
                 self.stream.roles,
                 self.roles,
-                filtered=self._filtered,
-                invalid=self._invalid,
+                filtered=tape.filtered(first, last),
+                invalid=tape.invalid(first, last),
                 mains_hz=self.mains_hz,
-                gap=bool(
-                    self._lost.size and self._lost[-1] - self._lost[0] > MAX_LOST_FRACTION * self._lost.size
-                ),
+                gap=bool(lost.sum() > MAX_LOST_FRACTION * (last - first)),
             )
         except Exception:
-            log.exception("signal check failed on a window of %s samples", self._raw.shape)
+            log.exception("signal check failed on a window of %s samples", (len(tape.channels), last - first))
             self._result = CheckResult(Verdict.ADJUST)
         return self._result
-
-    def _append(self, window: Window) -> None:
-        raw = window.data
-        finite = np.isfinite(raw)
-        invalid = ~finite if window.invalid is None else (window.invalid | ~finite)
-        clean = np.where(finite, raw, 0.0)
-        known = window.lost_total is not None and window.lost_total.size == raw.shape[1]
-        lost = (window.lost_total if known else np.zeros(raw.shape[1])).astype(np.int64)
-        lost += self._reader.missed_total  # samples lost before each one, by the board or this reader
-        if window.missed or (self._lost.size and lost[0] != self._lost[-1]):
-            # The signal jumps across a gap (a headset off and on again, a radio dropout): a filter
-            # state from before it would ring for seconds. Start afresh from the first new sample.
-            self._filter.reset()
-        filtered = self._filter_with_restarts(clean)
-        keep = self._window_n
-        self._last_sample = clean[:, -1:]
-        self._raw = np.concatenate([self._raw, clean], axis=1)[:, -keep:]
-        self._filtered = np.concatenate([self._filtered, filtered], axis=1)[:, -keep:]
-        self._invalid = np.concatenate([self._invalid, invalid], axis=1)[:, -keep:]
-        self._lost = np.concatenate([self._lost, lost])[-keep:]
-
-    def _filter_with_restarts(self, chunk: np.ndarray) -> np.ndarray:
-        """The display filter over ``chunk``, restarted at every jump no EEG makes (an input going
-        to or coming off the rail): the 1 Hz high-pass would otherwise ring with a step of 187 mV
-        for several seconds, and a fixed electrode would stay red long after it was fixed."""
-        previous = self._last_sample if self._last_sample is not None else chunk[:, :1]
-        steps = np.abs(np.diff(np.concatenate([previous, chunk], axis=1), axis=1)).max(axis=0)
-        jumps = np.flatnonzero(steps >= RAILED_ABOVE_UV / 2)
-        pieces, start = [], 0
-        for jump in [*jumps, chunk.shape[1]]:
-            if jump > start:
-                pieces.append(self._filter(chunk[:, start:jump]))
-            if jump < chunk.shape[1]:
-                self._filter.reset()
-            start = jump
-        filtered = np.concatenate(pieces, axis=1) if pieces else np.zeros_like(chunk)
-        if not np.isfinite(filtered).all():  # never carry a poisoned filter state on
-            self._filter.reset()
-            filtered = np.where(np.isfinite(filtered), filtered, 0.0)
-        return filtered

@@ -1,23 +1,26 @@
-"""The virtual visitor's headset written into a ring buffer as the acquisition worker writes it, on
-a test clock, so that minutes of EEG take seconds. Shared by the decoders' and flows' tests."""
+"""The virtual visitor's headset written into a ring buffer by the acquisition worker's own
+:class:`~drivers.intake.Intake`, on a test clock, so that minutes of EEG take seconds. Shared by the
+decoders' and flows' tests: what they read went through the very code that runs live (invalid
+values replaced and marked, losses counted, markers placed, display filter, one write)."""
 
 from __future__ import annotations
 
-import numpy as np
-
-from drivers.dsp import CausalFilter, display_filter_sos
+from drivers.intake import Intake, SampleLossTracker
 from drivers.markers import MarkerPlacer
 from drivers.profiles import find_profile
 from drivers.ringbuffer import RingBuffer
-from drivers.stream import PacketLossCounter, SampleLossTracker, Stream
+from drivers.stream import Stream
 from drivers.virtual_visitor import VirtualVisitor, VirtualVisitorBoard
 
 RATE = 250
 
 
-class LiveVisitor:
-    """The virtual visitor's headset written into a ring buffer as the acquisition worker would,
-    on a test clock so that seconds of EEG take milliseconds."""
+class LiveStream:
+    """The virtual visitor's headset streaming through an :class:`Intake` into a ring buffer, on a
+    test clock so that seconds of EEG take milliseconds. Markers asked for with
+    ``markers.request(code, at)`` go on the first sample stamped at or after ``at``, as live; the
+    board's own (``board.insert_marker``) are kept. ``feeding = False`` stops the headset's data
+    from arriving."""
 
     def __init__(self, seed: int = 11, profile: str = "virtual_visitor", rate: int = RATE) -> None:
         self.profile = find_profile(profile)
@@ -28,49 +31,22 @@ class LiveVisitor:
         self.board.start_stream()
         self.buffer = RingBuffer(len(self.profile.channels), 60 * rate)
         self.stream = Stream(self.buffer, self.profile, rate)
-        self.loss = SampleLossTracker(rate, PacketLossCounter(256))
-        # The display chain the acquisition worker runs, so "filtered" reads are what they are live.
-        self.display = CausalFilter(
-            display_filter_sos(rate, self.profile.mains_hz), len(self.profile.channels)
-        )
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-        block = self.board.get_board_data()
-        layout = self.board.layout
-        eeg = block[list(layout.eeg_rows)]
-        lost_total = self.loss.lost + np.cumsum(
-            self.loss.update(block[layout.package_row], block[layout.timestamp_row])
-        )
-        self.buffer.write(
-            eeg, self.display(eeg), block[layout.timestamp_row], block[layout.marker_row], lost_total
-        )
-
-
-class LiveStream(LiveVisitor):
-    """:class:`LiveVisitor` with markers placed as the acquisition worker places them
-    (:class:`MarkerPlacer`: on the first sample stamped at or after the requested moment), and a
-    switch to stop the headset's data from arriving."""
-
-    def __init__(self, seed: int = 11, profile: str = "virtual_visitor", rate: int = RATE) -> None:
-        super().__init__(seed=seed, profile=profile, rate=rate)
-        self.markers = MarkerPlacer()
+        self.intake = Intake(self.profile, self.board.layout, self.buffer)
         self.feeding = True
 
+    @property
+    def markers(self) -> MarkerPlacer:
+        return self.intake.markers
+
+    @property
+    def loss(self) -> SampleLossTracker:
+        return self.intake.loss
+
     def advance(self, seconds: float) -> None:
         self.now += seconds
-        if not self.feeding:
-            return
-        block = self.board.get_board_data()
-        if block.shape[1] == 0:
-            return
-        layout = self.board.layout
-        eeg = block[list(layout.eeg_rows)]
-        stamps = block[layout.timestamp_row]
-        marker_row = block[layout.marker_row].copy()
-        lost_before_block = self.loss.lost
-        lost_each = self.loss.update(block[layout.package_row], stamps)
-        self.markers.place(stamps, marker_row, lost_each)
-        self.buffer.write(
-            eeg, self.display(eeg), stamps, marker_row, lost_before_block + np.cumsum(lost_each)
-        )
+        if self.feeding:
+            self.intake.ingest(self.board.get_board_data())
+
+
+#: The name the speller's and the app's tests know it by.
+LiveVisitor = LiveStream

@@ -339,9 +339,9 @@ class LiveSignalPanel(Retranslating, QWidget):
         newest_time = float(window.timestamps[-1])
         age = max(0.0, time.time() - newest_time)
         x = self._sample_offsets(n)
-        if self._frame % RESCALE_EVERY_N_FRAMES == 1:
-            rescale_n = int(RESCALE_WINDOW_S * rate)
-            self._rescale(window.data[:, -rescale_n:], stream.latest(RESCALE_WINDOW_S, filtered=False))
+        if self._frame % RESCALE_EVERY_N_FRAMES == 1:  # raw and filtered of the same seconds
+            recent = stream.latest(RESCALE_WINDOW_S, both=True)
+            self._rescale(recent.filtered, recent)
         marker_x = x[np.flatnonzero(window.markers)]
         x_drawn, data = peak_decimate(x, window.data, int(self.time_plot.vb.width()))
         if x_drawn is not x:  # decimated: reuse last frame's x when it is the same, as it usually is

@@ -89,8 +89,8 @@ class SignalExplorerWidget(DemoScreen):
 
     def refresh_summary(self) -> None:
         stream = self.context.stream
-        raw = stream.latest(SUMMARY_WINDOW_S, filtered=False)
-        filtered = stream.latest(SUMMARY_WINDOW_S).data
+        raw = stream.latest(SUMMARY_WINDOW_S, both=True)
+        filtered = raw.filtered
         summaries = summarize_channels(raw.data, filtered, stream.sampling_rate, stream.mains_hz, raw.invalid)
         off = bool(summaries) and headset_off(
             raw.data, filtered, stream.sampling_rate, stream.channel_names, stream.roles, raw.invalid

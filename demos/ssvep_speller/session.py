@@ -28,9 +28,12 @@ from scipy import signal
 
 from demos.ssvep_speller.layouts import Layout, StoppingRule, Task
 from demos.ssvep_speller.processing import VISUAL_LATENCY_S, Decision, EnsembleTRCA, itr_bits_per_minute
-from drivers.stream import Stream, StreamReader
+from drivers.stream import Stream
+from drivers.tape import Tape
 
 DECODING_RATE_HZ = 250.0
+#: What a trial's tape holds at least: no flicker outlasts the safety limit (30 s at most).
+TRIAL_KEEP_S = 30.0
 
 
 class SsvepDecoder(Protocol):
@@ -50,7 +53,10 @@ def decimation_for(stream_rate: float) -> int:
 
 class OnsetReader:
     """One trial's EEG from the live stream, from the visual latency after its onset marker on,
-    low-passed and decimated by ``decimation`` (see :func:`decimation_for`)."""
+    low-passed and decimated by ``decimation`` (see :func:`decimation_for`).
+
+    Each trial reads a :class:`~drivers.tape.Tape` of its own from where :meth:`begin` said, which
+    holds :data:`TRIAL_KEEP_S`: more than any trial lasts."""
 
     def __init__(
         self,
@@ -68,11 +74,9 @@ class OnsetReader:
             self._anti_alias = (sos, signal.sosfilt_zi(sos))
         self._latency = round(latency_s * stream_rate)
         self._start = 0  # where begin() said the trial may start, an absolute sample index
-        self._reader: StreamReader | None = None  # the trial's cursor, opened by its first read
+        self._tape: Tape | None = None  # the trial's history, opened by its first read
         self._marker = 0.0
-        self._data = np.empty((len(self.channels), 0))
-        self._onset_found = False  # once found, _data starts at the first flicker sample
-        self._lost_at_onset = 0
+        self._onset: int | None = None  # absolute position of the first flicker sample, once found
         #: The trial's data is not whole (samples lost since the onset, or values that arrived as
         #: NaN on its channels): it must not be decided on. Counting samples from the onset across
         #: a gap would splice two moments of the flicker together.
@@ -81,48 +85,41 @@ class OnsetReader:
     def begin(self, cursor: int, marker: float) -> None:
         """A trial whose onset ``marker`` will land after absolute sample ``cursor``."""
         self._start = cursor
-        self._reader = None
+        self._tape = None
         self._marker = marker
-        self._data = np.empty((len(self.channels), 0))
-        self._onset_found = False
+        self._onset = None
         self.broken = False
 
     def read(self, stream: Stream) -> np.ndarray:
         """Everything of this trial so far, latency skipped: (channels, samples), empty before the marker."""
-        window = self._reader_on(stream).read()
-        first = 0
-        if not self._onset_found:
-            hits = np.flatnonzero(window.markers == self._marker)
-            if hits.size:
-                self._onset_found = True
-                first = int(hits[0])
-                self._data = window.data[self.channels, first:]
-                self._lost_at_onset = int(window.lost_total[first]) if window.lost_total is not None else 0
-        elif window.n_samples:
-            self._data = np.concatenate((self._data, window.data[self.channels]), axis=1)
-            self.broken |= window.missed > 0
-        if self._onset_found and window.n_samples > first:
-            if window.lost_total is not None:
-                self.broken |= int(window.lost_total[-1]) != self._lost_at_onset
-            if window.invalid is not None:
-                self.broken |= bool(window.invalid[self.channels, first:].any())
-        data = self._data[:, self._latency :]
+        tape = self._tape_on(stream)
+        tape.update()
+        if self._onset is None:
+            self._onset = next((m.position for m in tape.markers if m.code == self._marker), None)
+        if self._onset is None:
+            return np.empty((len(self.channels), 0))
+        self.broken |= not tape.whole(self._onset, tape.end)
+        first = min(self._onset + self._latency, tape.end)
+        if first < tape.start:  # no longer held (see _tape_on): never decided on
+            self.broken = True
+            return np.empty((len(self.channels), 0))
+        data = tape.raw(first, tape.end)
         if self._anti_alias is None or data.shape[1] == 0:
-            return data
+            return data.copy()
         sos, zi_unit = self._anti_alias  # causal from the first sample: every prefix stays the same
         low, _ = signal.sosfilt(sos, data, axis=1, zi=zi_unit[:, None, :] * data[None, :, 0, None])
         return low[:, :: self.decimation]
 
-    def _reader_on(self, stream: Stream) -> StreamReader:
-        """The trial's own raw cursor on ``stream``: opened where :meth:`begin` said on the first
-        read (``begin`` is not given the stream), carried over if another stream is passed."""
-        reader = self._reader
-        if reader is None or reader.stream is not stream:
-            start = self._start if reader is None else reader.position
-            reader = stream.reader(filtered=False)
-            reader.seek(min(start, stream.total_samples))
-            self._reader = reader
-        return reader
+    def _tape_on(self, stream: Stream) -> Tape:
+        """The trial's tape on ``stream``: opened where :meth:`begin` said on the first read
+        (``begin`` is not given the stream). Passed another stream, it goes on there from where it
+        was; a trial is not spliced across two streams, so one whose onset was read before is broken."""
+        if self._tape is None or self._tape.stream is not stream:
+            start = self._start if self._tape is None else self._tape.end
+            self._tape = Tape(
+                stream, self.channels, keep_s=TRIAL_KEEP_S, position=min(start, stream.total_samples)
+            )
+        return self._tape
 
 
 class OnlineDecoder:

@@ -53,8 +53,6 @@ def record_states(acquisition: Acquisition) -> list[str]:
 
 def test_streams_the_synthetic_board_into_the_buffer_at_its_rate(qtbot, acquisitions):
     acquisition = acquisitions("synthetic")
-    counts: list[int] = []
-    acquisition.sigSamples.connect(counts.append)
     acquisition.start()
     qtbot.waitUntil(lambda: acquisition.state is AcquisitionState.STREAMING, timeout=10_000)
     qtbot.waitUntil(lambda: acquisition.stream.total_samples > 0, timeout=5_000)
@@ -65,7 +63,7 @@ def test_streams_the_synthetic_board_into_the_buffer_at_its_rate(qtbot, acquisit
     assert acquisition.stats is not None
     assert acquisition.stats.measured_rate == pytest.approx(250, rel=0.05)
     assert acquisition.stats.lost_samples == 0
-    assert sum(counts) == acquisition.stream.total_samples  # emitted counts, never arrays
+    assert 0 < acquisition.stats.total_samples <= acquisition.stream.total_samples  # counted, not sent
     window = acquisition.stream.latest(2.0, filtered=False)
     assert window.data.shape == (16, 500)
     assert np.all(np.diff(window.timestamps) > 0)

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from drivers.intake import PacketLossCounter, SampleLossTracker
 from drivers.profiles import find_profile
 from drivers.ringbuffer import RingBuffer
 from drivers.roles import Role
-from drivers.stream import PacketLossCounter, RateMeter, SampleLossTracker, Stream
+from drivers.stream import RateMeter, Stream
 
 
 def test_loss_counter_handles_wrap_and_gaps():
