@@ -210,6 +210,6 @@ def test_a_demo_that_does_not_decode_starts_on_a_silent_headset(qtbot, make_wind
 def test_a_flicker_limit_set_too_short_or_garbled_is_kept_within_its_range(qtbot, make_window, caplog):
     window = make_window("virtual_visitor", settings={"safety/max_flicker_s": -5})
     assert window.host.max_flicker_s == 5.0  # never shorter than the decoders' longest window
-    assert "safety/max_flicker_s=-5 is outside 5-30 s" in caplog.text
+    assert "setting safety/max_flicker_s = -5.0 is outside 5.0..30.0: 5.0 is used" in caplog.text
     garbled = make_window("virtual_visitor", settings={"safety/max_flicker_s": "soon"})
     assert garbled.host.max_flicker_s == 6.0
