@@ -38,7 +38,8 @@ from PySide6.QtWidgets import QWidget
 
 from app.style import NIGHT_BOTTOM, NIGHT_INK, NIGHT_MUTED, NIGHT_TOP, TRACE_COLOURS
 from drivers.roles import Role
-from drivers.stream import Stream, StreamReader
+from drivers.stream import Stream
+from drivers.tape import DISPLAY, Tape
 
 log = logging.getLogger(__name__)
 
@@ -115,12 +116,10 @@ class AttractPage(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # every pixel is painted by us
         self.setMinimumSize(QSize(480, 320))
         self.stream: Stream | None = None
-        self._reader: StreamReader | None = None
+        self._tape: Tape | None = None  # the display-filtered signal of the drawn channels
         self._channels: list[int] = []
         self._bin = 1  # samples averaged into one drawn point
         self._points_per_s = float(ATTRACT_POINTS_PER_S)  # drawn points per second of signal
-        self._history = np.zeros((0, 0))
-        self._history_start = 0  # absolute index of the history's first sample
         self._last_arrival: float | None = None  # time.monotonic() of the newest samples
         self._scale = np.ones(ATTRACT_MAX_TRACES)  # µV that fill half a lane, per trace, smoothed
         self._liveness = np.zeros(ATTRACT_MAX_TRACES)  # 0 idle wave … 1 live signal, per trace
@@ -147,9 +146,8 @@ class AttractPage(QWidget):
     def set_stream(self, stream: Stream | None) -> None:
         """Draw this stream's display-filtered signal (``None``: idle waves only)."""
         self.stream = stream
-        self._reader = None
+        self._tape = None
         self._channels = []
-        self._history = np.zeros((0, 0))
         self._last_arrival = None
         self._live_target[:] = 0.0
         self._stream_failed = False
@@ -161,11 +159,10 @@ class AttractPage(QWidget):
             self._channels = pick_channels(stream.roles)
             self._bin = max(1, round(stream.sampling_rate / ATTRACT_POINTS_PER_S))
             self._points_per_s = stream.sampling_rate / self._bin
-            self._reader = stream.reader(filtered=True)
             self._catch_up()
         except Exception:
             log.exception("the attract screen cannot read this stream; it shows idle waves")
-            self._reader = None
+            self._tape = None
             self._channels = []
 
     @property
@@ -181,51 +178,49 @@ class AttractPage(QWidget):
         """Median cost of the recent frames (ms), 0 before the first."""
         return float(np.median(self.frame_costs_ms)) if self.frame_costs_ms else 0.0
 
+    def _held_samples(self) -> int:
+        """Samples drawn: the shown seconds and two bins to align them on."""
+        assert self.stream is not None
+        return round(ATTRACT_SHOWN_S * self.stream.sampling_rate) + 2 * self._bin
+
     def _catch_up(self) -> None:
-        """Start the reader at the last few seconds: a page shown again starts with a full trace."""
-        reader, stream = self._reader, self.stream
-        if reader is None or stream is None:
+        """Start a tape at the last few seconds: a page shown again starts with a full trace."""
+        stream = self.stream
+        if stream is None or not self._channels:
             return
-        wanted = round(ATTRACT_SHOWN_S * stream.sampling_rate) + self._bin
-        total = stream.total_samples
-        start = max(0, total - wanted)
-        reader.seek(start - start % self._bin)
-        self._history = np.zeros((len(self._channels), 0))
-        self._history_start = reader.position
+        start = max(0, stream.total_samples - self._held_samples() + self._bin)
+        self._tape = Tape(
+            stream,
+            self._channels,
+            keep_s=self._held_samples() / stream.sampling_rate,
+            filtered=DISPLAY,
+            position=start - start % self._bin,
+        )
 
     def _read(self) -> None:
-        reader, stream = self._reader, self.stream
-        if reader is None or stream is None or not self._channels:
-            return
-        window = reader.read()
-        if window.n_samples:
-            if window.missed:  # fell behind (a long frame): start again at the newest samples
-                self._history = np.zeros((len(self._channels), 0))
-                self._history_start = window.start
-            self._history = np.concatenate((self._history, window.data[self._channels]), axis=1)
+        if self._tape is not None and self._tape.update():
             self._last_arrival = time.monotonic()
-        keep = round(ATTRACT_SHOWN_S * stream.sampling_rate) + 2 * self._bin
-        if self._history.shape[1] > keep:
-            drop = self._history.shape[1] - keep
-            drop -= (self._history_start + drop) % self._bin  # bins stay on the same samples: no shimmer
-            drop = max(drop, 0)
-            self._history = self._history[:, drop:]
-            self._history_start += drop
 
     def _live_values(self) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
         """(traces, usable, spread) of the history averaged into drawn points; None without any.
 
         ``spread`` is each trace's typical swing: twice its RMS (a Gaussian's 95th percentile,
         at a fifth of the cost of computing one every frame)."""
-        history = self._history
-        usable_samples = history.shape[1] - history.shape[1] % self._bin
-        if not self._channels or usable_samples < 2 * self._bin:
+        tape = self._tape
+        if tape is None or not self._channels:
             return None
-        blocks = history[:, :usable_samples].reshape(len(self._channels), -1, self._bin)
-        finite = np.isfinite(blocks)
-        invalid_share = 1.0 - finite.mean(axis=(1, 2))
-        counts = finite.sum(axis=2)
-        sums = np.where(finite, blocks, 0.0).sum(axis=2)
+        first = max(tape.start, tape.end - self._held_samples())
+        first += -first % self._bin  # bins stay on the same samples as the trace scrolls: no shimmer
+        blocks_n = (tape.end - first) // self._bin
+        if blocks_n < 2:
+            return None
+        last = first + blocks_n * self._bin
+        shape = (len(self._channels), blocks_n, self._bin)
+        blocks = tape.filtered(first, last).reshape(shape)
+        valid = ~tape.invalid(first, last).reshape(shape)  # held or NaN values, and missed samples
+        invalid_share = 1.0 - valid.mean(axis=(1, 2))
+        counts = valid.sum(axis=2)
+        sums = np.where(valid, blocks, 0.0).sum(axis=2)
         points = np.divide(sums, counts, out=np.zeros_like(sums), where=counts > 0)
         if points.shape[1] >= 3:  # a light [1 2 1] smoothing (3 1 at the ends): waves, not needles
             first, last = (
@@ -241,7 +236,7 @@ class AttractPage(QWidget):
     # --- frames -------------------------------------------------------------------------------------
     def _tick(self) -> None:
         started = time.perf_counter()
-        if self._reader is not None and not self._stream_failed:
+        if self._tape is not None and not self._stream_failed:
             try:
                 self._read()
             except Exception:  # a kiosk screen must never die of its eye-catcher

@@ -71,8 +71,7 @@ class Player:
 
     def read(self, now: float) -> Reading:
         """Measure the newest window and update the smoothed scores."""
-        raw = self.stream.latest(WINDOW_S, filtered=False)
-        filtered = self.stream.latest(WINDOW_S)
+        raw = self.stream.latest(WINDOW_S, filtered=False, both=True)  # raw and filtered, same samples
         if raw.end != self._last_end:
             self._last_end, self._last_new_at = raw.end, now
         whole = round(WINDOW_S * self.stream.sampling_rate)
@@ -80,8 +79,9 @@ class Player:
         # A gap is samples lost or missed, or a stream gone quiet; a value that arrived as NaN is an
         # electrode's fault, which the meter's checks call HEADSET (on the index channels only).
         gapless = raw.missed == 0 and raw.gap_samples == 0
-        intact = raw.n_samples == whole and filtered.end == raw.end and gapless and not stale
-        self.last = self.meter.update(raw.data, filtered.data, now, intact=intact, invalid=raw.invalid)
+        intact = raw.n_samples == whole and gapless and not stale
+        assert raw.filtered is not None
+        self.last = self.meter.update(raw.data, raw.filtered, now, intact=intact, invalid=raw.invalid)
         return self.last
 
     def learn(self) -> None:

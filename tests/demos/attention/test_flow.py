@@ -206,13 +206,16 @@ class RecordedStream:
         self.roles, self.n_channels, self.sampling_rate = list(roles), len(roles), rate
         self.end = 0
 
-    def latest(self, seconds: float, *, filtered: bool = True):
+    def latest(self, seconds: float, *, filtered: bool = True, both: bool = False):
         from drivers.ringbuffer import Window
 
         start = max(0, self.end - round(seconds * self.sampling_rate))
-        source = self.filtered if filtered else self.raw
+        source = self.filtered if filtered and not both else self.raw
         n = self.end - start
-        return Window(source[:, start : self.end], np.zeros(n), np.zeros(n), start, 0, np.zeros(n, int), None)
+        also = self.filtered[:, start : self.end] if both else None
+        return Window(
+            source[:, start : self.end], np.zeros(n), np.zeros(n), start, 0, np.zeros(n, int), None, also
+        )
 
 
 def test_a_real_persons_eeg_learns_a_baseline_without_false_alarms(shared_data):
