@@ -23,10 +23,10 @@ from app.main_window import MainWindow
 from app.settings import AppSettings
 from demos.kit.i18n import fill, translate
 from demos.registry import DemoEntry, discover_demos
-from drivers.acquisition import Acquisition
-from drivers.board import layout_for
-from drivers.profiles import BoardProfile, find_profile, preflight
-from drivers.virtual_visitor import VirtualVisitor
+from drivers.acquisition.worker import Acquisition
+from drivers.boards.board import layout_for
+from drivers.boards.profiles import BoardProfile, find_profile, preflight
+from drivers.simulation.virtual_visitor import VirtualVisitor
 
 log = logging.getLogger(__name__)
 

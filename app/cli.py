@@ -23,7 +23,7 @@ from app.config import (
     SettingsReader,
     decode_params,
 )
-from drivers.profiles import (
+from drivers.boards.profiles import (
     MAINS_CHOICES,
     BoardProfile,
     ProfileError,
@@ -151,7 +151,7 @@ def parse_params(pairs: Sequence[str], option: str = "--param") -> dict[str, str
 
 def format_board_list(profiles: dict[str, BoardProfile]) -> str:
     """One line per profile; the one used without ``--board`` says so."""
-    from drivers.board import layout_for
+    from drivers.boards.board import layout_for
 
     lines = [f"{'PROFILE':<18} {'CHANNELS':>8} {'RATE':>7}  NAME"]
     for key, profile in profiles.items():
@@ -177,7 +177,7 @@ def stored_board(settings: SettingsReader) -> tuple[BoardProfile | None, str | N
     if name is None or (isinstance(name, str) and not name.strip()):
         return None, None
     try:
-        from drivers.board import layout_for
+        from drivers.boards.board import layout_for
 
         params = BOARD_PARAMS.read(settings)
         if not isinstance(name, str) or not isinstance(params, str):
@@ -302,7 +302,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 listed[args.second_board] = second
             print(format_board_list(listed))
             return 0
-        from drivers.board import layout_for
+        from drivers.boards.board import layout_for
 
         # Fail here, in the terminal, rather than later in a window that keeps retrying.
         preflight(profile)

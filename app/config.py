@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
 from demos.base import kept_within, one_of
-from drivers.profiles import ProfileError
+from drivers.boards.profiles import ProfileError
 
 #: The names Qt files the settings (and the log folder) under: ``app.bootstrap.qt_application``.
 ORGANIZATION, APPLICATION = "BCI Showroom", "bci-showroom"

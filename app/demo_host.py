@@ -29,7 +29,7 @@ from demos.registry import DemoEntry
 from drivers import cues
 from drivers.cues import StopReason
 from drivers.roles import Role
-from drivers.stream import Stream
+from drivers.stream.readers import Stream
 
 log = logging.getLogger(__name__)
 

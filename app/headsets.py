@@ -21,9 +21,9 @@ from app.errors import friendly_message
 from app.status import PLAYER_TEXT, StatusPanel
 from demos.kit.i18n import translate
 from drivers import cues
-from drivers.acquisition import Acquisition, AcquisitionState
-from drivers.board_errors import describe_board_problem
-from drivers.profiles import BoardProfile
+from drivers.acquisition.worker import Acquisition, AcquisitionState
+from drivers.boards.errors import describe_board_problem
+from drivers.boards.profiles import BoardProfile
 
 log = logging.getLogger(__name__)
 

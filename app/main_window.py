@@ -52,8 +52,8 @@ from demos.base import DemoContext
 from demos.kit.i18n import Retranslating, fill, translate
 from demos.registry import DemoEntry
 from drivers import cues
-from drivers.acquisition import Acquisition, AcquisitionState
-from drivers.profiles import BoardProfile
+from drivers.acquisition.worker import Acquisition, AcquisitionState
+from drivers.boards.profiles import BoardProfile
 
 log = logging.getLogger(__name__)
 MESSAGE_SHOWN_MS = 10_000

@@ -26,8 +26,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from drivers.roles import Role
-from drivers.stream import Stream
-from drivers.virtual_visitor import BLINK_DURATION_S, POP_DECAY_S, VirtualVisitor, VisitorState
+from drivers.simulation.virtual_visitor import BLINK_DURATION_S, POP_DECAY_S, VirtualVisitor, VisitorState
+from drivers.stream.readers import Stream
 
 #: How often the description is brought up to date (ms); a changed text is emitted, nothing else.
 REFRESH_MS = 250

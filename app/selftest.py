@@ -79,7 +79,7 @@ def check_resources() -> str:
     from app.config import LANGUAGES
     from app.i18n import SOURCE_LANGUAGE, translation_file
     from app.resources import asset_path
-    from drivers.profiles import builtin_profiles
+    from drivers.boards.profiles import builtin_profiles
 
     for language in set(LANGUAGES) - {SOURCE_LANGUAGE}:
         if not QTranslator().load(translation_file(language)):
@@ -124,8 +124,8 @@ def check_demos(seconds: float) -> list[Check]:
 
     from app.bootstrap import build_showroom, start
     from app.demo_gate import Phase
-    from drivers.acquisition import AcquisitionState
-    from drivers.profiles import find_profile
+    from drivers.acquisition.worker import AcquisitionState
+    from drivers.boards.profiles import find_profile
 
     errors: list[str] = []
     previous_hook = sys.excepthook

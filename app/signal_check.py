@@ -44,7 +44,7 @@ from drivers.signal_check import (
     Verdict,
     needed_channels,
 )
-from drivers.stream import Stream
+from drivers.stream.readers import Stream
 
 log = logging.getLogger(__name__)
 

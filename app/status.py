@@ -9,11 +9,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from demos.kit.i18n import Retranslating, fill, translate
-from drivers.acquisition import AcquisitionState, AcquisitionStats
-from drivers.board_errors import BoardProblem
-from drivers.profiles import BoardProfile, builtin_profile_paths
+from drivers.acquisition.worker import AcquisitionState, AcquisitionStats
+from drivers.boards.errors import BoardProblem
+from drivers.boards.profiles import BoardProfile, builtin_profile_paths
 
-#: The names of the built-in profiles (``drivers/profiles/*.toml``, by key) that have words to
+#: The names of the built-in profiles (``drivers/boards/profiles/*.toml``, by key) that have words to
 #: translate; the others are brand and model names, the same in every language. A profile staff
 #: wrote themselves is shown as they named it.
 BOARD_NAMES = {
@@ -69,7 +69,7 @@ STATE_COLOUR = {
 }
 
 
-#: What staff read in the status bar while the board fails, by kind (see drivers.board_errors);
+#: What staff read in the status bar while the board fails, by kind (see drivers.boards.errors);
 #: %1 is the port, file or board name.
 PROBLEM_TEXT = {
     "port": QT_TRANSLATE_NOOP(

@@ -1,6 +1,6 @@
 """Usage statistics for staff: which demos visitors open, for how long, and whether they finish (no Qt).
 
-Kept in one SQLite file in the app's data folder (:class:`drivers.storage.SqliteFile`: a damaged
+Kept in one SQLite file in the app's data folder (:class:`drivers.files.storage.SqliteFile`: a damaged
 file is moved aside and a fresh one started, an unwritable folder keeps the statistics in memory
 for the session). What is kept is only times and demo ids: when a visit (one visitor, from the
 first touch to the end or the idle timeout) started and ended and why, and when each demo was
@@ -27,7 +27,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 
-from drivers.storage import SqliteFile, Table
+from drivers.files.storage import SqliteFile, Table
 
 log = logging.getLogger(__name__)
 

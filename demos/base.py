@@ -27,7 +27,7 @@ from drivers.roles import Role
 if TYPE_CHECKING:  # the widget type is only named, never needed at run time here
     from PySide6.QtWidgets import QWidget
 
-    from drivers.stream import Stream
+    from drivers.stream.readers import Stream
 
 log = logging.getLogger(__name__)
 Number = TypeVar("Number", int, float)

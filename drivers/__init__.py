@@ -1,7 +1,17 @@
-"""Acquisition: board profiles, the board interface, the acquisition worker and its ring buffer.
+"""Everything below the demos: headsets, the acquisition worker, the shared stream, signal analysis, files.
 
-Only :mod:`drivers.acquisition` imports Qt; everything else here is plain Python/numpy so that
-decoders and offline tools can use it without a GUI.
+Floors, each importing only the ones below it (checked by ``packaging/layers.py``):
+
+- :mod:`drivers.acquisition`: the worker that owns a board (the one module here that imports Qt,
+  QtCore only: its thread and signals) and opening the source a profile names;
+- :mod:`drivers.simulation` (the simulated board, the virtual visitor) and
+  :mod:`drivers.signal_check` (judging each electrode on the stream);
+- :mod:`drivers.stream`: the ring buffer, the intake that writes it, readers and tapes, markers;
+- :mod:`drivers.boards`: board profiles, the board interface, serial ports, board errors in words;
+- the ground: :mod:`drivers.analysis` (filters, spectra, quality codes), :mod:`drivers.files`
+  (EDF/BDF, SQLite stores), :mod:`drivers.cues` and :mod:`drivers.roles` (the vocabularies).
+
+Decoders and offline tools use all of it without a GUI.
 """
 
 import warnings

@@ -2,8 +2,8 @@
 
 Staff fit the headset while the visitor waits; this module judges the last two seconds of the live
 stream, per channel, and says what to fix, as data (the page in ``app.signal_check`` words it in
-the visitor's language). It builds on :mod:`drivers.quality` (flat, railed, invalid values,
-transients, muscle) and :mod:`drivers.dsp` (spectra, mains lines), and adds what a fitting needs:
+the visitor's language). It builds on :mod:`drivers.analysis.quality` (flat, railed, invalid values,
+transients, muscle) and :mod:`drivers.analysis.dsp` (spectra, mains lines), and adds what a fitting needs:
 
 - **graded lights**: each channel is GOOD, FAIR (usable, worth improving: a little hum, a blink,
   some muscle tension) or BAD (a decoder would be fooled: no contact, a pop, strong hum, a hard
@@ -14,7 +14,7 @@ transients, muscle) and :mod:`drivers.dsp` (spectra, mains lines), and adds what
   (every posterior channel is bad), "check the reference/ground clip" (every channel shares the
   same contact problem), "relax the jaw", "hold still".
 
-The thresholds were set on the virtual visitor (``drivers.virtual_visitor``) and on real EEG in
+The thresholds were set on the virtual visitor (``drivers.simulation.virtual_visitor``) and on real EEG in
 the shared test data (PhysioNet EEG-MMI S001, 64 ch, 160 Hz, gel cap, US mains; Kalunga 2016, 8 ch,
 256 Hz, notched amplifier; an OpenBCI Cyton sample with blinks, jaw clenches and 60 Hz hum), with
 2 s windows 1 s apart; each constant's comment gives the numbers it rests on. Amplitudes are µV.
@@ -31,7 +31,7 @@ from enum import StrEnum
 
 import numpy as np
 
-from drivers.dsp import (
+from drivers.analysis.dsp import (
     HUM_THRESHOLD_DB,
     MAINS_CHOICES_HZ,
     CausalFilter,
@@ -40,10 +40,10 @@ from drivers.dsp import (
     mains_hum_db,
     welch_spectrum,
 )
-from drivers.quality import RAILED_ABOVE_UV, ChannelQuality, assess_channels, muscle_rms
+from drivers.analysis.quality import RAILED_ABOVE_UV, ChannelQuality, assess_channels, muscle_rms
 from drivers.roles import Role
-from drivers.stream import Stream
-from drivers.tape import Tape
+from drivers.stream.readers import Stream
+from drivers.stream.tape import Tape
 
 log = logging.getLogger(__name__)
 
@@ -78,14 +78,14 @@ LARGE_FAIR_UV, LARGE_BAD_UV = 150.0, 300.0
 #: BAD from 10 mV (at that pace a Cyton input reaches its ±187 mV rail within a minute).
 DRIFT_FAIR_UV, DRIFT_BAD_UV = 2_000.0, 10_000.0
 #: Mains hum amplitude (RMS within ±2 Hz of the line) against the EEG's amplitude, in dB, counted
-#: only where the line stands out of its neighbourhood (:data:`drivers.dsp.HUM_THRESHOLD_DB`).
+#: only where the line stands out of its neighbourhood (:data:`drivers.analysis.dsp.HUM_THRESHOLD_DB`).
 #: Clean recordings stayed below -4.7 dB (Kalunga: notched amplifier) and -23 dB (PhysioNet, US
 #: mains, where its line stands out at all); the Cyton sample shows 19 dB (median) to 27 dB on every channel
 #: and is still readable after the display's notch. So FAIR from 0 dB (hum as strong as the EEG: a loose
 #: or dry electrode, or on every channel the reference) and BAD from 30 dB (beyond anything seen
 #: readable: the notch's residue and the amplifier's headroom become the problem).
 MAINS_FAIR_DB, MAINS_BAD_DB = 0.0, 30.0
-#: Muscle RMS (20-45 Hz, mains excluded; :func:`drivers.quality.muscle_rms`). Not quality's 10 µV:
+#: Muscle RMS (20-45 Hz, mains excluded; :func:`drivers.analysis.quality.muscle_rms`). Not quality's 10 µV:
 #: half of PhysioNet's relaxed channel windows are above it (median 10-11 µV, 99th percentile
 #: 16-21 µV, maximum 28 µV at temporal sites). The virtual visitor's clench gives ~28 µV at frontal
 #: sites; the Cyton sample's real clenches 25-52 µV. FAIR from 20 µV, BAD from 35 µV.
@@ -96,7 +96,7 @@ OFF_RMS_UV = 500.0
 #: The headset is off when this share of the scalp channels looks off at once (a few bad
 #: electrodes are a fitting problem; nearly all of them together is no head under the headset).
 OFF_SHARE = 0.75
-#: A transient is drivers.quality's ARTIFACT (> 400 µV peak-to-peak, filtered) that also stands
+#: A transient is drivers.analysis.quality's ARTIFACT (> 400 µV peak-to-peak, filtered) that also stands
 #: out of the channel's own background by this factor (peak-to-peak over amplitude). Strong alpha
 #: is no transient: PhysioNet's eyes-closed occipital alpha reaches 400-530 µV peak-to-peak at a
 #: ratio of 4-7; the virtual visitor's electrode pop shows 17-31, frontal blinks 6-12.
@@ -392,7 +392,8 @@ def check_window(
 
 def _drift(raw: np.ndarray, sampling_rate: float) -> np.ndarray:
     """How far each channel moves over the window along its least-squares line (µV), in closed form
-    with elementwise sums: no BLAS call to spin OpenBLAS threads (see :func:`drivers.dsp.welch_spectrum`)."""
+    with elementwise sums: no BLAS call to spin OpenBLAS threads (see
+    :func:`drivers.analysis.dsp.welch_spectrum`)."""
     n = raw.shape[1]
     t = (np.arange(n) - (n - 1) / 2) / sampling_rate
     slope = ((raw - raw.mean(axis=1, keepdims=True)) * t).sum(axis=1) / float((t * t).sum())
@@ -404,7 +405,7 @@ def _mains_db(raw: np.ndarray, amplitude: np.ndarray, sampling_rate: float, spec
 
     Measured as band power within ±2 Hz of the line (a Hann window spreads a line over about ±1.5
     bins of 1 Hz). Where that reaches :data:`MAINS_FAIR_DB`, the channel's own spectrum must also
-    show a line standing out of its neighbourhood (:func:`drivers.dsp.mains_hum_db`), or the power
+    show a line standing out of its neighbourhood (:func:`drivers.analysis.dsp.mains_hum_db`), or the power
     is broadband (muscle, a transient) and the result is -inf. Only those few channels pay for the
     finer spectrum that test needs.
     """
@@ -467,7 +468,7 @@ MAX_LOST_FRACTION = 0.01
 
 
 class SignalChecker:
-    """Checks a :class:`~drivers.stream.Stream` again and again from a cursor of its own.
+    """Checks a :class:`~drivers.stream.readers.Stream` again and again from a cursor of its own.
 
     Each :meth:`update` reads what arrived since the last one (raw values, as the board sent them),
     runs it through its own display filter (so its judgement does not depend on who else reads the

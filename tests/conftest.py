@@ -41,8 +41,8 @@ def make_window(qtbot, qapp, tmp_path):
     """
     from app.bootstrap import build_showroom, start
     from app.settings import AppSettings
-    from drivers.acquisition import Acquisition
-    from drivers.profiles import find_profile
+    from drivers.acquisition.worker import Acquisition
+    from drivers.boards.profiles import find_profile
 
     made = []
 

@@ -13,7 +13,7 @@ from app.bootstrap import build_showroom, start
 from app.i18n import LanguageManager
 from app.main_window import MainWindow
 from app.settings import AppSettings
-from drivers.profiles import find_profile
+from drivers.boards.profiles import find_profile
 
 
 def open_app(

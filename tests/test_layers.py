@@ -24,6 +24,7 @@ DEMOS = "demos: registry, then independent demos, then the demo kit, then the ba
 QT_FREE = "demos import no Qt, except their widgets and Qt entries"
 NO_GUI = "drivers import no Qt widgets or GUI (QtCore's signals are fine)"
 ACYCLIC = "no import circles inside drivers"
+FLOORS = "drivers: each floor imports only the floors below it"
 APP_ACYCLIC = "no import circles inside app"
 
 
@@ -42,7 +43,7 @@ def test_the_real_tree_keeps_every_contract():
     result = run_check(ROOT)
     report = result.stdout + result.stderr
     assert result.returncode == 0, report
-    assert "Contracts: 6 kept, 0 broken." in report
+    assert "Contracts: 7 kept, 0 broken." in report
 
 
 @pytest.fixture(scope="module")
@@ -111,26 +112,33 @@ VIOLATIONS = {
         "-   demos.mi_cursor.flow -> demos.mi_cursor.widget (l.{next_line})",
     ),
     "a flow module imports Qt through a driver": (
-        "drivers/stream.py",
+        "drivers/stream/readers.py",
         "from PySide6.QtCore import QObject\n",
         QT_FREE,
-        "    drivers.stream -> PySide6.QtCore (l.{line})",
+        "    drivers.stream.readers -> PySide6.QtCore (l.{line})",
     ),
     "a driver imports QtWidgets, in a function": (
-        "drivers/dsp.py",
+        "drivers/analysis/dsp.py",
         "def _widget():\n    from PySide6.QtWidgets import QWidget\n\n    return QWidget\n",
         NO_GUI,
-        "-   drivers.dsp -> PySide6.QtWidgets (l.{next_line})",
+        "-   drivers.analysis.dsp -> PySide6.QtWidgets (l.{next_line})",
     ),
+    "the stream imports the acquisition worker": (
+        "drivers/stream/readers.py",
+        "def _worker():\n    from drivers.acquisition import worker\n\n    return worker\n",
+        FLOORS,
+        "- drivers.stream.readers -> drivers.acquisition.worker (l.{next_line})",
+    ),
+    "a driver module on no floor": ("drivers/leftover.py", "import numpy\n", FLOORS, "drivers.leftover"),
     "a driver imports pyqtgraph": (
-        "drivers/ringbuffer.py",
+        "drivers/stream/ringbuffer.py",
         "import pyqtgraph\n",
         NO_GUI,
-        "-   drivers.ringbuffer -> pyqtgraph (l.{line})",
+        "-   drivers.stream.ringbuffer -> pyqtgraph (l.{line})",
     ),
     "an import circle in drivers": (
         "drivers/roles.py",
-        "def _profiles():\n    from drivers import profiles\n\n    return profiles\n",
+        "def _profiles():\n    from drivers.boards import profiles\n\n    return profiles\n",
         ACYCLIC,
         "No cycles are allowed in drivers.",
     ),
@@ -164,9 +172,9 @@ def test_each_contract_bites(case, pristine, tmp_path):
 def test_the_circle_report_names_the_import_to_remove(pristine, tmp_path):
     project = tmp_path / "project"
     shutil.copytree(pristine, project)
-    append(project / "drivers" / "roles.py", "from drivers import profiles\n")
+    append(project / "drivers" / "roles.py", "from drivers.boards import profiles\n")
     report = run_check(project).stdout
-    assert re.search(r"- \.(roles -> \.profiles|profiles -> \.roles) \(1 import\)", report), report
+    assert re.search(r"- \.(roles -> \.boards|boards -> \.roles) \(1 import\)", report), report
 
 
 def test_a_new_demo_package_is_independent_without_a_line_to_add(pristine, tmp_path):

@@ -1,16 +1,16 @@
 """The virtual visitor's headset written into a ring buffer by the acquisition worker's own
-:class:`~drivers.intake.Intake`, on a test clock, so that minutes of EEG take seconds. Shared by the
+:class:`~drivers.stream.intake.Intake`, on a test clock, so that minutes of EEG take seconds. Shared by the
 decoders' and flows' tests: what they read went through the very code that runs live (invalid
 values replaced and marked, losses counted, markers placed, display filter, one write)."""
 
 from __future__ import annotations
 
-from drivers.intake import Intake, SampleLossTracker
-from drivers.markers import MarkerPlacer
-from drivers.profiles import find_profile
-from drivers.ringbuffer import RingBuffer
-from drivers.stream import Stream
-from drivers.virtual_visitor import VirtualVisitor, VirtualVisitorBoard
+from drivers.boards.profiles import find_profile
+from drivers.simulation.virtual_visitor import VirtualVisitor, VirtualVisitorBoard
+from drivers.stream.intake import Intake, SampleLossTracker
+from drivers.stream.markers import MarkerPlacer
+from drivers.stream.readers import Stream
+from drivers.stream.ringbuffer import RingBuffer
 
 RATE = 250
 

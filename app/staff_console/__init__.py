@@ -6,7 +6,7 @@ the same touch screen), in Chinese or English, with five tabs:
 
 - **Headset**: the board profile (built-in, or a .toml file) and the parameters it takes (the
   dongle's serial port from a list of the ports present, a Bluetooth MAC address or serial number,
-  a playback file), checked with :func:`drivers.profiles.preflight` before anything is stored or
+  a playback file), checked with :func:`drivers.boards.profiles.preflight` before anything is stored or
   started; Start / Stop; the headset's live state and its real problem in plain words.
 - **Menu**: which demos visitors see, and in what order (:func:`menu_order.menu_entries` applies it).
 - **Demos**: each demo's declared :class:`demos.base.StaffSetting` values, and the shell's

@@ -1,5 +1,5 @@
 """The console's Headset tab: the board profile (built-in, or a .toml file) and the parameters it
-takes, checked with :func:`drivers.profiles.preflight` before anything is stored or started; Start /
+takes, checked with :func:`drivers.boards.profiles.preflight` before anything is stored or started; Start /
 Stop; the headset's live state and its real problem in plain words."""
 
 from __future__ import annotations
@@ -36,10 +36,10 @@ from app.status import STATE_COLOUR, STATE_TEXT, board_display_name
 from app.style import MUTED
 from demos.kit.i18n import Retranslating, fill, translate
 from demos.kit.widgets import touch_button, touch_combo_box
-from drivers.acquisition import AcquisitionState
-from drivers.board import layout_for
-from drivers.ports import SerialPort, self_discovering_params, serial_ports
-from drivers.profiles import (
+from drivers.acquisition.worker import AcquisitionState
+from drivers.boards.board import layout_for
+from drivers.boards.ports import SerialPort, self_discovering_params, serial_ports
+from drivers.boards.profiles import (
     FILE_PARAMS,
     BoardProfile,
     ProfileError,
@@ -63,7 +63,7 @@ PARAM_LABELS = {
     "file": QT_TRANSLATE_NOOP("StaffConsole", "Playback file"),
 }
 
-#: The built-in profiles' descriptions (``drivers/profiles/*.toml``) for Qt's tools to extract;
+#: The built-in profiles' descriptions (``drivers/boards/profiles/*.toml``) for Qt's tools to extract;
 #: shown through :func:`profile_description` (their names: :func:`app.status.board_display_name`).
 #: A profile of the showroom's own shows as its file says.
 PROFILE_TEXTS = (

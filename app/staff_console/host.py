@@ -8,8 +8,8 @@ from typing import Protocol
 from app.settings import AppSettings
 from app.usage import UsageLog
 from demos.registry import DemoEntry
-from drivers.acquisition import Acquisition
-from drivers.profiles import BoardProfile
+from drivers.acquisition.worker import Acquisition
+from drivers.boards.profiles import BoardProfile
 
 
 class StaffHost(Protocol):
@@ -20,7 +20,7 @@ class StaffHost(Protocol):
     usage: UsageLog
 
     @property
-    def acquisition(self) -> Acquisition: ...  # the current first headset (drivers/acquisition.py)
+    def acquisition(self) -> Acquisition: ...  # the current first headset (drivers/acquisition/worker.py)
 
     def board_problem_text(self) -> str | None: ...  # the board's current problem in plain translated words
 

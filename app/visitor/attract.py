@@ -2,7 +2,7 @@
 
 It says what to do in Chinese and English at once (a passer-by's language is unknown) and draws a
 live brain signal from the headset as the eye-catcher. It reads the stream with its own
-:class:`~drivers.stream.StreamReader`, so no demo loses a sample to it, and animates only while it
+:class:`~drivers.stream.readers.StreamReader`, so no demo loses a sample to it, and animates only while it
 is on screen. Any touch, click or key starts a visit (see :mod:`app.visitor`).
 """
 
@@ -38,8 +38,8 @@ from PySide6.QtWidgets import QWidget
 
 from app.style import NIGHT_BOTTOM, NIGHT_INK, NIGHT_MUTED, NIGHT_TOP, TRACE_COLOURS
 from drivers.roles import Role
-from drivers.stream import Stream
-from drivers.tape import DISPLAY, Tape
+from drivers.stream.readers import Stream
+from drivers.stream.tape import DISPLAY, Tape
 
 log = logging.getLogger(__name__)
 

@@ -40,9 +40,9 @@ from demos.attention.processing import (
     index_values,
 )
 from demos.kit.evaluation import EvaluationParser, channel_spreads, left_out_lines, run_evaluation
-from drivers.dsp import DISPLAY_BAND_HZ, display_filter_sos, find_hum
-from drivers.edf import Recording, RecordingError, read_edf
-from drivers.quality import FLAT_BELOW_UV
+from drivers.analysis.dsp import DISPLAY_BAND_HZ, display_filter_sos, find_hum
+from drivers.analysis.quality import FLAT_BELOW_UV
+from drivers.files.edf import Recording, RecordingError, read_edf
 from drivers.roles import Role, electrode_role
 
 CLASSES = ("eyes_open", "eyes_closed", "focus", "relax")

@@ -10,7 +10,7 @@ install folder must not stop the game. A file that is not (or no longer) a sound
 aside, kept for staff as ``<name>.corrupt-<YYYYmmdd-HHMMSS>``, and a fresh one is started
 (:attr:`Leaderboard.recovered_from`). Where nothing can be written at all, the board lives in memory
 for this session and says why (:attr:`Leaderboard.persistent`, :attr:`Leaderboard.problem`). That
-handling is :mod:`drivers.storage`'s, shared with the showroom's usage statistics. Wrong input (an
+handling is :mod:`drivers.files.storage`'s, shared with the showroom's usage statistics. Wrong input (an
 unknown mode, a score of 101, a nickname with a bidi override) is the caller's to handle and raises.
 """
 
@@ -26,7 +26,7 @@ from enum import StrEnum
 from itertools import islice
 from pathlib import Path
 
-from drivers.storage import SqliteFile, Table
+from drivers.files.storage import SqliteFile, Table
 
 #: A nickname is at most this many characters once cleaned (a Chinese character counts as one).
 MAX_NICKNAME_CHARS = 12
@@ -126,7 +126,7 @@ class Leaderboard:
     """Today's best scores per mode, in the SQLite file ``path`` (created with its folder if need be).
 
     ``clock`` gives the time in seconds since the epoch (injected so tests can move between days);
-    "today" is its local calendar day. The file is a :class:`drivers.storage.SqliteFile`, so after
+    "today" is its local calendar day. The file is a :class:`drivers.files.storage.SqliteFile`, so after
     construction:
 
     - ``persistent`` is False when the board lives in memory only, ``problem`` then says why (the

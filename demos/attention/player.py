@@ -22,7 +22,7 @@ from demos.attention.processing import (
     choose_channels,
     learn_baseline,
 )
-from drivers.stream import Stream
+from drivers.stream.readers import Stream
 
 #: With no new sample for this long, the window is not scored.
 STALE_AFTER_S = 0.5

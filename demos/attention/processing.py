@@ -37,8 +37,8 @@ from enum import StrEnum
 import numpy as np
 from scipy.stats import norm
 
-from drivers.dsp import BANDS, welch_spectrum
-from drivers.quality import MUSCLE_ABOVE_UV, ChannelQuality, assess_channels, muscle_rms
+from drivers.analysis.dsp import BANDS, welch_spectrum
+from drivers.analysis.quality import MUSCLE_ABOVE_UV, ChannelQuality, assess_channels, muscle_rms
 from drivers.roles import Role
 
 #: The bands the indices use (Hz), in this order in every band-power array here.

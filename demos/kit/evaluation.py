@@ -16,7 +16,7 @@ from typing import NoReturn
 
 import numpy as np
 
-from drivers.edf import Recording, RecordingError
+from drivers.files.edf import Recording, RecordingError
 
 
 def one_line(text: str) -> str:

@@ -1,6 +1,6 @@
 """The live signal panel any demo can embed: scrolling time series, spectrum and band powers.
 
-The panel pulls the newest window from the :class:`~drivers.stream.Stream` on a ~16 ms timer (it is
+The panel pulls the newest window from the :class:`~drivers.stream.readers.Stream` on a ~16 ms timer (it is
 never pushed arrays). One ``GraphicsLayoutWidget`` holds all three plots so each frame is a single
 paint, without antialiasing and with 1 px cosmetic pens.
 
@@ -30,10 +30,10 @@ from PySide6.QtGui import QPainter, QPen, QPolygonF, QResizeEvent
 from PySide6.QtWidgets import QGraphicsView, QLabel, QVBoxLayout, QWidget
 
 from demos.kit.i18n import Retranslating, fill
-from drivers.dsp import BANDS, welch_spectrum
-from drivers.quality import FLAT_BELOW_UV, RAILED_ABOVE_UV
-from drivers.ringbuffer import Window
-from drivers.stream import Stream
+from drivers.analysis.dsp import BANDS, welch_spectrum
+from drivers.analysis.quality import FLAT_BELOW_UV, RAILED_ABOVE_UV
+from drivers.stream.readers import Stream
+from drivers.stream.ringbuffer import Window
 
 FRAME_INTERVAL_MS = 16
 SPECTRUM_EVERY_N_FRAMES = 8

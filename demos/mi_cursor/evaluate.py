@@ -49,7 +49,7 @@ from demos.mi_cursor.processing import (
     role_for_electrode,
     timed_probability,
 )
-from drivers.edf import Recording, RecordingError, read_edf
+from drivers.files.edf import Recording, RecordingError, read_edf
 
 #: Repeats of the 5-fold cross-validation: offline nobody waits, and 10 repeats steady the mean.
 CV_REPEATS = 10

@@ -41,7 +41,7 @@ from demos.mi_cursor.processing import (
 from demos.mi_cursor.session import VisitLog
 from demos.mi_cursor.settings import GAME_TARGETS, IMAGERY_S, PIPELINE, TRIALS_PER_CLASS, WINDOW_S
 from drivers import cues
-from drivers.stream import Stream
+from drivers.stream.readers import Stream
 
 log = logging.getLogger(__name__)
 SIDE_CODES = {cues.Imagery(cues.Side.LEFT).code: LEFT, cues.Imagery(cues.Side.RIGHT).code: RIGHT}

@@ -40,7 +40,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import RepeatedStratifiedKFold, cross_val_score
 from sklearn.pipeline import Pipeline, make_pipeline
 
-from drivers.dsp import CausalFilter
+from drivers.analysis.dsp import CausalFilter
 from drivers.roles import Role
 
 BAND_HZ = (8.0, 30.0)

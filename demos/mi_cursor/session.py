@@ -1,6 +1,6 @@
 """The visit's sensorimotor signal, kept whole: every sample, its markers, and where it is not whole.
 
-The flow reads the stream through a :class:`~drivers.tape.Tape` of the sensorimotor channels,
+The flow reads the stream through a :class:`~drivers.stream.tape.Tape` of the sensorimotor channels,
 raw and band-passed (causally, with kept state, as offline evaluation filters a recording; the
 filter restarts after a gap). Cues are found by their marker in the stream, so a calibration
 epoch starts on the very sample the imagery cue was placed on. A sample is a break when the board
@@ -14,8 +14,8 @@ from __future__ import annotations
 import numpy as np
 
 from demos.mi_cursor.processing import band_pass_sos
-from drivers.stream import Stream
-from drivers.tape import Marker, Tape
+from drivers.stream.readers import Stream
+from drivers.stream.tape import Marker, Tape
 
 #: By default the log keeps this much signal; older samples are dropped (a visit lasts minutes).
 KEEP_S = 300.0

@@ -1,7 +1,7 @@
 """Per-channel signal summary for the signal explorer (numpy/scipy only, no Qt).
 
 Staff read this table while fitting a headset: the quality code (flat, railed, artifact, muscle,
-good; see :mod:`drivers.quality`), the amplitude, how much mains hum the raw signal carries (a loose
+good; see :mod:`drivers.analysis.quality`), the amplitude, how much mains hum the raw signal carries (a loose
 electrode picks up 50 Hz first) and the dominant rhythm.
 """
 
@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from drivers.dsp import welch_spectrum
-from drivers.quality import ChannelQuality, assess_channels
+from drivers.analysis.dsp import welch_spectrum
+from drivers.analysis.quality import ChannelQuality, assess_channels
 from drivers.roles import Role
 from drivers.signal_check import Verdict, check_window
 
@@ -37,7 +37,7 @@ def summarize_channels(
     invalid: np.ndarray | None = None,
 ) -> list[ChannelSummary]:
     """Summaries of (channels, samples) raw and display-filtered EEG in µV; ``invalid`` marks
-    values that arrived as NaN or inf (see :class:`~drivers.ringbuffer.Window`)."""
+    values that arrived as NaN or inf (see :class:`~drivers.stream.ringbuffer.Window`)."""
     if raw.shape[1] < int(sampling_rate / 2):
         return []
     rms = np.sqrt(np.mean((filtered - filtered.mean(axis=1, keepdims=True)) ** 2, axis=1))

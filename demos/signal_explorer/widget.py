@@ -21,7 +21,7 @@ from demos.kit.panel import LiveSignalPanel
 from demos.kit.widgets import touch_button
 from demos.signal_explorer.processing import headset_off, summarize_channels
 from drivers import cues
-from drivers.quality import ChannelQuality
+from drivers.analysis.quality import ChannelQuality
 
 SUMMARY_INTERVAL_MS = 500
 GOOD_COLOUR, BAD_COLOUR, NEUTRAL_COLOUR = "#e3f4e1", "#fde2e1", "#eef0f3"

@@ -30,8 +30,8 @@ import numpy as np
 
 from demos.kit.evaluation import EvaluationParser, channel_spreads, left_out_lines, run_evaluation
 from demos.ssvep_speller.processing import FBCCA, VISUAL_LATENCY_S, itr_bits_per_minute
-from drivers.dsp import HUM_THRESHOLD_DB, mains_hum_db
-from drivers.edf import Recording, RecordingError, read_edf
+from drivers.analysis.dsp import HUM_THRESHOLD_DB, mains_hum_db
+from drivers.files.edf import Recording, RecordingError, read_edf
 
 DEFAULT_WINDOWS_S = (1.0, 2.0, 3.0)
 #: Kalunga's onset is an audio cue; gaze and attention turn to the LED over the next second.

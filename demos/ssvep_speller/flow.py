@@ -51,7 +51,7 @@ from demos.ssvep_speller.settings import (
 from drivers import cues
 from drivers.cues import StopReason
 from drivers.roles import Role
-from drivers.stream import Stream
+from drivers.stream.readers import Stream
 
 NO_SIGNAL_GRACE_S = 1.5  # an onset marker that has not shown up by then means no data is coming
 

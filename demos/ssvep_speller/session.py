@@ -28,8 +28,8 @@ from scipy import signal
 
 from demos.ssvep_speller.layouts import Layout, StoppingRule, Task
 from demos.ssvep_speller.processing import VISUAL_LATENCY_S, Decision, EnsembleTRCA, itr_bits_per_minute
-from drivers.stream import Stream
-from drivers.tape import Tape
+from drivers.stream.readers import Stream
+from drivers.stream.tape import Tape
 
 DECODING_RATE_HZ = 250.0
 #: What a trial's tape holds at least: no flicker outlasts the safety limit (30 s at most).
@@ -55,7 +55,7 @@ class OnsetReader:
     """One trial's EEG from the live stream, from the visual latency after its onset marker on,
     low-passed and decimated by ``decimation`` (see :func:`decimation_for`).
 
-    Each trial reads a :class:`~drivers.tape.Tape` of its own from where :meth:`begin` said, which
+    Each trial reads a :class:`~drivers.stream.tape.Tape` of its own from where :meth:`begin` said, which
     holds :data:`TRIAL_KEEP_S`: more than any trial lasts."""
 
     def __init__(

@@ -11,7 +11,7 @@ import pytest
 
 from app.cli import _StoredSettings, main, stored_board
 from app.config import BOARD_PARAMS, BOARD_PROFILE, decode_params, encode_params
-from drivers.profiles import ProfileError
+from drivers.boards.profiles import ProfileError
 
 ROOT = Path(__file__).resolve().parents[2]
 

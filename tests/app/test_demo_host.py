@@ -17,8 +17,8 @@ from demos.base import DemoContext, Requirements
 from demos.kit.demo import DemoScreen, WidgetDemo
 from demos.registry import DemoEntry
 from drivers import cues
-from drivers.acquisition import AcquisitionState
-from drivers.simulated import SimulatedBoard
+from drivers.acquisition.worker import AcquisitionState
+from drivers.simulation.simulated import SimulatedBoard
 
 
 class BlinkerScreen(DemoScreen):

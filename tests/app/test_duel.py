@@ -20,9 +20,9 @@ from app.config import SECOND_BOARD
 from app.main_window import MainWindow
 from app.settings import AppSettings
 from drivers import cues
-from drivers.acquisition import STOP_TIMEOUT_MS, Acquisition, AcquisitionState
-from drivers.profiles import find_profile
-from drivers.virtual_visitor import FOCUSED_ATTENTION, VirtualVisitor, VirtualVisitorBoard
+from drivers.acquisition.worker import STOP_TIMEOUT_MS, Acquisition, AcquisitionState
+from drivers.boards.profiles import find_profile
+from drivers.simulation.virtual_visitor import FOCUSED_ATTENTION, VirtualVisitor, VirtualVisitorBoard
 from tests.drivers.playback_files import write_recording
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from app.demo_gate import Phase
-from drivers.acquisition import AcquisitionState
+from drivers.acquisition.worker import AcquisitionState
 
 ROOT = Path(__file__).resolve().parents[2]
 

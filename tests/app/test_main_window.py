@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 
 import demos.registry as registry
 from demos.registry import ENTRY_POINT_GROUP, discover_demos
-from drivers.acquisition import AcquisitionState
-from drivers.simulated import SimulatedBoard
+from drivers.acquisition.worker import AcquisitionState
+from drivers.simulation.simulated import SimulatedBoard
 from tests.demos import plugins
 
 

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QWidget
 from app.rehearsal import REFRESH_MS, RehearsalKeys, describe
 from app.status import board_display_name
 from drivers import cues
-from drivers.acquisition import AcquisitionState
-from drivers.profiles import builtin_profile_paths, find_profile, load_profile_file
-from drivers.virtual_visitor import VirtualVisitor
+from drivers.acquisition.worker import AcquisitionState
+from drivers.boards.profiles import builtin_profile_paths, find_profile, load_profile_file
+from drivers.simulation.virtual_visitor import VirtualVisitor
 from tests.virtual_stream import LiveVisitor
 
 

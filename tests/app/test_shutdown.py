@@ -18,9 +18,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = """
 import atexit, sys, time
-import drivers.acquisition
+import drivers.acquisition.worker
 from app.main_window import MainWindow
-from drivers.virtual_visitor import VirtualVisitorBoard
+from drivers.simulation.virtual_visitor import VirtualVisitorBoard
 
 HANG = sys.argv[1]
 
@@ -35,8 +35,8 @@ class HangingBoard(VirtualVisitorBoard):
             time.sleep(60)
         super().release_session()
 
-opened = drivers.acquisition.open_board
-drivers.acquisition.open_board = lambda profile, visitor=None: HangingBoard(
+opened = drivers.acquisition.worker.open_board
+drivers.acquisition.worker.open_board = lambda profile, visitor=None: HangingBoard(
     opened(profile, visitor).channels, 250, visitor
 )
 close_event = MainWindow.closeEvent

@@ -10,11 +10,11 @@ from PySide6.QtCore import QEvent, Qt, QTranslator
 from PySide6.QtWidgets import QLabel
 
 from app.signal_check import PASS_STEADY_S, SignalCheckPage, electrode_position
-from drivers.profiles import BoardProfile, Channel
-from drivers.ringbuffer import RingBuffer
+from drivers.boards.profiles import BoardProfile, Channel
 from drivers.roles import Role
 from drivers.signal_check import Light, Verdict
-from drivers.stream import Stream
+from drivers.stream.readers import Stream
+from drivers.stream.ringbuffer import RingBuffer
 from tests.virtual_stream import RATE, LiveStream
 
 

@@ -36,9 +36,9 @@ from app.usage import UsageLog
 from demos.attention.flow import Options as AttentionOptions
 from demos.mi_cursor.flow import Options as MiOptions
 from demos.registry import DemoEntry, discover_demos
-from drivers.acquisition import Acquisition, AcquisitionState
-from drivers.ports import SerialPort
-from drivers.profiles import find_profile
+from drivers.acquisition.worker import Acquisition, AcquisitionState
+from drivers.boards.ports import SerialPort
+from drivers.boards.profiles import find_profile
 
 ALL = ["signal_explorer", "ssvep_speller", "mi_cursor", "attention"]
 NOON = datetime(2026, 5, 14, 12, 0)
@@ -504,7 +504,7 @@ def test_fuzz_garbage_in_the_settings_never_crashes_the_console(qtbot, tmp_path_
 def test_every_built_in_profiles_words_are_offered_for_translation():
     from app.staff_console.headset_tab import PROFILE_TEXTS
     from app.status import BOARD_NAMES
-    from drivers.profiles import builtin_profiles
+    from drivers.boards.profiles import builtin_profiles
 
     brands = (
         "OpenBCI Cyton",

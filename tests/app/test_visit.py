@@ -18,7 +18,7 @@ from app.visitor.flow import Screen
 from demos.base import DemoContext
 from demos.kit.demo import DemoScreen, WidgetDemo
 from demos.registry import discover_demos
-from drivers.acquisition import AcquisitionState
+from drivers.acquisition.worker import AcquisitionState
 from tests.app.test_demo_host import BlinkerDemo, entries
 
 PIN = "8642"
@@ -110,7 +110,7 @@ def test_a_second_close_lets_go_quietly(qtbot, tmp_path, recwarn):
     """Closed by the app, then by whoever holds the window: the second close has nothing left to
     stop (a window never shown gets both close events; it disconnected the shutdown handler twice)."""
     from app.bootstrap import build_showroom
-    from drivers.profiles import find_profile
+    from drivers.boards.profiles import find_profile
 
     showroom = build_showroom(find_profile("virtual_visitor"), settings=tmp_path / "settings.ini")
     showroom.close()
@@ -383,7 +383,7 @@ def test_a_demo_raising_in_a_timer_goes_back_to_the_menu_and_the_shell_lives(kio
 )
 def test_a_damaged_settings_file_starts_on_defaults_with_a_staff_notice(qtbot, tmp_path, damage):
     from app.bootstrap import build_showroom
-    from drivers.profiles import find_profile
+    from drivers.boards.profiles import find_profile
 
     path = tmp_path / "settings.ini"
     path.write_bytes(damage)
@@ -403,7 +403,7 @@ def test_a_damaged_settings_file_starts_on_defaults_with_a_staff_notice(qtbot, t
 def test_in_a_kiosk_the_damaged_settings_notice_waits_for_staff_in_the_console(qtbot, tmp_path):
     """Not on the attract screen, where visitors read it (with the file's path)."""
     from app.bootstrap import build_showroom
-    from drivers.profiles import find_profile
+    from drivers.boards.profiles import find_profile
 
     path = tmp_path / "settings.ini"
     path.write_bytes(b"\x00" * 50)
@@ -501,7 +501,7 @@ def test_a_railed_electrode_keeps_the_demo_back_until_staff_override(kiosk, qtbo
 
 
 def test_staff_applying_a_board_stay_in_the_console_and_the_visit_ends(kiosk, qtbot):
-    from drivers.profiles import find_profile
+    from drivers.boards.profiles import find_profile
 
     window = kiosk()
     enter(window, qtbot)

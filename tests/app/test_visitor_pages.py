@@ -15,10 +15,10 @@ from app.i18n import LanguageManager, install_cjk_fallback
 from app.visitor.attract import ATTRACT_CHINESE, ATTRACT_ENGLISH, AttractPage, pick_channels
 from app.visitor.intro import ConsentPage
 from app.visitor.thanks import ThanksPage
-from drivers.profiles import find_profile
-from drivers.ringbuffer import RingBuffer
+from drivers.boards.profiles import find_profile
 from drivers.roles import Role
-from drivers.stream import Stream
+from drivers.stream.readers import Stream
+from drivers.stream.ringbuffer import RingBuffer
 from tests.virtual_stream import LiveVisitor
 
 RATE = 250

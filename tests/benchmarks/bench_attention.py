@@ -24,7 +24,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from demos.attention.flow import Mode, Options
 from demos.attention.processing import WINDOW_S, IndexMeter, choose_channels
-from drivers.profiles import find_profile
+from drivers.boards.profiles import find_profile
 from tests.demos.attention.visits import Visit
 from tests.virtual_stream import LiveStream
 

@@ -28,8 +28,8 @@ def measure(minutes: float, profile: str) -> dict:
     import numpy as np
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
-    from drivers.acquisition import Acquisition, AcquisitionState
-    from drivers.profiles import find_profile
+    from drivers.acquisition.worker import Acquisition, AcquisitionState
+    from drivers.boards.profiles import find_profile
 
     app = QCoreApplication.instance() or QCoreApplication([])
     acquisition = Acquisition(find_profile(profile))

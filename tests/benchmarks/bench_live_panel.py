@@ -35,8 +35,8 @@ def measure(source: str, seconds: float, warmup: float) -> dict:
     from PySide6.QtWidgets import QApplication
 
     from demos.kit.panel import LiveSignalPanel
-    from drivers.acquisition import Acquisition, AcquisitionState
-    from drivers.profiles import find_profile
+    from drivers.acquisition.worker import Acquisition, AcquisitionState
+    from drivers.boards.profiles import find_profile
 
     app = QApplication.instance() or QApplication([])
     acquisition = Acquisition(find_profile(source))

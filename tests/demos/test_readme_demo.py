@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 from demos.registry import DemoEntry, check_demo_class
 from drivers import cues
-from drivers.acquisition import AcquisitionState
+from drivers.acquisition.worker import AcquisitionState
 from tests.live_app import enter_demo
 
 README = Path(__file__).resolve().parents[2] / "README.md"

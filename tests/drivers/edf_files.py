@@ -11,7 +11,7 @@ from pathlib import Path
 import edfio
 import numpy as np
 
-from drivers.edf import SIGNAL_FIELDS
+from drivers.files.edf import SIGNAL_FIELDS
 
 CHANNELS = ("O1", "Oz", "O2", "POz")
 #: Trial labels in recording order, 6.5 s apart from 2 s on (as in the Kalunga files: rest first).

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from drivers import cues
-from drivers.virtual_visitor import FOCUSED_ATTENTION, VirtualVisitor
+from drivers.simulation.virtual_visitor import FOCUSED_ATTENTION, VirtualVisitor
 
 KEYS = st.integers(0, cues.MAX_KEY)
 FINITE = st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False)

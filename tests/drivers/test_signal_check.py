@@ -7,9 +7,8 @@ import logging
 import numpy as np
 import pytest
 
-from drivers.edf import read_edf
-from drivers.profiles import BoardProfile, Channel
-from drivers.ringbuffer import RingBuffer
+from drivers.boards.profiles import BoardProfile, Channel
+from drivers.files.edf import read_edf
 from drivers.roles import Role, electrode_role
 from drivers.signal_check import (
     STALE_S,
@@ -23,8 +22,9 @@ from drivers.signal_check import (
     needed_channels,
     scalp_channels,
 )
-from drivers.stream import Stream
-from drivers.virtual_visitor import RAIL_UV
+from drivers.simulation.virtual_visitor import RAIL_UV
+from drivers.stream.readers import Stream
+from drivers.stream.ringbuffer import RingBuffer
 from tests.virtual_stream import RATE, LiveStream
 
 OCCIPITAL = ("PO7", "O1", "Oz", "O2", "PO8")

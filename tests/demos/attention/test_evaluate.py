@@ -16,7 +16,7 @@ import pytest
 
 from demos.attention import evaluate
 from demos.attention.evaluate import evaluate_recordings, format_report, segments
-from drivers.edf import RecordingError, read_edf
+from drivers.files.edf import RecordingError, read_edf
 from tests.edf_mutants import fuzz_evaluation, report
 from tests.evaluate_cli import refused, run
 

@@ -199,7 +199,7 @@ class RecordedStream:
     def __init__(self, data: np.ndarray, roles, rate: float) -> None:
         from scipy import signal
 
-        from drivers.dsp import display_filter_sos
+        from drivers.analysis.dsp import display_filter_sos
 
         self.raw = data
         self.filtered = signal.sosfilt(display_filter_sos(rate, 50), data - data[:, :1], axis=1)
@@ -207,7 +207,7 @@ class RecordedStream:
         self.end = 0
 
     def latest(self, seconds: float, *, filtered: bool = True, both: bool = False):
-        from drivers.ringbuffer import Window
+        from drivers.stream.ringbuffer import Window
 
         start = max(0, self.end - round(seconds * self.sampling_rate))
         source = self.filtered if filtered and not both else self.raw
@@ -222,7 +222,7 @@ def test_a_real_persons_eeg_learns_a_baseline_without_false_alarms(shared_data):
     """PhysioNet S001: R01 (eyes open) then R02 (eyes closed) as the two baseline phases. Fixed
     limits call this EEG "muscle" everywhere; the visitor's own limits must not, and the rest
     levels for "how it worked" must come out."""
-    from drivers.edf import read_edf
+    from drivers.files.edf import read_edf
     from drivers.roles import electrode_role
 
     runs = [read_edf(shared_data / "mi" / name) for name in ("S001R01.edf", "S001R02.edf")]

@@ -19,9 +19,9 @@ from demos.attention.processing import (
     index_values,
     learn_baseline,
 )
-from drivers.dsp import display_filter_sos
-from drivers.edf import read_edf
-from drivers.profiles import find_profile
+from drivers.analysis.dsp import display_filter_sos
+from drivers.boards.profiles import find_profile
+from drivers.files.edf import read_edf
 from drivers.roles import Role, electrode_role
 from tests.virtual_stream import LiveStream
 

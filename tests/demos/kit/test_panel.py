@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtGui import QColor
 
 from demos.kit.panel import SPACING_RANGE_UV, LiveSignalPanel, peak_decimate
-from drivers.profiles import find_profile
-from drivers.ringbuffer import RingBuffer
-from drivers.stream import Stream
+from drivers.boards.profiles import find_profile
+from drivers.stream.readers import Stream
+from drivers.stream.ringbuffer import RingBuffer
 
 FS = 250
 

@@ -6,10 +6,10 @@ import numpy as np
 
 from demos.mi_cursor.processing import band_pass_sos
 from demos.mi_cursor.session import VisitLog
-from drivers.dsp import CausalFilter
-from drivers.profiles import find_profile
-from drivers.ringbuffer import RingBuffer
-from drivers.stream import Stream
+from drivers.analysis.dsp import CausalFilter
+from drivers.boards.profiles import find_profile
+from drivers.stream.readers import Stream
+from drivers.stream.ringbuffer import RingBuffer
 
 RATE = 100
 

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from demos.signal_explorer.processing import summarize_channels
-from drivers.quality import ChannelQuality
+from drivers.analysis.quality import ChannelQuality
 
 FS = 250.0
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from drivers import cues
-from drivers.acquisition import AcquisitionState
+from drivers.acquisition.worker import AcquisitionState
 from tests.live_app import enter_demo
 
 

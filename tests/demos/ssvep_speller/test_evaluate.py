@@ -14,7 +14,7 @@ import pytest
 
 from app.cli import main
 from demos.ssvep_speller.evaluate import evaluate_recording
-from drivers.edf import read_edf
+from drivers.files.edf import read_edf
 from tests.drivers.edf_files import replace_once, write_ssvep_edf
 from tests.evaluate_cli import refused, run
 

@@ -10,10 +10,10 @@ import pytest
 from app.cli import main
 from demos.ssvep_speller.evaluate import evaluate_recording, parse_map
 from demos.ssvep_speller.processing import FBCCA, VISUAL_LATENCY_S, EnsembleTRCA, itr_bits_per_minute
-from drivers.edf import RecordingError
-from drivers.profiles import find_profile
+from drivers.boards.profiles import find_profile
+from drivers.files.edf import RecordingError
 from drivers.roles import Role
-from drivers.virtual_visitor import VirtualVisitor, VirtualVisitorBoard
+from drivers.simulation.virtual_visitor import VirtualVisitor, VirtualVisitorBoard
 
 FREQUENCIES = 8.0 + 0.2 * np.arange(40)  # the 40-target benchmark layout
 PHASES = (np.arange(40) * 0.5 * np.pi) % (2 * np.pi)
@@ -116,7 +116,7 @@ def plain_fbcca(window: np.ndarray, frequencies, rate: float, harmonics: int = 5
 
 def test_fbcca_is_at_least_as_accurate_as_the_textbook_method_at_2_s(shared_data):
     from demos.ssvep_speller.evaluate import DEFAULT_START_S, trials
-    from drivers.edf import read_edf
+    from drivers.files.edf import read_edf
 
     ours = plain = total = 0
     for path in sorted((shared_data / "ssvep").glob("kalunga_*.edf")):

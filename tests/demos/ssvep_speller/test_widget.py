@@ -15,7 +15,7 @@ from demos.ssvep_speller.session import Outcome
 from demos.ssvep_speller.stimulus import luminance
 from demos.ssvep_speller.widget import REDUCED_CONTRAST, SpellerWidget
 from drivers import cues
-from drivers.simulated import SimulatedBoard
+from drivers.simulation.simulated import SimulatedBoard
 from tests.demos.screens import press
 
 FAST = {"cue_s": 0.5, "feedback_s": 0.2}  # shorter pauses than a visitor gets; the flicker is the same
