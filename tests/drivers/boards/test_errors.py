@@ -20,7 +20,7 @@ from drivers.boards.errors import (
 from drivers.boards.profiles import ProfileError, builtin_profiles, find_profile, preflight
 from tests.drivers.playback_files import bad_recordings, write_recording
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 PLAYBACK_BOARD, CYTON_BOARD, SYNTHETIC_BOARD = -3, 0, -1
 Code = BrainFlowExitCodes
 
