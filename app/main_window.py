@@ -365,7 +365,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._closing_allowed = True
         self.close()
 
-    # The staff console's host (app.staff_console.StaffHost): ---------------------------------------------
+    # The staff console's host (app.staff_console.host.StaffHost): ---------------------------------------------
     def board_problem_text(self) -> str | None:
         return self.headsets.board_problem_text()
 
