@@ -3,7 +3,8 @@
 Each setting is a key with a default, and the one way it is read: as the default's type (the
 settings file gives the default, and logs, for a value of another type: see
 :class:`app.settings.AppSettings`), a number kept within its bounds and a choice among its choices
-(:func:`demos.base.kept_within`, :func:`demos.base.one_of`: logged when they change a value). Code
+(:func:`demos.base.kept_within`, :func:`demos.base.one_of`, in the floor below so that the demos
+share the rule: logged when they change a value). Code
 reads and writes a setting through its declaration (``IDLE_TIMEOUT.read(settings)``), never by
 its key, so a key is written once. The demos' own settings are declared by each demo
 (:class:`demos.base.StaffSetting`), stored under ``demos/<id>/``.
@@ -62,6 +63,12 @@ class NumberSetting(Setting[Number]):
 
     low: Number
     high: Number
+
+    def __post_init__(self) -> None:
+        """A wrong declaration is a programming error: the clamp converts to the bounds' type."""
+        one_type = type(self.default) is type(self.low) is type(self.high)
+        if not (one_type and self.low <= self.default <= self.high):
+            raise ValueError(f"setting {self.key!r}: need one type and low <= default <= high")
 
     @property
     def bounds(self) -> tuple[Number, Number]:

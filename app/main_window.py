@@ -59,7 +59,6 @@ log = logging.getLogger(__name__)
 MESSAGE_SHOWN_MS = 10_000
 #: The thank-you screen goes back to attract by itself after this long (s).
 THANKS_SHOWN_S = 15
-#: The setting that turns the signal check before decoding demos off (engineers, tests).
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -365,7 +364,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._closing_allowed = True
         self.close()
 
-    # The staff console's host (app.staff_console.host.StaffHost): ---------------------------------------------
+    # The staff console's host (app.staff_console.host.StaffHost): -------------------------------------
     def board_problem_text(self) -> str | None:
         return self.headsets.board_problem_text()
 

@@ -168,6 +168,9 @@ class StaffSetting(Generic[Value]):
             return "choices must be distinct, non-empty values"
         return None if self.default in values else f"default {self.default!r} is none of the choices"
 
+    def write(self, settings: DemoSettings, value: Value) -> None:
+        settings.set_value(self.key, value)
+
     def read(self, settings: DemoSettings) -> Value:
         """The stored value as this setting allows it: a number kept within ``low``..``high``, a
         choice that is none of ``choices`` replaced by the default (a hand-edited file; logged)."""

@@ -192,7 +192,7 @@ class AttractPage(QWidget):
         self._tape = Tape(
             stream,
             self._channels,
-            keep_s=self._held_samples() / stream.sampling_rate,
+            keep_s=(self._held_samples() + self._bin) / stream.sampling_rate,  # a bin to align on
             filtered=DISPLAY,
             position=start - start % self._bin,
         )
@@ -209,15 +209,17 @@ class AttractPage(QWidget):
         tape = self._tape
         if tape is None or not self._channels:
             return None
-        first = max(tape.start, tape.end - self._held_samples())
-        first += -first % self._bin  # bins stay on the same samples as the trace scrolls: no shimmer
-        blocks_n = (tape.end - first) // self._bin
+        # Bins start on multiples of the bin as the trace scrolls, so they keep their samples: no shimmer.
+        oldest = tape.end - self._held_samples()
+        oldest = max(oldest - oldest % self._bin, tape.start + -tape.start % self._bin)
+        blocks_n = (tape.end - oldest) // self._bin
         if blocks_n < 2:
             return None
-        last = first + blocks_n * self._bin
+        newest = oldest + blocks_n * self._bin
         shape = (len(self._channels), blocks_n, self._bin)
-        blocks = tape.filtered(first, last).reshape(shape)
-        valid = ~tape.invalid(first, last).reshape(shape)  # held or NaN values, and missed samples
+        blocks = tape.filtered(oldest, newest).reshape(shape)
+        # Values the worker held in place of NaN, and samples this tape missed, are no signal.
+        valid = ~tape.invalid(oldest, newest).reshape(shape)
         invalid_share = 1.0 - valid.mean(axis=(1, 2))
         counts = valid.sum(axis=2)
         sums = np.where(valid, blocks, 0.0).sum(axis=2)

@@ -205,7 +205,7 @@ class AttentionWidget(DemoScreen):
 
     def set_sound(self, on: bool) -> None:
         self.sound.enabled = on
-        self.context.settings.set_value(SOUND.key, on)
+        SOUND.write(self.context.settings, on)
         self._retranslate_sound()
 
     def _on_result_primary(self) -> None:

@@ -100,7 +100,13 @@ class Options:
         fewest = TRIALS_PER_CLASS.low
         most = max(fewest, int(MAX_CALIBRATION_S // (2 * trial_s)))
         return cls(
-            trials_per_class=kept_within(TRIALS_PER_CLASS.key, TRIALS_PER_CLASS.read(settings), fewest, most),
+            # One clamp, one log line: within the declared bounds and the 3 minutes at once.
+            trials_per_class=kept_within(
+                TRIALS_PER_CLASS.key,
+                settings.value(TRIALS_PER_CLASS.key, TRIALS_PER_CLASS.default),
+                fewest,
+                min(most, TRIALS_PER_CLASS.high),
+            ),
             imagery_s=imagery_s,
             game_targets=GAME_TARGETS.read(settings),
             window_s=WINDOW_S.read(settings),
@@ -327,7 +333,7 @@ class MiFlow:
         self.calibrated = self._fit(cued)
         self.phase = Phase.RESULT
 
-    def _valid_cues(self) -> list[tuple[int, int]]:
+    def _valid_cues(self) -> list[tuple[int, float]]:
         """(position, code) of the imagery cues in the stream, but those of interrupted attempts."""
         assert self.log is not None
         return [
@@ -338,7 +344,7 @@ class MiFlow:
             if not any(start <= at <= end for start, end in self._void)
         ]
 
-    def _fit(self, cued: list[tuple[int, int]]) -> Calibrated:
+    def _fit(self, cued: list[tuple[int, float]]) -> Calibrated:
         assert self.log is not None
         rate = self.stream.sampling_rate
         first, last = round(EPOCH_S[0] * rate), round(EPOCH_S[1] * rate)

@@ -90,7 +90,7 @@ class SpellerWidget(DemoScreen):
             lambda _: self._choose(self.flow.plan.layout.name, self.task_box.currentData())
         )
         self.contrast_box = QCheckBox(checked=SOFTER_FLICKER.read(self.settings))
-        self.contrast_box.toggled.connect(lambda on: self.settings.set_value(SOFTER_FLICKER.key, on))
+        self.contrast_box.toggled.connect(lambda on: SOFTER_FLICKER.write(self.settings, on))
         self.calibrated_box = QCheckBox(checked=CALIBRATED.read(self.settings))
         self.calibrated_box.toggled.connect(self._on_calibrated_toggled)
         self.staff_label = QLabel(objectName="spellerStaffInfo", wordWrap=True)
@@ -126,13 +126,13 @@ class SpellerWidget(DemoScreen):
         if self.flow.busy or layout_name not in self.layouts:
             return
         layout = self.layouts[layout_name]
-        self.settings.set_value(LAYOUT.key, layout.name)
+        LAYOUT.write(self.settings, layout.name)
         task = layout.tasks[task_index] if task_index is not None else None
         self._do(self.flow.choose(Plan(layout, task, self.calibrated_box.isChecked())))
         self.retranslate()
 
     def _on_calibrated_toggled(self, on: bool) -> None:
-        self.settings.set_value(CALIBRATED.key, on)
+        CALIBRATED.write(self.settings, on)
         plan = self.flow.plan
         self._choose(plan.layout.name, plan.layout.tasks.index(plan.task) if plan.task else None)
 

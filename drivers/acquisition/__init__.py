@@ -1,4 +1,5 @@
-"""The acquisition worker: the one owner of a board, draining it, counting losses, reconnecting.
+"""The acquisition worker: the one owner of a board, draining it into the intake, measuring
+the rate, reconnecting.
 
 Only this floor imports Qt (QtCore's thread and signals); it sits on every floor below.
 """

@@ -1,3 +1,3 @@
-"""Headsets as data: board profiles (TOML), their montage roles, the board interface, serial ports,
-and board errors in plain words.
+"""Headsets as data: board profiles (TOML) with their channels' roles, the board interface, serial
+ports, and board errors in plain words.
 """

@@ -143,6 +143,28 @@ def test_the_attract_screen_half_broken_draws_the_good_channels_live(qtbot):
     assert target[0] == 0 and target[1:4].all()  # the NaN channel idles, the others are live
 
 
+def test_the_attract_screen_idles_a_channel_whose_values_the_worker_held_in_place_of_nan(qtbot):
+    """The worker replaces a NaN by the channel's last good value and flags it: finite, but no
+    signal, so it is not drawn as a live trace (a NaN never reaches a visitor, not even held)."""
+    profile = find_profile("virtual_visitor")
+    t = np.arange(4 * RATE) / RATE
+    data = np.tile(20 * np.sin(2 * np.pi * 10 * t), (len(profile.channels), 1))
+    chosen = pick_channels(profile.roles)
+    stream = stream_of(data)
+    page = shown(qtbot, AttractPage())
+    page.set_stream(stream)
+    chunk = RATE // 20
+    held = np.zeros((len(profile.channels), chunk), dtype=bool)
+    held[chosen[0]] = True
+    for _ in range(30):
+        block = data[:, :chunk].copy()
+        block[chosen[0]] = 7.0  # the last good value, held
+        stream._buffer.write(block, block, np.arange(chunk) / RATE, np.zeros(chunk), invalid=held)
+        qtbot.wait(40)
+    target = page._live_target
+    assert target[0] == 0 and target[1:4].all()
+
+
 def test_the_attract_screen_stops_its_timer_when_hidden(qtbot):
     page = shown(qtbot, AttractPage())
     page.set_stream(LiveVisitor().stream)
