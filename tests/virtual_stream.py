@@ -46,7 +46,3 @@ class LiveStream:
         self.now += seconds
         if self.feeding:
             self.intake.ingest(self.board.get_board_data())
-
-
-#: The name the speller's and the app's tests know it by.
-LiveVisitor = LiveStream

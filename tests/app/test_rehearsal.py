@@ -14,7 +14,7 @@ from drivers import cues
 from drivers.acquisition.worker import AcquisitionState
 from drivers.boards.profiles import builtin_profile_paths, find_profile, load_profile_file
 from drivers.simulation.virtual_visitor import VirtualVisitor
-from tests.virtual_stream import LiveVisitor
+from tests.virtual_stream import LiveStream
 
 
 def test_keys_steer_the_virtual_visitor_and_the_status_bar_says_so(qtbot, make_window):
@@ -86,7 +86,7 @@ def test_a_flicker_cue_for_a_later_moment_reads_about_to_look_then_looking(qtbot
     visitor = VirtualVisitor(clock)
     window = QWidget()
     qtbot.addWidget(window)
-    keys = RehearsalKeys(window, visitor, LiveVisitor().stream)
+    keys = RehearsalKeys(window, visitor, LiveStream().stream)
     said = []
     keys.sigChanged.connect(said.append)
     assert keys.description == "Virtual visitor: resting"

@@ -9,14 +9,14 @@ import re
 from demos.base import DemoContext
 from demos.ssvep_speller.widget import SpellerWidget
 from tests.demos.screens import Stored
-from tests.virtual_stream import LiveVisitor
+from tests.virtual_stream import LiveStream
 
 LATIN_WORD = re.compile(r"[a-z]{3,}")  # lower case: the words to copy (NAOJI, NI HAO) are capitals
 
 
 def speller(qtbot, language: str) -> SpellerWidget:
     context = DemoContext(
-        stream=LiveVisitor().stream,
+        stream=LiveStream().stream,
         cue=lambda cue, at=None: None,
         settings=Stored({"layout": "keyboard40"}),
         logger=logging.getLogger("test.speller"),

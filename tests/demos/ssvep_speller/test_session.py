@@ -16,7 +16,7 @@ from demos.ssvep_speller.session import (
 )
 from drivers import cues
 from drivers.roles import Role
-from tests.virtual_stream import RATE, LiveVisitor
+from tests.virtual_stream import RATE, LiveStream
 
 KEYBOARD = builtin_layouts()["keyboard40"]
 
@@ -28,7 +28,7 @@ def onset_code(key: int | None) -> float:
     return cues.FlickerOnset(key, KEYBOARD.keys[key].frequency_hz, KEYBOARD.keys[key].phase_rad).code
 
 
-def decode_trial(live: LiveVisitor, decoder: OnlineDecoder, key: int | None, *, step_s: float = 0.05):
+def decode_trial(live: LiveStream, decoder: OnlineDecoder, key: int | None, *, step_s: float = 0.05):
     """Flicker onset now; the visitor looks at ``key``; poll like the widget until a decision."""
     decoder.begin(live.stream.total_samples, onset_code(key))
     live.advance(0.3)  # EEG from before the onset: must not count
@@ -44,7 +44,7 @@ def decode_trial(live: LiveVisitor, decoder: OnlineDecoder, key: int | None, *, 
     raise AssertionError("no decision within 10 s")
 
 
-def occipital_decoder(live: LiveVisitor, rule: StoppingRule = KEYBOARD.stopping) -> OnlineDecoder:
+def occipital_decoder(live: LiveStream, rule: StoppingRule = KEYBOARD.stopping) -> OnlineDecoder:
     channels = live.stream.channels_with_role(Role.OCCIPITAL, Role.PARIETAL)
     decoder = OnlineDecoder(FBCCA(KEYBOARD.frequencies, RATE, mains_hz=50), channels, rule)
     decoder.prepare()
@@ -53,7 +53,7 @@ def occipital_decoder(live: LiveVisitor, rule: StoppingRule = KEYBOARD.stopping)
 
 def test_a_trial_with_a_gap_after_its_onset_is_never_decided():
     """Counting samples from the onset across a gap would splice two moments of the flicker."""
-    live = LiveVisitor()
+    live = LiveStream()
     decoder = occipital_decoder(live)
     key = KEYBOARD.index_of("N")
     decoder.begin(live.stream.total_samples, onset_code(key))
@@ -72,7 +72,7 @@ def test_a_trial_with_a_gap_after_its_onset_is_never_decided():
 
 
 def test_the_online_decoder_reads_the_gaze_from_the_onset_marker_on():
-    live = LiveVisitor()
+    live = LiveStream()
     decoder = occipital_decoder(live)
     targets = [KEYBOARD.index_of(letter) for letter in "NAOJI"]
     decisions = [decode_trial(live, decoder, key) for key in targets]
@@ -85,7 +85,7 @@ def test_the_online_decoder_reads_the_gaze_from_the_onset_marker_on():
 
 def test_a_1_khz_stream_is_decimated_to_the_decoding_rate():
     assert [decimation_for(rate) for rate in (125, 250, 256, 500, 1000)] == [1, 1, 1, 2, 4]
-    live = LiveVisitor(profile="virtual_visitor_32ch_1k", rate=1000)
+    live = LiveStream(profile="virtual_visitor_32ch_1k", rate=1000)
     channels = live.stream.channels_with_role(Role.OCCIPITAL, Role.PARIETAL)
     decoder = OnlineDecoder(
         FBCCA(KEYBOARD.frequencies, 250, mains_hz=50), channels, KEYBOARD.stopping, decimation=4
@@ -98,7 +98,7 @@ def test_a_1_khz_stream_is_decimated_to_the_decoding_rate():
 
 
 def test_without_a_gaze_the_decoder_waits_for_the_longest_window_and_is_unsure():
-    live = LiveVisitor(seed=12)
+    live = LiveStream(seed=12)
     live.visitor.set_illiterate(True)
     decoder = occipital_decoder(live, StoppingRule(min_s=1.0, max_s=2.0, threshold=0.9))
     decision = decode_trial(live, decoder, KEYBOARD.index_of("E"))
@@ -107,7 +107,7 @@ def test_without_a_gaze_the_decoder_waits_for_the_longest_window_and_is_unsure()
 
 
 def test_no_decision_before_the_onset_marker_arrives():
-    live = LiveVisitor()
+    live = LiveStream()
     decoder = occipital_decoder(live)
     decoder.begin(live.stream.total_samples, onset_code(3))
     live.advance(6.0)  # plenty of EEG, but the marker never came (e.g. the stimulus never showed)

@@ -19,7 +19,7 @@ from drivers.boards.profiles import find_profile
 from drivers.roles import Role
 from drivers.stream.readers import Stream
 from drivers.stream.ringbuffer import RingBuffer
-from tests.virtual_stream import LiveVisitor
+from tests.virtual_stream import LiveStream
 
 RATE = 250
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -91,7 +91,7 @@ def test_any_touch_click_or_key_on_the_attract_screen_starts_once(qtbot, how):
 
 
 def test_the_attract_screen_draws_the_live_signal_and_follows_it(qtbot):
-    visitor = LiveVisitor()
+    visitor = LiveStream()
     visitor.advance(4.0)
     page = shown(qtbot, AttractPage())
     page.set_stream(visitor.stream)
@@ -167,7 +167,7 @@ def test_the_attract_screen_idles_a_channel_whose_values_the_worker_held_in_plac
 
 def test_the_attract_screen_stops_its_timer_when_hidden(qtbot):
     page = shown(qtbot, AttractPage())
-    page.set_stream(LiveVisitor().stream)
+    page.set_stream(LiveStream().stream)
     assert page.is_animating
     page.hide()
     assert not page.is_animating

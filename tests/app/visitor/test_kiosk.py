@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from app.demo_gate import Phase
 from drivers.acquisition.worker import AcquisitionState
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_the_installed_command_opens_the_kiosk_full_screen_without_menu_bar_or_rehearsal_keys(tmp_path):
