@@ -28,7 +28,13 @@ translations = _load_translations_tool()
 
 
 def messages(ts_file):
-    return {m.findtext("source"): m.find("translation") for m in ET.parse(ts_file).iter("message")}
+    """(context, source text) -> translation: a string that moved into another class keeps its
+    translation only where its context stayed the same."""
+    return {
+        (context.findtext("name"), m.findtext("source")): m.find("translation")
+        for context in ET.parse(ts_file).iter("context")
+        for m in context.iter("message")
+    }
 
 
 def test_every_string_in_the_code_is_in_the_ts_file_and_translated(tmp_path):
