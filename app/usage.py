@@ -61,6 +61,19 @@ CSV_HEADER = (
 _NUMBER = "typeof({0}) IN ('integer', 'real')"
 
 
+#: What makes Excel or LibreOffice read a cell as a formula ("=HYPERLINK(...)" in a plugin demo's
+#: id or a translated title), so a report opened by staff cannot run one.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text_cell(value: object) -> object:
+    """A CSV cell that a spreadsheet shows as written: text that would start a formula gets a
+    leading apostrophe, which spreadsheets hide; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 class EndReason(StrEnum):
     """Why a visit ended: the visitor finished (back to the start screen), the idle timeout, the
     app closed with the visit open, or the visitor said "not now" on the intro."""
@@ -260,7 +273,7 @@ class UsageLog:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
         try:
             with open(handle, "w", encoding="utf-8-sig", newline="", errors="replace") as file:
-                csv.writer(file).writerows(rows)
+                csv.writer(file).writerows([[as_text_cell(cell) for cell in row] for row in rows])
             os.chmod(temporary, 0o644)  # mkstemp makes it private; a report is for whoever uses the PC
             os.replace(temporary, target)
         except BaseException:

@@ -187,6 +187,17 @@ def test_csv_export_in_chinese_for_excel(usage, clock, tmp_path):
     assert "专注火箭".encode() in target.read_bytes()  # UTF-8, not GBK
 
 
+def test_csv_export_writes_no_cell_a_spreadsheet_would_run_as_a_formula(usage, clock, tmp_path):
+    for demo in ('=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)", "attention"):
+        session(usage, clock, demo, 10, True)
+    target = tmp_path / "report.csv"
+    usage.export_csv(target, titles={"attention": "=cmd|' /C calc'!A0"}, visits_label="-visits")
+    cells = [cell for row in read_csv(target) for cell in row]
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@")], cells
+    assert '\'=HYPERLINK("http://x")' in cells and "'-visits" in cells  # kept, shown as text
+    assert "10.0" in cells  # numbers stay numbers
+
+
 def test_csv_export_of_another_day_and_of_an_empty_day(usage, clock, tmp_path):
     session(usage, clock, "attention", 10, True)
     clock.advance(86_400)
