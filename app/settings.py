@@ -59,9 +59,19 @@ def _damage(path: Path) -> str | None:
         return None if _converted_from_gbk(path, data) else "not UTF-8 text"
     if "\x00" in text:
         return "not text (it holds NUL bytes)"
-    if not _reads_as_ini(path):
+    if not _reads_as_ini(path) or not _shaped_as_ini(text):
         return "not an INI file"
     return None
+
+
+def _shaped_as_ini(text: str) -> bool:
+    """Every line a section, a ``key=value``, a comment or blank: Qt reads any text without an error
+    (and would write ``[General]`` over a ``--settings notes.md`` that holds someone's notes)."""
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not (line.startswith((";", "#")) or "=" in line or (line[0] == "[" and line[-1] == "]")):
+            return False
+    return True
 
 
 def _reads_as_ini(path: Path) -> bool:

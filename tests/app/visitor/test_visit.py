@@ -378,8 +378,9 @@ def test_a_demo_raising_in_a_timer_goes_back_to_the_menu_and_the_shell_lives(kio
         b"[General\nlanguage=zh_CN\n",
         b"\x00" * 50,
         "[General\nlanguage=中文\n".encode("gbk"),  # GBK, but not INI either
+        "# Notes\n\nOrder more electrode gel 电极膏 on Monday.\n".encode(),  # --settings notes.md
     ],
-    ids=["binary", "not-ini", "nul", "gbk-not-ini"],
+    ids=["binary", "not-ini", "nul", "gbk-not-ini", "someones-notes"],
 )
 def test_a_damaged_settings_file_starts_on_defaults_with_a_staff_notice(qtbot, tmp_path, damage):
     from app.bootstrap import build_showroom
