@@ -69,10 +69,17 @@ _RECORDING_PROBE_BYTES = 1 << 20
 _INTEGER_TEXT = re.compile(r"[+-]?[0-9]+")
 
 
+def _shown(text: str) -> str:
+    """``text`` as a terminal or the log may print it: control characters (NUL, a terminal's escape
+    sequences, line breaks) escaped, as a file name or a TOML key can hold them."""
+    return text if text.isprintable() else text.encode("unicode_escape").decode("ascii")
+
+
 class ProfileError(ValueError):
     """A profile file is invalid. ``field`` names the offending entry, ``source`` the file."""
 
     def __init__(self, source: str, field_name: str, message: str) -> None:
+        source, field_name = _shown(source), _shown(field_name)
         super().__init__(f"{source}: {field_name}: {message}")
         self.source = source
         self.field = field_name
@@ -270,6 +277,8 @@ def parse_profile(data: Mapping[str, Any], source: str, key: str, path: Path | N
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
         raise ProfileError(source, "name", "required, a non-empty string")
+    if not name.isprintable():
+        raise ProfileError(source, "name", f"must be printable text, got {name!r}")
     description = data.get("description", "")
     if not isinstance(description, str):
         raise ProfileError(source, "description", f"must be a string, got {description!r}")
@@ -364,6 +373,8 @@ def _parse_channels(source: str, raw: Any) -> tuple[Channel, ...]:
         name = entry.get("name")
         if not isinstance(name, str) or not name.strip():
             raise ProfileError(source, f"{where}.name", f"required, a non-empty string, got {name!r}")
+        if not name.isprintable():
+            raise ProfileError(source, f"{where}.name", f"must be printable text, got {name!r}")
         if name in seen:
             raise ProfileError(source, f"{where}.name", f"duplicate channel name {name!r}")
         seen.add(name)

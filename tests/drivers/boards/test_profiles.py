@@ -145,6 +145,24 @@ def test_a_bad_profile_names_the_offending_field(tmp_path, change, field):
     assert str(path) in str(caught.value) and field in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (lambda t: t.replace('"Test board"', '"Test\\u001b[2J board"'), "name"),  # clears a terminal
+        (lambda t: t.replace('"Test board"', '"Test\\u0000board"'), "name"),
+        (lambda t: t.replace('{ name = "Fp1"', '{ name = "Fp\\n1"'), "channels[0].name"),
+        (lambda t: t + '"\\u001b]0;pwned\\u0007" = 1\n', "\\x1b]0;pwned\\x07"),  # an unknown key
+    ],
+    ids=["escape-in-name", "nul-in-name", "newline-in-channel", "escape-in-a-key"],
+)
+def test_control_characters_in_a_profile_are_refused_and_never_printed_raw(tmp_path, change, field):
+    path = write(tmp_path, change(GOOD))
+    with pytest.raises(ProfileError) as caught:
+        load_profile_file(path)
+    assert caught.value.field == field
+    assert str(caught.value).isprintable()
+
+
 def test_broken_toml_and_missing_file_are_named_errors(tmp_path):
     with pytest.raises(ProfileError) as caught:
         load_profile_file(write(tmp_path, 'name = "unterminated'))
