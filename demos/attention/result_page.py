@@ -5,8 +5,10 @@ a nickname box that puts it on today's board, with today's best below.
 from __future__ import annotations
 
 import html
+import random
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from demos.attention.flow import Mode, Outcome
@@ -14,7 +16,43 @@ from demos.attention.leaderboard import MAX_NICKNAME_CHARS, Leaderboard, Nicknam
 from demos.attention.sky_view import TEXT_DARK
 from demos.attention.texts import nickname_problem
 from demos.kit.i18n import fill, translate
+from demos.kit.keyboard import TEXT_LAYOUTS
+from demos.kit.keyboard_widget import TouchKeyboard
 from demos.kit.widgets import ResultScreen, touch_button
+
+#: "Pick a fun name": an adjective and an animal, each translated, joined by a translated pattern
+#: ("Brave Panda", 勇敢的熊猫). Every pair fits a nickname (12 characters) in both languages.
+FUN_ADJECTIVES = (
+    QT_TRANSLATE_NOOP("FunNames", "Brave"),
+    QT_TRANSLATE_NOOP("FunNames", "Happy"),
+    QT_TRANSLATE_NOOP("FunNames", "Clever"),
+    QT_TRANSLATE_NOOP("FunNames", "Swift"),
+    QT_TRANSLATE_NOOP("FunNames", "Jolly"),
+    QT_TRANSLATE_NOOP("FunNames", "Lucky"),
+    QT_TRANSLATE_NOOP("FunNames", "Sunny"),
+    QT_TRANSLATE_NOOP("FunNames", "Calm"),
+)
+FUN_ANIMALS = (
+    QT_TRANSLATE_NOOP("FunNames", "Panda"),
+    QT_TRANSLATE_NOOP("FunNames", "Tiger"),
+    QT_TRANSLATE_NOOP("FunNames", "Otter"),
+    QT_TRANSLATE_NOOP("FunNames", "Koala"),
+    QT_TRANSLATE_NOOP("FunNames", "Fox"),
+    QT_TRANSLATE_NOOP("FunNames", "Owl"),
+    QT_TRANSLATE_NOOP("FunNames", "Whale"),
+    QT_TRANSLATE_NOOP("FunNames", "Rabbit"),
+)
+
+
+def fun_name(adjective: str, animal: str) -> str:
+    """A friendly nickname in the current language from two of the source words above."""
+    return fill(
+        translate("FunNames", "%1 %2"), translate("FunNames", adjective), translate("FunNames", animal)
+    )
+
+
+def _english() -> str:
+    return "en"
 
 
 def show_today_best(label: QLabel, board: Leaderboard | None, mode: Mode | None) -> None:
@@ -41,10 +79,21 @@ class ScoreEntry(QWidget):
     the place the score took, and today's best of that game.
 
     A score goes on the board once: :attr:`saved` stays set until the screen starts a new round.
+    A tap on the nickname box opens the on-screen keyboard under it (the kiosk has no other), in
+    the visitor's language (``language()``: pinyin for Chinese); while it is open it takes today's
+    best's place, so the page still fits the screen. Done saves, like Save. "Pick a fun name" fills
+    in a friendly one (``random`` picks it; injected by tests).
     """
 
-    def __init__(self, board: Leaderboard | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        board: Leaderboard | None,
+        language: Callable[[], str] = _english,
+        parent: QWidget | None = None,
+        random_source: random.Random | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.random = random_source or random.Random()
         self.board = board  # None without a data folder, or once the screen has closed it
         self.outcome: Outcome | None = None  # the round shown, the one Save puts on the board
         self.saved = False
@@ -59,6 +108,12 @@ class ScoreEntry(QWidget):
         self.nickname.textEdited.connect(self._on_nickname_edited)
         self.save_button = touch_button()
         self.save_button.clicked.connect(self.save_score)
+        self.fun_name_button = touch_button(primary=False)
+        self.fun_name_button.clicked.connect(self.pick_fun_name)
+        self.keyboard = TouchKeyboard(TEXT_LAYOUTS, language)
+        self.keyboard.serve(self.nickname)
+        self.keyboard.sigOpening.connect(self._on_keyboard_opening)
+        self.keyboard.sigDone.connect(self.save_score)
         self.save_message = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.save_message.setStyleSheet("font-size: 20px;")
         self.board_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
@@ -66,9 +121,11 @@ class ScoreEntry(QWidget):
         self.board_label.setStyleSheet(f"font-size: 20px; color: {TEXT_DARK};")
         save_row = QHBoxLayout()
         save_row.addWidget(self.nickname, 1)
+        save_row.addWidget(self.fun_name_button)
         save_row.addWidget(self.save_button)
         save_column = QVBoxLayout(self)
         save_column.addLayout(save_row)
+        save_column.addWidget(self.keyboard)
         save_column.addWidget(self.save_message)
         save_column.addWidget(self.board_label)
 
@@ -76,8 +133,9 @@ class ScoreEntry(QWidget):
         """Offer ``outcome``'s score for the board; ``fresh`` when its round just ended (the
         nickname box starts empty)."""
         self.outcome = outcome
-        self.nickname.setEnabled(not self.saved)
-        self.save_button.setEnabled(not self.saved)
+        self.keyboard.close_keyboard()
+        for widget in (self.nickname, self.save_button, self.fun_name_button):
+            widget.setEnabled(not self.saved)
         if fresh:
             self.nickname.clear()
             self.save_message.clear()
@@ -96,17 +154,28 @@ class ScoreEntry(QWidget):
         except NicknameError as error:
             self.save_message.setStyleSheet("font-size: 20px; color: #b42318;")
             self.save_message.setText(nickname_problem(error.reason))
+            if not self.keyboard.isVisible() and self.keyboard.field is not None:
+                self.keyboard.open_for(self.nickname)  # Done hid it: the visitor types on
             return
         self.saved = True
-        self.nickname.setEnabled(False)
-        self.save_button.setEnabled(False)
+        self.keyboard.close_keyboard()
+        for widget in (self.nickname, self.save_button, self.fun_name_button):
+            widget.setEnabled(False)
         self._saved_place = place
         self.save_message.setStyleSheet("font-size: 20px; color: #2d6a4f;")
         self._show_saved()
         show_today_best(self.board_label, self.board, outcome.mode)
 
+    def pick_fun_name(self) -> None:
+        """Fill in a random friendly nickname in the visitor's language (it can still be edited)."""
+        self.nickname.setText(fun_name(self.random.choice(FUN_ADJECTIVES), self.random.choice(FUN_ANIMALS)))
+        self.save_message.clear()
+
     def _on_nickname_edited(self, _text: str) -> None:
         self.save_message.clear()  # the last complaint goes as the visitor types again
+
+    def _on_keyboard_opening(self, _field: QLineEdit) -> None:
+        self.board_label.hide()  # the keyboard takes its place; saving shows it again
 
     def _show_saved(self) -> None:
         self.save_message.setText(fill(translate("Attention", "Saved: number %1 today!"), self._saved_place))
@@ -114,6 +183,7 @@ class ScoreEntry(QWidget):
     def retranslate(self) -> None:
         self.nickname.setPlaceholderText(translate("Attention", "Nickname"))
         self.save_button.setText(translate("Attention", "Save"))
+        self.fun_name_button.setText(translate("Attention", "Pick a fun name"))
 
 
 def show_score(result: ResultScreen, outcome: Outcome, entry: ScoreEntry, fresh: bool) -> None:
