@@ -261,6 +261,10 @@
         <translation>保存</translation>
     </message>
     <message>
+        <source>Pick a fun name</source>
+        <translation>随机起个名字</translation>
+    </message>
+    <message>
         <source>Player 1</source>
         <translation>玩家 1</translation>
     </message>
@@ -546,6 +550,112 @@ The demo starts by itself as soon as the signal arrives.</source>
     <message>
         <source>The headset is not sending data right now. A member of staff will check it.</source>
         <translation>头戴设备暂时没有发送数据，工作人员会来检查。</translation>
+    </message>
+</context>
+<context>
+    <name>FunNames</name>
+    <message>
+        <source>Brave</source>
+        <translation>勇敢</translation>
+    </message>
+    <message>
+        <source>Happy</source>
+        <translation>快乐</translation>
+    </message>
+    <message>
+        <source>Clever</source>
+        <translation>聪明</translation>
+    </message>
+    <message>
+        <source>Swift</source>
+        <translation>敏捷</translation>
+    </message>
+    <message>
+        <source>Jolly</source>
+        <translation>开心</translation>
+    </message>
+    <message>
+        <source>Lucky</source>
+        <translation>幸运</translation>
+    </message>
+    <message>
+        <source>Sunny</source>
+        <translation>阳光</translation>
+    </message>
+    <message>
+        <source>Calm</source>
+        <translation>淡定</translation>
+    </message>
+    <message>
+        <source>Panda</source>
+        <translation>熊猫</translation>
+    </message>
+    <message>
+        <source>Tiger</source>
+        <translation>老虎</translation>
+    </message>
+    <message>
+        <source>Otter</source>
+        <translation>水獭</translation>
+    </message>
+    <message>
+        <source>Koala</source>
+        <translation>考拉</translation>
+    </message>
+    <message>
+        <source>Fox</source>
+        <translation>狐狸</translation>
+    </message>
+    <message>
+        <source>Owl</source>
+        <translation>猫头鹰</translation>
+    </message>
+    <message>
+        <source>Whale</source>
+        <translation>鲸鱼</translation>
+    </message>
+    <message>
+        <source>Bunny</source>
+        <translation>兔子</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1的%2</translation>
+    </message>
+</context>
+<context>
+    <name>Keyboard</name>
+    <message>
+        <source>Shift</source>
+        <translation>大写</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>ABC</source>
+        <translation>ABC</translation>
+    </message>
+    <message>
+        <source>Pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <source>#+=</source>
+        <translation>#+=</translation>
+    </message>
+    <message>
+        <source>123</source>
+        <translation>123</translation>
     </message>
 </context>
 <context>

@@ -40,7 +40,7 @@ FUN_ANIMALS = (
     QT_TRANSLATE_NOOP("FunNames", "Fox"),
     QT_TRANSLATE_NOOP("FunNames", "Owl"),
     QT_TRANSLATE_NOOP("FunNames", "Whale"),
-    QT_TRANSLATE_NOOP("FunNames", "Rabbit"),
+    QT_TRANSLATE_NOOP("FunNames", "Bunny"),
 )
 
 

@@ -136,7 +136,7 @@ class AttentionWidget(DemoScreen):
         self.result = ResultScreen()
         self.result.sigPrimary.connect(self._on_result_primary)
         self.result.sigSecondary.connect(self._on_result_secondary)
-        self.save_box = ScoreEntry(self.board, context.language)
+        self.save_box = ScoreEntry(self.board, self.context.language)
         # The entry's parts, by the names the screen's tests and screenshots reach them.
         self.nickname, self.save_button = self.save_box.nickname, self.save_box.save_button
         self.save_message, self.result_board = self.save_box.save_message, self.save_box.board_label

@@ -40,7 +40,14 @@ def test_the_table_holds_gb2312_level_1_most_frequent_first():
 
 @pytest.mark.parametrize(
     ("letters", "used", "first"),
-    [("xiong", 5, "兄"), ("xiongmao", 5, "兄"), ("xio", 3, "兄"), ("mao", 3, "毛"), ("zzz", 0, ""), ("", 0, "")],
+    [
+        ("xiong", 5, "兄"),
+        ("xiongmao", 5, "兄"),
+        ("xio", 3, "兄"),
+        ("mao", 3, "毛"),
+        ("zzz", 0, ""),
+        ("", 0, ""),
+    ],
 )
 def test_candidates_use_the_syllable_typed(letters, used, first):
     found_used, found = pinyin_table().candidates(letters)
@@ -68,7 +75,7 @@ def test_pinyin_composes_then_a_candidate_types_a_character():
     state = KeyboardState()
     state.open(Layout.PINYIN)
     assert press_text(state, "xiongmao") == [Edit()] * 8
-    used, found = state.candidates()
+    used, _ = state.candidates()
     assert used == 5 and "熊" in state.page_of_candidates()
     assert state.pick(state.page_of_candidates().index("熊")) == Edit(insert="熊")
     assert state.composing == "mao"

@@ -1,0 +1,108 @@
+"""A visitor puts a nickname on *Today's best* with taps only: the on-screen keyboard, in English
+and in Chinese (pinyin), and "Pick a fun name". No key events: the kiosk has no keyboard."""
+
+from __future__ import annotations
+
+import random
+
+from PySide6.QtCore import Qt
+
+from demos.attention.flow import Phase
+from demos.attention.leaderboard import validate_nickname
+from demos.attention.result_page import FUN_ADJECTIVES, FUN_ANIMALS, fun_name
+from demos.kit.keyboard import Layout
+from tests.demos.attention.test_widget import FastVisit
+from tests.demos.screens import press, save
+
+
+def tap_key(qtbot, keyboard, label: str) -> None:
+    """Touch the key showing ``label`` on the keyboard's current page (a candidate too)."""
+    _, rows = keyboard._pages[keyboard.state.layout]
+    buttons = [button for row in rows for button in row] + keyboard.candidate_buttons
+    matching = [button for button in buttons if button.text() == label and button.isVisible()]
+    assert matching, f"no key {label!r}"
+    press(qtbot, matching[0])
+
+
+def finish_a_focus_round(qtbot, tmp_path, language_code: str) -> FastVisit:
+    visit = FastVisit(qtbot, tmp_path)
+    visit.widget.save_box.keyboard._language = lambda: language_code
+    press(qtbot, visit.widget.focus_button)
+    visit.run_while(Phase.BASELINE, Phase.READY, Phase.ROUND)
+    assert visit.widget.result.picture is visit.widget.save_box
+    return visit
+
+
+def open_keyboard(qtbot, widget):
+    keyboard = widget.save_box.keyboard
+    assert not keyboard.isVisible()
+    qtbot.mouseClick(widget.nickname, Qt.MouseButton.LeftButton)
+    assert keyboard.isVisible() and keyboard.field is widget.nickname
+    # Under the nickname box, never over it.
+    box = widget.nickname.mapTo(widget, widget.nickname.rect().bottomLeft())
+    assert keyboard.mapTo(widget, keyboard.rect().topLeft()).y() >= box.y()
+    return keyboard
+
+
+def test_an_english_nickname_typed_with_taps_lands_on_todays_best(qtbot, tmp_path, language):
+    visit = finish_a_focus_round(qtbot, tmp_path, "en")
+    widget = visit.widget
+    keyboard = open_keyboard(qtbot, widget)
+    assert keyboard.state.layout is Layout.LETTERS
+    tap_key(qtbot, keyboard, "Shift" if language == "en" else "大写")
+    for label in "Bo":
+        tap_key(qtbot, keyboard, label)
+    tap_key(qtbot, keyboard, "7")
+    assert widget.nickname.text() == "Bo7"
+    save(widget, "attention_keyboard", language)
+    tap_key(qtbot, keyboard, "Done" if language == "en" else "完成")
+    assert [entry.nickname for entry in widget.board.today_best("focus")] == ["Bo7"]
+    assert "Bo7" in widget.result_board.text() and widget.result_board.isVisible()
+    assert not keyboard.isVisible()
+    widget.stop()
+
+
+def test_a_chinese_nickname_typed_by_pinyin_lands_on_todays_best(qtbot, tmp_path, language):
+    visit = finish_a_focus_round(qtbot, tmp_path, "zh_CN")
+    widget = visit.widget
+    keyboard = open_keyboard(qtbot, widget)
+    assert keyboard.state.layout is Layout.PINYIN  # a Chinese visitor starts in pinyin
+    for label in "xiong":
+        tap_key(qtbot, keyboard, label)
+    assert keyboard.composing_label.text() == "xiong"
+    tap_key(qtbot, keyboard, "熊")
+    for label in "mao":
+        tap_key(qtbot, keyboard, label)
+    tap_key(qtbot, keyboard, "猫")
+    assert widget.nickname.text() == "熊猫" and keyboard.state.composing == ""
+    save(widget, "attention_keyboard_pinyin", language)
+    press(qtbot, widget.save_button)
+    assert [entry.nickname for entry in widget.board.today_best("focus")] == ["熊猫"]
+    assert "熊猫" in widget.result_board.text()
+    widget.stop()
+
+
+def test_a_refused_nickname_keeps_the_keyboard_open(qtbot, tmp_path):
+    visit = finish_a_focus_round(qtbot, tmp_path, "en")
+    widget = visit.widget
+    keyboard = open_keyboard(qtbot, widget)
+    tap_key(qtbot, keyboard, "Done")  # nothing typed
+    assert widget.save_message.text() and keyboard.isVisible()
+    assert widget.board.today_best("focus") == []
+    widget.stop()
+
+
+def test_pick_a_fun_name_fills_one_in_the_visitors_language(qtbot, tmp_path, language):
+    visit = finish_a_focus_round(qtbot, tmp_path, language)
+    widget = visit.widget
+    widget.save_box.random = random.Random(1)
+    press(qtbot, widget.save_box.fun_name_button)
+    name = widget.nickname.text()
+    assert name and (("的" in name) == (language == "zh_CN"))
+    press(qtbot, widget.save_button)
+    assert [entry.nickname for entry in widget.board.today_best("focus")] == [name]
+    # Every name the button can give is a valid nickname in this language.
+    for adjective in FUN_ADJECTIVES:
+        for animal in FUN_ANIMALS:
+            assert validate_nickname(fun_name(adjective, animal)) == fun_name(adjective, animal)
+    widget.stop()
