@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -35,6 +36,8 @@ from app.staff_console.widgets import (
 from app.status import STATE_COLOUR, STATE_TEXT, board_display_name
 from app.style import MUTED
 from demos.kit.i18n import Retranslating, fill, translate
+from demos.kit.keyboard import PORT_LAYOUTS
+from demos.kit.keyboard_widget import TouchKeyboard
 from demos.kit.widgets import touch_button, touch_combo_box
 from drivers.acquisition.worker import AcquisitionState
 from drivers.boards.board import layout_for
@@ -221,7 +224,21 @@ class HeadsetSection(Retranslating, QWidget):
         column.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(_scrolling(page))
+        self.scroll = _scrolling(page)
+        outer.addWidget(self.scroll)
+
+        # The touch screen has no keyboard: a tap on a field opens the console's own under its row.
+        self.keyboard = TouchKeyboard(PORT_LAYOUTS)
+        self.keyboard.setMaximumWidth(FIELD_MAX_PX)
+        self._field_rows: dict[QLineEdit, QWidget] = {
+            self.port_box.lineEdit(): self.port_row,
+            self.mac_edit: self.mac_edit,
+            self.serial_number_edit: self.serial_number_edit,
+            self.file_edit: self.file_row,
+        }
+        for field in self._field_rows:
+            self.keyboard.serve(field)
+        self.keyboard.sigOpening.connect(self._place_keyboard)
 
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
@@ -297,8 +314,20 @@ class HeadsetSection(Retranslating, QWidget):
         takes = set(profile.params) | set(profile.required_params) | set(self_discovering_params(profile))
         return takes & set(EDITED_PARAMS)
 
+    def _place_keyboard(self, field: QLineEdit) -> None:
+        """Put the keyboard in the row under ``field``'s (so it never covers it) and scroll to both."""
+        if self.form.indexOf(self.keyboard) >= 0:
+            self.form.takeRow(self.keyboard)
+        row, _ = self.form.getWidgetPosition(self._field_rows[field])
+        self.form.insertRow(row + 1, self.keyboard)
+        self.keyboard.show()
+        self.scroll.widget().layout().activate()
+        self.scroll.ensureWidgetVisible(self.keyboard, 0, 0)
+        self.scroll.ensureWidgetVisible(field)
+
     def _show_fields(self, profile: BoardProfile) -> None:
         shown = self._shown_params(profile)
+        self.keyboard.close_keyboard()  # its field may be hidden now
         self.port_box.setEditText(str(profile.params.get("serial_port", "")))
         self.mac_edit.setText(str(profile.params.get("mac_address", "")))
         self.serial_number_edit.setText(str(profile.params.get("serial_number", "")))

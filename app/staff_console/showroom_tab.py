@@ -25,6 +25,8 @@ from app.i18n import stored_language
 from app.staff_console.host import StaffHost
 from app.staff_console.widgets import FIELD_MAX_PX, TouchSpin, _label, _line_edit, _scrolling
 from demos.kit.i18n import Retranslating, translate
+from demos.kit.keyboard import PIN_LAYOUTS
+from demos.kit.keyboard_widget import TouchKeyboard
 from demos.kit.widgets import touch_button, touch_combo_box
 
 log = logging.getLogger(__name__)
@@ -76,12 +78,20 @@ class ShowroomSection(Retranslating, QWidget):
             edit.setValidator(QRegularExpressionValidator(r"[0-9]{0,8}", edit))
             edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
             edit.setMaximumWidth(FIELD_MAX_PX // 2)
+        # A digits pad of the console's own under both fields (the touch screen has no keyboard);
+        # Done in the first field goes on to the second.
+        self.pin_keyboard = TouchKeyboard(PIN_LAYOUTS)
+        self.pin_keyboard.setMaximumWidth(FIELD_MAX_PX // 2)
+        self.pin_keyboard.serve(self.pin_edit)
+        self.pin_keyboard.serve(self.pin_again_edit)
+        self.pin_keyboard.sigDone.connect(self._on_pin_keyboard_done)
         self.change_pin_button = touch_button()
         self.change_pin_button.clicked.connect(self.change_pin)
         self.pin_message_label = _label()
         pin_form.addRow(self.factory_label)
         pin_form.addRow(self.pin_caption, self.pin_edit)
         pin_form.addRow(self.pin_again_caption, self.pin_again_edit)
+        pin_form.addRow("", self.pin_keyboard)
         pin_line = QHBoxLayout()
         pin_line.setSpacing(16)
         pin_line.addWidget(self.change_pin_button)
@@ -162,9 +172,14 @@ class ShowroomSection(Retranslating, QWidget):
             return False
         self.pin_edit.clear()
         self.pin_again_edit.clear()
+        self.pin_keyboard.close_keyboard()
         self._set_pin_message("consoleDone", QT_TRANSLATE_NOOP("StaffConsole", "The staff PIN is changed."))
         self._show_factory_warning()
         return True
+
+    def _on_pin_keyboard_done(self) -> None:
+        if self.pin_keyboard.field is self.pin_edit:
+            self.pin_keyboard.open_for(self.pin_again_edit)
 
     def _set_pin_message(self, object_name: str, source: str) -> None:
         self._pin_message = (object_name, source)

@@ -73,8 +73,11 @@ _LETTER_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _SYMBOL_ROWS = ("/_-.:\\@#", "!?,'()+&")
 
 
-def _characters(text: str) -> tuple[Key, ...]:
-    return tuple(Key(KeyKind.CHARACTER, char) for char in text)
+_WIDE = 1.5
+
+
+def _characters(text: str, width: float = 1.0) -> tuple[Key, ...]:
+    return tuple(Key(KeyKind.CHARACTER, char, width=width) for char in text)
 
 
 @dataclass
@@ -105,12 +108,14 @@ class KeyboardState:
 
     def rows(self) -> tuple[tuple[Key, ...], ...]:
         """The keys of the layout shown, row by row (the last row holds the layout keys, space, done)."""
-        if self.layout is Layout.DIGITS:
+        if self.layout is Layout.DIGITS:  # a phone's keypad, keys wide enough for "Delete"
             return (
-                _characters("123"),
-                _characters("456"),
-                _characters("789"),
-                (Key(KeyKind.BACKSPACE), Key(KeyKind.CHARACTER, "0"), Key(KeyKind.DONE)),
+                *(_characters(digits, _WIDE) for digits in ("123", "456", "789")),
+                (
+                    Key(KeyKind.BACKSPACE, width=_WIDE),
+                    Key(KeyKind.CHARACTER, "0", width=_WIDE),
+                    Key(KeyKind.DONE, width=_WIDE),
+                ),
             )
         if self.layout is Layout.SYMBOLS:
             body = [_characters(_DIGIT_ROW), _characters(_SYMBOL_ROWS[0]), _characters(_SYMBOL_ROWS[1])]
