@@ -224,8 +224,7 @@ class HeadsetSection(Retranslating, QWidget):
         column.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = _scrolling(page)
-        outer.addWidget(self.scroll)
+        outer.addWidget(_scrolling(page))
 
         # The touch screen has no keyboard: a tap on a field opens the console's own under its row.
         self.keyboard = TouchKeyboard(PORT_LAYOUTS)
@@ -315,15 +314,11 @@ class HeadsetSection(Retranslating, QWidget):
         return takes & set(EDITED_PARAMS)
 
     def _place_keyboard(self, field: QLineEdit) -> None:
-        """Put the keyboard in the row under ``field``'s (so it never covers it) and scroll to both."""
+        """Put the keyboard in the row under ``field``'s: it never covers it (and scrolls into view)."""
         if self.form.indexOf(self.keyboard) >= 0:
             self.form.takeRow(self.keyboard)
         row, _ = self.form.getWidgetPosition(self._field_rows[field])
         self.form.insertRow(row + 1, self.keyboard)
-        self.keyboard.show()
-        self.scroll.widget().layout().activate()
-        self.scroll.ensureWidgetVisible(self.keyboard, 0, 0)
-        self.scroll.ensureWidgetVisible(field)
 
     def _show_fields(self, profile: BoardProfile) -> None:
         shown = self._shown_params(profile)

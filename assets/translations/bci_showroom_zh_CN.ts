@@ -650,6 +650,10 @@ The demo starts by itself as soon as the signal arrives.</source>
         <translation>拼音</translation>
     </message>
     <message>
+        <source>Type pinyin</source>
+        <translation>请输入拼音</translation>
+    </message>
+    <message>
         <source>#+=</source>
         <translation>#+=</translation>
     </message>

@@ -16,8 +16,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from demos.kit.i18n import Retranslating, translate
 from demos.kit.keyboard import CANDIDATES_PER_PAGE, TEXT_LAYOUTS, Edit, Key, KeyboardState, KeyKind, Layout
@@ -41,6 +50,7 @@ QPushButton#kbCandidate {{ font-size: 28px; }}
 QPushButton:pressed {{ background: #cfd8e6; }}
 QPushButton#kbKey:checked, QPushButton#kbAction:checked {{ background: #b8c4db; }}
 QLabel#kbComposing {{ font-size: 22px; color: #1f2d3d; }}
+QLabel#kbComposing:disabled {{ color: #6b7785; }}
 QWidget#kbPanel {{ background: #f1f3f6; border-radius: 12px; }}
 """
 
@@ -71,7 +81,7 @@ def _key_button(object_name: str, width_keys: float = 1.0) -> QPushButton:
 def key_label(key: Key) -> str:
     """What ``key`` shows, in the current language."""
     if key.kind is KeyKind.CHARACTER:
-        return key.text
+        return key.text.replace("&", "&&")  # a lone "&" would mark a shortcut and show nothing
     if key.kind is KeyKind.LAYOUT and key.layout is not None:
         return translate("Keyboard", LAYOUT_LABELS[key.layout])
     return translate("Keyboard", ACTION_LABELS[key.kind])
@@ -99,6 +109,8 @@ class TouchKeyboard(Retranslating, QWidget):
         self.setObjectName("kbPanel")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(STYLE_SHEET)
+        # As tall as its keys, never stretched by the page around it (a form row would, with gaps).
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.state = KeyboardState(tuple(layouts))
         self._language = language
         self._fields: list[QLineEdit] = []
@@ -118,6 +130,9 @@ class TouchKeyboard(Retranslating, QWidget):
         self.composing_label.setMinimumWidth(KEY_MIN_PX * 2)
         bar.addWidget(self.composing_label)
         for index, button in enumerate(self.candidate_buttons):
+            keep = button.sizePolicy()
+            keep.setRetainSizeWhenHidden(True)  # the bar keeps its height with no candidate shown
+            button.setSizePolicy(keep)
             button.setProperty("candidate", index)
             button.clicked.connect(self._on_candidate)
             bar.addWidget(button)
@@ -183,6 +198,19 @@ class TouchKeyboard(Retranslating, QWidget):
         self._refresh()
         self.show()
         field.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._reveal(field)
+
+    def _reveal(self, field: QLineEdit) -> None:
+        """In a scrolling page (the staff console), scroll so the keys show, and the field above them."""
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is None or parent.widget() is None:
+            return
+        # The page grows by the keyboard only once its layout has run: run it now, not later.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        parent.ensureWidgetVisible(self, 0, 0)
+        parent.ensureWidgetVisible(field, 0, 0)  # the field wins if both cannot show
 
     def close_keyboard(self) -> None:
         self.state.open()
@@ -223,8 +251,12 @@ class TouchKeyboard(Retranslating, QWidget):
 
     def _refresh(self) -> None:
         """Show the layout in use, its labels (shift), and the pinyin composed with its candidates."""
+        # Hide the others before showing this one: with both shown for a moment, a page around the
+        # keyboard that was not laid out in between kept the height of both (636 px for 356).
         for layout, (page, _) in self._pages.items():
-            page.setVisible(layout is self.state.layout)
+            if layout is not self.state.layout:
+                page.hide()
+        self._pages[self.state.layout][0].show()
         _, buttons = self._pages[self.state.layout]
         for row, keys in zip(buttons, self.state.rows(), strict=True):
             for button, key in zip(row, keys, strict=True):
@@ -234,10 +266,12 @@ class TouchKeyboard(Retranslating, QWidget):
         pinyin = self.state.layout is Layout.PINYIN
         self.candidate_bar.setVisible(pinyin)
         shown = self.state.page_of_candidates()
-        self.composing_label.setText(self.state.composing)
+        composing = self.state.composing
+        self.composing_label.setText(composing or translate("Keyboard", "Type pinyin"))
+        self.composing_label.setEnabled(bool(composing))  # the hint is greyed
         for index, button in enumerate(self.candidate_buttons):
             button.setText(shown[index] if index < len(shown) else "")
-            button.setEnabled(index < len(shown))
+            button.setVisible(index < len(shown))
         self.previous_page.setEnabled(self.state.page > 0)
         self.next_page.setEnabled(self.state.page < self.state.page_count() - 1)
 

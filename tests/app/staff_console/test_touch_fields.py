@@ -7,13 +7,20 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from app import pin
 from app.config import BOARD_PARAMS, IDLE_TIMEOUT
 from app.settings import AppSettings
 from app.staff_console.console import StaffConsole
 from app.usage import UsageLog
+from demos.kit.i18n import translate
+from demos.kit.keyboard_widget import ACTION_LABELS, LAYOUT_LABELS
 from tests.app.staff_console.test_console import FakeHost, choose
+from tests.demos.screens import save
+
+#: Keys that type nothing, by their English label (the test reads them in the language shown).
+NAMED_KEYS = {*ACTION_LABELS.values(), *LAYOUT_LABELS.values()}
 
 
 @pytest.fixture
@@ -36,6 +43,7 @@ def tap(qtbot, widget) -> None:
 def tap_keys(qtbot, keyboard, labels) -> None:
     """Touch each key showing one of ``labels`` in turn on the keyboard's current page."""
     for label in labels:
+        label = translate("Keyboard", label) if label in NAMED_KEYS else label
         _, rows = keyboard._pages[keyboard.state.layout]
         matching = [button for row in rows for button in row if button.text() == label]
         assert len(matching) == 1, label
@@ -50,19 +58,29 @@ def below(upper, lower) -> bool:
     )
 
 
-def test_staff_type_the_serial_port_with_taps(qtbot, console):
+def on_screen(widget) -> bool:
+    """Whether all of ``widget`` shows in its scrolling page's viewport."""
+    return widget.visibleRegion().boundingRect().size() == widget.size()
+
+
+def test_staff_type_the_serial_port_with_taps(qtbot, console, language):
     headset = console.headset
     choose(console, "cyton")
     field = headset.port_box.lineEdit()
     tap(qtbot, field)
     keyboard = headset.keyboard
     assert keyboard.isVisible() and keyboard.field is field and below(headset.port_row, keyboard)
+    assert on_screen(field) and on_screen(keyboard)  # scrolled into view, all of it
     for _ in range(len(field.text())):
         tap_keys(qtbot, keyboard, ["Delete"])
     tap_keys(qtbot, keyboard, ["#+=", "/"])
     tap_keys(qtbot, keyboard, ["ABC", *"dev"])
     tap_keys(qtbot, keyboard, ["#+=", "/"])
-    tap_keys(qtbot, keyboard, ["ABC", *"tty", "Shift", "U", "Shift", "S", "Shift", "B", "0", "Done"])
+    tap_keys(qtbot, keyboard, ["ABC", *"tty", "Shift", "U", "Shift", "S", "Shift", "B", "0"])
+    QApplication.processEvents()
+    assert keyboard.height() == keyboard.sizeHint().height()  # not stretched by layouts switched
+    save(console, "console_port_keyboard", language)
+    tap_keys(qtbot, keyboard, ["Done"])
     assert field.text() == "/dev/ttyUSB0" and not keyboard.isVisible()
     tap(qtbot, headset.apply_button)
     assert json.loads(console.host.settings.value(BOARD_PARAMS.key, "")) == {"serial_port": "/dev/ttyUSB0"}
@@ -85,17 +103,19 @@ def test_the_keyboard_follows_the_field_tapped(qtbot, console):
     assert not headset.keyboard.isVisible()
 
 
-def test_staff_change_the_pin_with_taps(qtbot, console):
+def test_staff_change_the_pin_with_taps(qtbot, console, language):
     showroom = console.showroom
     console.tabs.setCurrentWidget(showroom)
     keyboard = showroom.pin_keyboard
     assert not keyboard.isVisible()
     tap(qtbot, showroom.pin_edit)
     assert keyboard.isVisible() and below(showroom.pin_again_edit, keyboard)
-    assert showroom.pin_edit.hasFocus()
+    assert on_screen(showroom.pin_edit) and on_screen(keyboard)
     tap_keys(qtbot, keyboard, [*"864209", "Delete", "Done"])  # Done goes on to the second field
     assert showroom.pin_edit.text() == "86420" and keyboard.field is showroom.pin_again_edit
-    tap_keys(qtbot, keyboard, [*"86420", "Done"])
+    tap_keys(qtbot, keyboard, [*"86420"])
+    save(console, "console_pin_keyboard", language)
+    tap_keys(qtbot, keyboard, ["Done"])
     assert not keyboard.isVisible()
     tap(qtbot, showroom.change_pin_button)
     assert pin.check_pin(console.host.settings, "86420") and not pin.is_factory_pin(console.host.settings)
