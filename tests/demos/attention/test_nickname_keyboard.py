@@ -106,3 +106,12 @@ def test_pick_a_fun_name_fills_one_in_the_visitors_language(qtbot, tmp_path, lan
         for animal in FUN_ANIMALS:
             assert validate_nickname(fun_name(adjective, animal)) == fun_name(adjective, animal)
     widget.stop()
+
+
+def test_the_result_page_with_the_keyboard_open_fits_a_1080p_kiosk(qtbot, tmp_path):
+    """1080 px less the shell's top bar and status bar (~150 px, as on a 1366 x 768 screen)."""
+    visit = finish_a_focus_round(qtbot, tmp_path, "zh_CN")  # pinyin: the tallest, with candidates
+    widget = visit.widget
+    open_keyboard(qtbot, widget)
+    assert widget.minimumSizeHint().height() <= 1080 - 150  # 797 px measured
+    widget.stop()
