@@ -42,6 +42,7 @@ def test_a_kiosk_with_the_factory_pin_asks_staff_for_a_new_pin_before_any_visito
     assert window.stack.currentWidget() is pad and is_factory_pin(window.settings)
     window.visit.clock.now += 3600  # nobody for an hour: the idle clock must not bring attract
     window.visit.check_idle()
+    assert window.stack.currentWidget() is pad
     window.ask_for_pin()  # the staff gesture: the factory PIN's pad stays
     assert not window.open_demo_by_id("attention")  # --demo cannot go past it either
     assert window.stack.currentWidget() is pad
