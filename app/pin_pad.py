@@ -70,9 +70,14 @@ class Keypad(Retranslating, QWidget):
         self.dots = QLabel(objectName="pinDots", alignment=Qt.AlignmentFlag.AlignCenter)
         self.message = QLabel(objectName="pinMessage", alignment=Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
+        for label in (self.hint, self.message):  # a sentence on two lines, not five under the keys
+            label.setMinimumWidth(6 * KEY_SIZE.width())
+        self.message.setMinimumHeight(64)  # two lines: a message must not move the keys a finger aims at
         for label in (self.title, self.hint, self.dots, self.message):
             layout.addWidget(label)
-        grid = QGridLayout()
+        keypad = QWidget()
+        grid = QGridLayout(keypad)
+        grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(12)
         self.keys: dict[str, QPushButton] = {}
         for index, key in enumerate("123456789⌫0"):
@@ -81,7 +86,7 @@ class Keypad(Retranslating, QWidget):
             button.clicked.connect(lambda _checked=False, pressed=key: self.press(pressed))
             grid.addWidget(button, index // 3, index % 3)
             self.keys[key] = button
-        layout.addLayout(grid)
+        layout.addWidget(keypad, 0, Qt.AlignmentFlag.AlignCenter)  # the keys together, however wide the text
         self.action_button = touch_button()
         self.action_button.clicked.connect(self.submit)
         self.action_button.setFixedSize(KEY_SIZE)

@@ -143,3 +143,19 @@ def test_the_kiosk_command_with_the_factory_pin_asks_for_a_new_pin_and_opens_no_
     assert "staff must choose a new PIN before visitors come" in result.stderr
     assert "demo attention not opened" in result.stderr and "opened demo attention" not in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_message_on_the_pad_does_not_move_the_keys(factory_kiosk, qtbot):
+    """A two-line message (the Chinese one) appears: the key a finger aims at stays put."""
+    pad = factory_kiosk.new_pin_pad
+    factory_kiosk.languages.set_language("zh_CN")
+    try:
+        pad.resize(1280, 800)
+        pad.layout().activate()
+        before = pad.keys["5"].mapTo(pad, pad.keys["5"].rect().center())
+        tap(factory_kiosk, pad, "111111")
+        assert pad.message.text()
+        pad.layout().activate()
+        assert pad.keys["5"].mapTo(pad, pad.keys["5"].rect().center()) == before
+    finally:
+        factory_kiosk.languages.set_language("en")
