@@ -137,9 +137,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.consent = ConsentPage()
         self.thanks = ThanksPage(countdown_s=THANKS_SHOWN_S)
         self.pin_pad = PinPad(PinLock(settings, factory_opens=not kiosk))
-        self.pin_pad.sigUnlocked.connect(self.open_staff_console)
+        self.pin_pad.sigUnlocked.connect(self._unlocked)
         self.pin_pad.sigCancelled.connect(self.leave_staff_pages)
-        #: A kiosk's first step while the factory PIN is in use: staff choose their own.
+        #: Where staff choose a new PIN: a kiosk's first step while the factory PIN is in use, and
+        #: after an unlock with a PIN too short or guessable.
         self.new_pin_pad = NewPinPad(settings)
         self.new_pin_pad.sigPinSet.connect(self._new_pin_chosen)
         self.console: StaffConsole | None = None  # built the first time staff open it
@@ -307,7 +308,7 @@ class MainWindow(Retranslating, QMainWindow):
             if QApplication.activeModalWidget() is dialog:
                 dialog.hide()
                 break
-        if self.stack.currentWidget() in (self.pin_pad, self.console):
+        if self.stack.currentWidget() in (self.pin_pad, self.console, self.new_pin_pad):
             self.leave_staff_pages()
 
     def default_language(self) -> str:
@@ -348,17 +349,34 @@ class MainWindow(Retranslating, QMainWindow):
         """Staff choose a PIN first; the idle clock waits (no visitor is served meanwhile)."""
         log.warning("kiosk: the factory PIN is in use; staff must choose a new PIN before visitors come")
         self.visit.hold_for_staff()
-        self.new_pin_pad.clear()
+        self.new_pin_pad.ask(replacing_weak=False)
         self.stack.setCurrentWidget(self.new_pin_pad)
 
+    def _unlocked(self) -> None:
+        """The right PIN: the console; first a new PIN when the one typed is too short or guessable
+        (set before PINs had 6 digits: it falls to offline guessing). Staff who walk away from it
+        are sent back by the idle clock, and asked again at their next unlock."""
+        if not self.pin_pad.lock.weak_pin:
+            self.open_staff_console()
+            return
+        log.warning("kiosk: the staff PIN is too short or guessable; staff are asked for a new one")
+        self.new_pin_pad.ask(replacing_weak=True)
+        self.stack.setCurrentWidget(self.new_pin_pad)
+        self.visit.reset_idle()
+
     def _new_pin_chosen(self) -> None:
-        """Staff chose their PIN: the kiosk serves visitors from the attract screen."""
+        """Staff chose their PIN: the console if they were unlocking, else (the first start) the
+        kiosk serves visitors from the attract screen."""
+        if self.new_pin_pad.replacing_weak:
+            self.open_staff_console()
+            return
         self.stack.setCurrentWidget(self.attract)
         self.visit.serve_visitors()
 
     def open_staff_console(self) -> None:
         self.host.allow_check_override(True)  # staff are here: they may start a demo anyway
-        if self._page_before_staff is None or self.stack.currentWidget() is not self.pin_pad:
+        pads = (self.pin_pad, self.new_pin_pad)
+        if self._page_before_staff is None or self.stack.currentWidget() not in pads:
             self._page_before_staff = self.stack.currentWidget()
         if self.console is None:
             self.console = StaffConsole(self)
@@ -374,6 +392,7 @@ class MainWindow(Retranslating, QMainWindow):
         """Back to where the staff gesture was made (the visitor's screen, or the menu), with what
         staff changed in the console in force."""
         self.pin_pad.clear()
+        self.new_pin_pad.clear()
         self.host.max_flicker_s = self.max_flicker_s()
         self.visit.settings_changed()
         page = self._page_before_staff

@@ -200,6 +200,9 @@ class PinLock:
         self._clock = clock
         self._wall_clock = wall_clock
         self.factory_opens = factory_opens
+        #: The last right PIN is one a new PIN may not be (4 digits, set before PINs had 6): the
+        #: kiosk asks staff to replace it.
+        self.weak_pin = False
         self.wrong = PIN_WRONG.read(settings)
         self.locks = PIN_LOCKS.read(settings)
         self._wall_until = PIN_LOCKED_UNTIL.read(settings)
@@ -222,6 +225,7 @@ class PinLock:
         if self.locks and self._wall_clock() - self._wall_until > FORGET_AFTER_S:
             self.wrong, self.locks = 0, 0  # quiet for a day: the escalation starts over
         if check_pin(self._settings, pin, factory_opens=self.factory_opens):
+            self.weak_pin = pin_problem(pin) is not None
             if self.wrong or self.locks:
                 self.wrong, self.locks = 0, 0
                 self._store()

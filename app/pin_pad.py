@@ -175,6 +175,8 @@ class NewPinPad(Keypad):
         super().__init__(PIN_DIGITS[1], parent)
         self.settings = settings
         self.first = ""  # the PIN typed the first time, while it is typed again
+        #: Staff replace a PIN too short or guessable (else: the factory PIN, on a kiosk's first start).
+        self.replacing_weak = False
         self._message_source = ""
         self.hint.show()
         self.retranslate()
@@ -201,6 +203,11 @@ class NewPinPad(Keypad):
             self.first = ""
         self.retranslate()
 
+    def ask(self, *, replacing_weak: bool) -> None:
+        """A fresh pad, saying why a new PIN is needed."""
+        self.replacing_weak = replacing_weak
+        self.clear()
+
     def clear(self) -> None:
         self.entered, self.first, self._message_source = "", "", ""
         self.retranslate()
@@ -216,15 +223,15 @@ class NewPinPad(Keypad):
         else:
             self.title.setText(translate("PinPad", "Choose a new staff PIN"))
             self.action_button.setText(translate("PinPad", "Next"))
-        self.hint.setText(
-            fill(
-                translate(
-                    "PinPad",
-                    "Staff: the factory PIN does not open this kiosk. Choose your own, %1 to %2 digits.",
-                ),
-                *PIN_DIGITS,
+        if self.replacing_weak:
+            hint = translate(
+                "PinPad", "Staff: your PIN is too short or easy to guess. Choose a new one, %1 to %2 digits."
             )
-        )
+        else:
+            hint = translate(
+                "PinPad", "Staff: the factory PIN does not open this kiosk. Choose your own, %1 to %2 digits."
+            )
+        self.hint.setText(fill(hint, *PIN_DIGITS))
         problems = {problem.value: problem for problem in PinProblem}
         if self._message_source in problems:
             message = pin_problem_text(problems[self._message_source])

@@ -884,6 +884,10 @@ The demo starts by itself as soon as the signal arrives.</source>
         <translation>工作人员：出厂密码无法解锁本展台。请设置你们自己的密码，%1 到 %2 位数字。</translation>
     </message>
     <message>
+        <source>Staff: your PIN is too short or easy to guess. Choose a new one, %1 to %2 digits.</source>
+        <translation>工作人员：你们的密码太短或太容易猜到。请设置新密码，%1 到 %2 位数字。</translation>
+    </message>
+    <message>
         <source>The two PINs differ: choose the new PIN again.</source>
         <translation>两次输入的密码不一致，请重新设置新密码。</translation>
     </message>

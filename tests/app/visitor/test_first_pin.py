@@ -159,3 +159,44 @@ def test_a_message_on_the_pad_does_not_move_the_keys(factory_kiosk, qtbot):
         assert pad.keys["5"].mapTo(pad, pad.keys["5"].rect().center()) == before
     finally:
         factory_kiosk.languages.set_language("en")
+
+
+def legacy_hash(pin: str) -> str:
+    """How an earlier version stored a PIN (PBKDF2, when PINs could have 4 digits)."""
+    import hashlib
+
+    salt = bytes(range(16))
+    digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt, 1_000)
+    return f"pbkdf2_sha256$1000${salt.hex()}${digest.hex()}"
+
+
+def test_an_old_four_digit_pin_unlocks_once_and_must_be_replaced(make_window, qtbot):
+    """A 4-digit PIN set before falls to offline guessing: after the unlock, a new one first."""
+    window = make_window("virtual_visitor", kiosk=True, settings={PIN_HASH.key: legacy_hash("2468")})
+    window.visit.clock = FakeClock()
+    assert window.stack.currentWidget() is window.attract  # visitors are served meanwhile
+    window.ask_for_pin()
+    tap(window, window.pin_pad, "2468")
+    pad = window.new_pin_pad
+    assert window.stack.currentWidget() is pad and window.console is None
+    assert "too short or easy to guess" in pad.hint.text()
+    tap(window, pad, NEW_PIN)
+    tap(window, pad, NEW_PIN)
+    assert window.stack.currentWidget() is window.console
+    assert check_pin(window.settings, NEW_PIN) and not check_pin(window.settings, "2468")
+    window.console.sigClose.emit()
+    assert window.stack.currentWidget() is window.attract
+
+
+def test_staff_who_walk_away_from_replacing_a_weak_pin_leave_the_kiosk_to_visitors(make_window, qtbot):
+    window = make_window("virtual_visitor", kiosk=True, settings={PIN_HASH.key: legacy_hash("2468")})
+    window.visit.clock = FakeClock()
+    window.ask_for_pin()
+    tap(window, window.pin_pad, "2468")
+    window.new_pin_pad.keys["7"].click()
+    window.visit.clock.now += window.visit.idle_timeout_s() + 1
+    window.visit.check_idle()
+    assert window.stack.currentWidget() is window.attract and window.new_pin_pad.entered == ""
+    window.ask_for_pin()
+    tap(window, window.pin_pad, "2468")  # asked again at the next unlock
+    assert window.stack.currentWidget() is window.new_pin_pad
