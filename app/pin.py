@@ -20,6 +20,7 @@ import hashlib
 import hmac
 import itertools
 import logging
+import math
 import secrets
 import time
 from collections.abc import Callable
@@ -30,8 +31,8 @@ log = logging.getLogger(__name__)
 
 FACTORY_PIN = "2580"
 #: The digits a new PIN has. At least 6: a million PINs at ~65 ms each is ~18 CPU-hours to try
-#: them all from a stolen file (a 4-digit PIN fell in 11 minutes), and at the kiosk's lockout
-#: (below) years. At most 10: what staff remember and type on a keypad.
+#: them all from a stolen file (4 digits: 11 minutes), and at the kiosk's lockout (below) about
+#: 57 years. At most 10: what staff remember and type on a keypad.
 PIN_DIGITS = (6, 10)
 #: The shortest PIN the pad takes to unlock: earlier versions let staff choose 4 digits.
 UNLOCK_MIN_DIGITS = 4
@@ -207,7 +208,9 @@ class PinLock:
         self.locks = PIN_LOCKS.read(settings)
         self._wall_until = PIN_LOCKED_UNTIL.read(settings)
         remaining = self._wall_until - wall_clock()
-        self._locked_until = clock() + (min(remaining, lock_length_s(self.locks)) if self.locks else 0.0)
+        remaining = min(remaining, lock_length_s(self.locks)) if self.locks else 0.0
+        #: When the lock ends on ``clock``; minus infinity: not locked, whatever the clock reads.
+        self._locked_until = clock() + remaining if remaining > 0 else -math.inf
         if self.seconds_locked() > 0:
             log.warning(
                 "staff PIN pad locked for %.0f s more (kept from before the restart)", self.seconds_locked()

@@ -119,7 +119,8 @@ def _made_private(path: Path) -> bool:
     try:
         if not path.parent.is_dir():
             path.parent.mkdir(parents=True, mode=0o700)
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NONBLOCK, 0o600)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NONBLOCK", 0)  # POSIX only
+        descriptor = os.open(path, flags, 0o600)
     except OSError as error:
         log.warning("settings file %s cannot be opened for writing (%s)", path, error.strerror or error)
         return False
