@@ -114,6 +114,11 @@ KIOSK = Setting("kiosk/enabled", False)
 IDLE_TIMEOUT = NumberSetting("kiosk/idle_timeout_s", 60, 20, 600)
 #: The staff PIN's salted hash (``app.pin``), never the PIN itself; "": the factory PIN.
 PIN_HASH = Setting("kiosk/pin_hash", "")
+#: The PIN pad's lockout, kept across restarts (``app.pin.PinLock``): wrong PINs since the last
+#: right one or lock, locks in a row since the last right PIN, and when the lock ends (Unix time, s).
+PIN_WRONG = NumberSetting("kiosk/pin_wrong", 0, 0, 1_000)
+PIN_LOCKS = NumberSetting("kiosk/pin_locks", 0, 0, 1_000)
+PIN_LOCKED_UNTIL = Setting("kiosk/pin_locked_until", 0.0)
 #: A flicker may last at most this long (s): above the decoders' longest window (4 s), below eye strain.
 MAX_FLICKER = NumberSetting("safety/max_flicker_s", 6.0, 5.0, 30.0)
 #: The signal check before decoding demos (engineers and tests turn it off).
@@ -137,6 +142,9 @@ SHELL_SETTINGS: tuple[Setting[Any], ...] = (
     KIOSK,
     IDLE_TIMEOUT,
     PIN_HASH,
+    PIN_WRONG,
+    PIN_LOCKS,
+    PIN_LOCKED_UNTIL,
     MAX_FLICKER,
     SIGNAL_CHECK,
     MENU_ORDER,

@@ -33,8 +33,8 @@ from app.errors import friendly_message, raised_in
 from app.headsets import Headsets, stop_acquisitions
 from app.i18n import LanguageManager, stored_language
 from app.menu import DemoMenu
-from app.pin import PinLock
-from app.pin_pad import PinPad
+from app.pin import PinLock, is_factory_pin
+from app.pin_pad import NewPinPad, PinPad
 from app.rehearsal import RehearsalKeys, describe, key_help_text
 from app.resources import icon
 from app.settings import AppSettings
@@ -136,12 +136,17 @@ class MainWindow(Retranslating, QMainWindow):
         self.attract = AttractPage()
         self.consent = ConsentPage()
         self.thanks = ThanksPage(countdown_s=THANKS_SHOWN_S)
-        self.pin_pad = PinPad(PinLock(settings))
-        self.pin_pad.sigUnlocked.connect(self.open_staff_console)
+        self.pin_pad = PinPad(PinLock(settings, factory_opens=not kiosk))
+        self.pin_pad.sigUnlocked.connect(self._unlocked)
         self.pin_pad.sigCancelled.connect(self.leave_staff_pages)
+        #: Where staff choose a new PIN: a kiosk's first step while the factory PIN is in use, and
+        #: after an unlock with a PIN too short or guessable.
+        self.new_pin_pad = NewPinPad(settings)
+        self.new_pin_pad.sigPinSet.connect(self._new_pin_chosen)
         self.console: StaffConsole | None = None  # built the first time staff open it
         for page in (self.attract, self.consent, self.menu, self.host, self.thanks, self.pin_pad):
             self.stack.addWidget(page)
+        self.stack.addWidget(self.new_pin_pad)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._page_before_staff: QWidget | None = None
@@ -166,6 +171,8 @@ class MainWindow(Retranslating, QMainWindow):
             parent=self,
         )
         self.guard.sigActivity.connect(self.visit.touched)
+        if self._needs_new_pin():
+            self._ask_for_new_pin()
 
         self.headsets.sigState.connect(self._on_acquisition_state)
         self.headsets.sigBoardError.connect(lambda _error: self.host.refresh_headset_text())
@@ -237,6 +244,9 @@ class MainWindow(Retranslating, QMainWindow):
             self.visitor_label.setText(describe(self.acquisition.visitor.snapshot()))
 
     def open_demo(self, entry: DemoEntry) -> bool:
+        if self.stack.currentWidget() is self.new_pin_pad:  # ``--demo`` on a kiosk with the factory PIN
+            log.warning("demo %s not opened: the kiosk waits for staff to choose a new PIN", entry.key)
+            return False
         self.visit.demo_chosen()
         self.visit.close_demo()
         streaming = self.acquisition.state is AcquisitionState.STREAMING
@@ -298,7 +308,7 @@ class MainWindow(Retranslating, QMainWindow):
             if QApplication.activeModalWidget() is dialog:
                 dialog.hide()
                 break
-        if self.stack.currentWidget() in (self.pin_pad, self.console):
+        if self.stack.currentWidget() in (self.pin_pad, self.console, self.new_pin_pad):
             self.leave_staff_pages()
 
     def default_language(self) -> str:
@@ -316,8 +326,12 @@ class MainWindow(Retranslating, QMainWindow):
 
     # --- staff ------------------------------------------------------------------------------------------
     def ask_for_pin(self) -> None:
-        """The hidden gesture: the PIN pad in kiosk mode; on a desktop the console opens at once."""
-        if self.stack.currentWidget() in (self.pin_pad, self.console):
+        """The hidden gesture: the PIN pad in kiosk mode (the new PIN's pad while the factory PIN
+        is in use); on a desktop the console opens at once."""
+        if self.stack.currentWidget() in (self.pin_pad, self.console, self.new_pin_pad):
+            return
+        if self._needs_new_pin():
+            self._ask_for_new_pin()
             return
         if not self.kiosk:
             self.open_staff_console()
@@ -327,9 +341,42 @@ class MainWindow(Retranslating, QMainWindow):
         self.stack.setCurrentWidget(self.pin_pad)
         self.visit.reset_idle()
 
+    def _needs_new_pin(self) -> bool:
+        """A kiosk does not serve visitors with the factory PIN (printed in the README)."""
+        return self.kiosk and is_factory_pin(self.settings)
+
+    def _ask_for_new_pin(self) -> None:
+        """Staff choose a PIN first; the idle clock waits (no visitor is served meanwhile)."""
+        log.warning("kiosk: the factory PIN is in use; staff must choose a new PIN before visitors come")
+        self.visit.hold_for_staff()
+        self.new_pin_pad.ask(replacing_weak=False)
+        self.stack.setCurrentWidget(self.new_pin_pad)
+
+    def _unlocked(self) -> None:
+        """The right PIN: the console; first a new PIN when the one typed is too short or guessable
+        (set before PINs had 6 digits: it falls to offline guessing). Staff who walk away from it
+        are sent back by the idle clock, and asked again at their next unlock."""
+        if not self.pin_pad.lock.weak_pin:
+            self.open_staff_console()
+            return
+        log.warning("kiosk: the staff PIN is too short or guessable; staff are asked for a new one")
+        self.new_pin_pad.ask(replacing_weak=True)
+        self.stack.setCurrentWidget(self.new_pin_pad)
+        self.visit.reset_idle()
+
+    def _new_pin_chosen(self) -> None:
+        """Staff chose their PIN: the console if they were unlocking, else (the first start) the
+        kiosk serves visitors from the attract screen."""
+        if self.new_pin_pad.replacing_weak:
+            self.open_staff_console()
+            return
+        self.stack.setCurrentWidget(self.attract)
+        self.visit.serve_visitors()
+
     def open_staff_console(self) -> None:
         self.host.allow_check_override(True)  # staff are here: they may start a demo anyway
-        if self._page_before_staff is None or self.stack.currentWidget() is not self.pin_pad:
+        pads = (self.pin_pad, self.new_pin_pad)
+        if self._page_before_staff is None or self.stack.currentWidget() not in pads:
             self._page_before_staff = self.stack.currentWidget()
         if self.console is None:
             self.console = StaffConsole(self)
@@ -345,6 +392,7 @@ class MainWindow(Retranslating, QMainWindow):
         """Back to where the staff gesture was made (the visitor's screen, or the menu), with what
         staff changed in the console in force."""
         self.pin_pad.clear()
+        self.new_pin_pad.clear()
         self.host.max_flicker_s = self.max_flicker_s()
         self.visit.settings_changed()
         page = self._page_before_staff

@@ -38,11 +38,14 @@ def make_window(qtbot, qapp, tmp_path):
     headset); without it the profile's own board is opened (the synthetic board by default).
     ``settings`` are written to the settings file first (e.g. ``{"staff_mode": True}``); the signal
     check before decoding demos is off unless they turn it on (``{"signal_check/enabled": True}``).
+    A kiosk gets the staff PIN ``tests.live_app.KIOSK_PIN`` unless ``settings`` hold one (with the
+    factory PIN it would ask staff for a new PIN before serving visitors).
     """
     from app.bootstrap import build_showroom, start
     from app.settings import AppSettings
     from drivers.acquisition.worker import Acquisition
     from drivers.boards.profiles import find_profile
+    from tests.live_app import kiosk_pin_hash
 
     made = []
 
@@ -62,7 +65,8 @@ def make_window(qtbot, qapp, tmp_path):
             acquisition = Acquisition(profile, board_factory=lambda: board, layout=board.layout)
         stored = AppSettings(tmp_path / "settings.ini")
         # Demos' own tests start them at once; the signal check before them has its own tests.
-        for key, value in {"signal_check/enabled": False, **(settings or {})}.items():
+        staff_pin = {"kiosk/pin_hash": kiosk_pin_hash()} if kiosk else {}
+        for key, value in {"signal_check/enabled": False, **staff_pin, **(settings or {})}.items():
             stored.set_value(key, value)
         showroom = build_showroom(
             profile, language=language, settings=stored, kiosk=kiosk, entries=entries, acquisition=acquisition

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -15,17 +16,31 @@ from app.main_window import MainWindow
 from app.settings import AppSettings
 from drivers.boards.profiles import find_profile
 
+#: The staff PIN of the kiosks tests and scripts open: with the factory PIN a kiosk asks staff to
+#: choose a new PIN before it serves visitors (the tests of that step set none).
+KIOSK_PIN = "864213"
+
+
+@functools.cache
+def kiosk_pin_hash() -> str:
+    """:data:`KIOSK_PIN` as the settings file stores it (hashed once per process: ~65 ms)."""
+    from app.pin import hash_pin
+
+    return hash_pin(KIOSK_PIN)
+
 
 def open_app(
     app: QApplication, profile: str = "virtual_visitor", *, settings: dict | None = None, kiosk: bool = False
 ) -> tuple[MainWindow, LanguageManager]:
     """The main window at 1280 x 860 with its acquisition streaming, settings in a fresh folder
-    (``settings`` written there first), built by the app's own composition root.
+    (``settings`` written there first; a kiosk gets :data:`KIOSK_PIN` unless they hold a PIN), built
+    by the app's own composition root.
 
     The caller stops it: ``window.host.close_demo(); window.acquisition.stop()``.
     """
     stored = AppSettings(Path(tempfile.mkdtemp()) / "settings.ini")
-    for key, value in {"signal_check/enabled": False, **(settings or {})}.items():
+    staff_pin = {"kiosk/pin_hash": kiosk_pin_hash()} if kiosk else {}
+    for key, value in {"signal_check/enabled": False, **staff_pin, **(settings or {})}.items():
         stored.set_value(key, value)
     showroom = build_showroom(find_profile(profile), language="en", settings=stored, kiosk=kiosk)
     showroom.window.resize(1280, 860)

@@ -4,8 +4,9 @@ staff PIN, and quitting the showroom."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,9 +23,10 @@ from PySide6.QtWidgets import (
 from app import pin
 from app.config import IDLE_TIMEOUT, KIOSK, LANGUAGE, LANGUAGES
 from app.i18n import stored_language
+from app.pin_pad import pin_problem_text
 from app.staff_console.host import StaffHost
 from app.staff_console.widgets import FIELD_MAX_PX, TouchSpin, _label, _line_edit, _scrolling
-from demos.kit.i18n import Retranslating, translate
+from demos.kit.i18n import Retranslating, fill, translate
 from demos.kit.keyboard import PIN_LAYOUTS
 from demos.kit.keyboard_widget import TouchKeyboard
 from demos.kit.widgets import touch_button, touch_combo_box
@@ -40,7 +42,7 @@ class ShowroomSection(Retranslating, QWidget):
     def __init__(self, host: StaffHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
-        self._pin_message: tuple[str, str] = ("", "")
+        self._pin_message: tuple[str, Callable[[], str]] = ("", str)
         settings = host.settings
         self.general_box = QGroupBox()
         general = QFormLayout(self.general_box)
@@ -75,7 +77,7 @@ class ShowroomSection(Retranslating, QWidget):
         for edit in (self.pin_edit, self.pin_again_edit):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
             edit.setMaxLength(pin.PIN_DIGITS[1])
-            edit.setValidator(QRegularExpressionValidator(r"[0-9]{0,8}", edit))
+            edit.setValidator(QRegularExpressionValidator(f"[0-9]{{0,{pin.PIN_DIGITS[1]}}}", edit))
             edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
             edit.setMaximumWidth(FIELD_MAX_PX // 2)
         # A digits pad of the console's own under both fields (the touch screen has no keyboard);
@@ -149,17 +151,17 @@ class ShowroomSection(Retranslating, QWidget):
         self._show_factory_warning()
 
     def change_pin(self) -> bool:
-        """Store the new staff PIN if both fields hold the same 4–8 digits; say why not otherwise."""
+        """Store the new staff PIN if both fields hold the same PIN :func:`app.pin.pin_problem`
+        accepts; say why not otherwise, in one sentence."""
         first, again = self.pin_edit.text(), self.pin_again_edit.text()
-        if not pin.valid_pin(first):
-            self._set_pin_message(
-                "consoleError", QT_TRANSLATE_NOOP("StaffConsole", "A staff PIN is 4 to 8 digits.")
-            )
+        problem = pin.pin_problem(first)
+        if problem is not None:
+            self._set_pin_message("consoleError", lambda: pin_problem_text(problem))
             return False
         if first != again:
             self._set_pin_message(
                 "consoleError",
-                QT_TRANSLATE_NOOP("StaffConsole", "The two PINs differ: type the same PIN twice."),
+                lambda: translate("StaffConsole", "The two PINs differ: type the same PIN twice."),
             )
             return False
         try:
@@ -167,13 +169,13 @@ class ShowroomSection(Retranslating, QWidget):
         except Exception:
             log.exception("the staff PIN could not be stored")
             self._set_pin_message(
-                "consoleError", QT_TRANSLATE_NOOP("StaffConsole", "The PIN could not be saved; see the log.")
+                "consoleError", lambda: translate("StaffConsole", "The PIN could not be saved; see the log.")
             )
             return False
         self.pin_edit.clear()
         self.pin_again_edit.clear()
         self.pin_keyboard.close_keyboard()
-        self._set_pin_message("consoleDone", QT_TRANSLATE_NOOP("StaffConsole", "The staff PIN is changed."))
+        self._set_pin_message("consoleDone", lambda: translate("StaffConsole", "The staff PIN is changed."))
         self._show_factory_warning()
         return True
 
@@ -181,10 +183,11 @@ class ShowroomSection(Retranslating, QWidget):
         if self.pin_keyboard.field is self.pin_edit:
             self.pin_keyboard.open_for(self.pin_again_edit)
 
-    def _set_pin_message(self, object_name: str, source: str) -> None:
-        self._pin_message = (object_name, source)
+    def _set_pin_message(self, object_name: str, say: Callable[[], str]) -> None:
+        """Show ``say()`` (said again in the new language when it changes)."""
+        self._pin_message = (object_name, say)
         self.pin_message_label.setObjectName(object_name)
-        self.pin_message_label.setText(QCoreApplication.translate("StaffConsole", source) if source else "")
+        self.pin_message_label.setText(say())
         self.pin_message_label.setStyleSheet(self.pin_message_label.styleSheet())
 
     def _show_factory_warning(self) -> None:
@@ -217,10 +220,11 @@ class ShowroomSection(Retranslating, QWidget):
         self.factory_label.setText(
             translate(
                 "StaffConsole",
-                "The factory PIN is still in use: anyone who knows it can get in. Set your own.",
+                "The factory PIN is still in use: anyone who knows it can get in, and kiosk mode "
+                "asks for a new PIN before it serves visitors. Set your own.",
             )
         )
-        self.pin_caption.setText(translate("StaffConsole", "New PIN (4–8 digits)"))
+        self.pin_caption.setText(fill(translate("StaffConsole", "New PIN (%1–%2 digits)"), *pin.PIN_DIGITS))
         self.pin_again_caption.setText(translate("StaffConsole", "New PIN again"))
         self.change_pin_button.setText(translate("StaffConsole", "Change PIN"))
         self._set_pin_message(*self._pin_message)

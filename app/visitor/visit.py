@@ -85,6 +85,7 @@ class VisitController(QObject):
         self.clock: Callable[[], float] = time.monotonic
         self.idle = IdleClock(self.idle_timeout_s())
         self._held_by_check = False  # the idle clock waits while the signal check runs
+        self._held_for_staff = False  # and while staff must choose a PIN before visitors come
         self._idle_timer = QTimer(self)
         self._idle_timer.setInterval(IDLE_CHECK_MS)
         self._idle_timer.timeout.connect(self.check_idle)
@@ -236,7 +237,7 @@ class VisitController(QObject):
     def check_idle(self) -> None:
         """Back to attract when the visitor has gone, from any screen (the staff's too)."""
         flow = self.flow
-        if flow is None:
+        if flow is None or self._held_for_staff:
             return
         now = self.clock()
         checking = self.host.phase in (Phase.CHECKING, Phase.WAITING)
@@ -251,6 +252,16 @@ class VisitController(QObject):
         self._close_staff_pages()
         actions = flow.idle()
         self._follow(actions or [FlowAction(FlowStep.PURGE), FlowAction(FlowStep.SHOW, Screen.ATTRACT)])
+
+    def hold_for_staff(self) -> None:
+        """Staff must act before any visitor is served (a new PIN): the idle clock waits, so it
+        cannot send the kiosk to the attract screen past them."""
+        self._held_for_staff = True
+
+    def serve_visitors(self) -> None:
+        """After :meth:`hold_for_staff`: visitors may come, the idle clock counts from now."""
+        self._held_for_staff = False
+        self.reset_idle()
 
     def end(self) -> None:
         """The window closes: the idle clock stops, the demo closes, a visit under way ends "closed"."""

@@ -965,6 +965,50 @@ The demo starts by itself as soon as the signal arrives.</source>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
+    <message>
+        <source>A staff PIN is %1 to %2 digits.</source>
+        <translation>工作人员密码为 %1 到 %2 位数字。</translation>
+    </message>
+    <message>
+        <source>Too easy to guess: no runs like 123456 and no digit or group repeated.</source>
+        <translation>太容易猜到：不能是 123456 这样的连续数字，也不能重复同一个数字或同一组数字。</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in %1 min.</source>
+        <translation>密码错误次数过多，请 %1 分钟后再试。</translation>
+    </message>
+    <message>
+        <source>Type the new staff PIN again</source>
+        <translation>再输入一次新的工作人员密码</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Choose a new staff PIN</source>
+        <translation>设置新的工作人员密码</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Staff: the factory PIN does not open this kiosk. Choose your own, %1 to %2 digits.</source>
+        <translation>工作人员：出厂密码无法解锁本展台。请设置你们自己的密码，%1 到 %2 位数字。</translation>
+    </message>
+    <message>
+        <source>Staff: your PIN is too short or easy to guess. Choose a new one, %1 to %2 digits.</source>
+        <translation>工作人员：你们的密码太短或太容易猜到。请设置新密码，%1 到 %2 位数字。</translation>
+    </message>
+    <message>
+        <source>The two PINs differ: choose the new PIN again.</source>
+        <translation>两次输入的密码不一致，请重新设置新密码。</translation>
+    </message>
+    <message>
+        <source>The PIN could not be saved; see the log.</source>
+        <translation>密码无法保存，详见日志。</translation>
+    </message>
 </context>
 <context>
     <name>Rehearsal</name>
@@ -1643,10 +1687,6 @@ The demo starts by itself as soon as the signal arrives.</source>
         <translation>恢复默认值</translation>
     </message>
     <message>
-        <source>A staff PIN is 4 to 8 digits.</source>
-        <translation>工作人员密码为 4 到 8 位数字。</translation>
-    </message>
-    <message>
         <source>The two PINs differ: type the same PIN twice.</source>
         <translation>两次输入的密码不一致，请输入相同的密码。</translation>
     </message>
@@ -1683,12 +1723,12 @@ The demo starts by itself as soon as the signal arrives.</source>
         <translation>工作人员密码</translation>
     </message>
     <message>
-        <source>The factory PIN is still in use: anyone who knows it can get in. Set your own.</source>
-        <translation>仍在使用出厂密码，知道它的人都能进入。请设置你们自己的密码。</translation>
+        <source>The factory PIN is still in use: anyone who knows it can get in, and kiosk mode asks for a new PIN before it serves visitors. Set your own.</source>
+        <translation>仍在使用出厂密码，知道它的人都能进入；展台模式在接待观众之前会要求设置新密码。请设置你们自己的密码。</translation>
     </message>
     <message>
-        <source>New PIN (4–8 digits)</source>
-        <translation>新密码（4–8 位数字）</translation>
+        <source>New PIN (%1–%2 digits)</source>
+        <translation>新密码（%1–%2 位数字）</translation>
     </message>
     <message>
         <source>New PIN again</source>

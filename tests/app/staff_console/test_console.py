@@ -321,24 +321,30 @@ def test_pin_change_mismatch_and_bad_pins_are_refused(console, host):
     showroom = console.showroom
     console.tabs.setCurrentWidget(showroom)
     assert showroom.factory_label.isVisible()
-    showroom.pin_edit.setText("1234")
-    showroom.pin_again_edit.setText("1243")
+    assert showroom.pin_caption.text() == "New PIN (6–10 digits)"
+    showroom.pin_edit.setText("731946")
+    showroom.pin_again_edit.setText("731964")
     assert showroom.change_pin() is False
     assert "differ" in showroom.pin_message_label.text() and pin.is_factory_pin(host.settings)
-    showroom.pin_edit.setText("12")
-    showroom.pin_again_edit.setText("12")
-    assert showroom.change_pin() is False and "4 to 8 digits" in showroom.pin_message_label.text()
+    for short in ("12", "73194"):  # min - 1 is refused as surely as far fewer
+        showroom.pin_edit.setText(short)
+        showroom.pin_again_edit.setText(short)
+        assert showroom.change_pin() is False
+        assert showroom.pin_message_label.text() == "A staff PIN is 6 to 10 digits."
+    showroom.pin_edit.setText("123456")
+    showroom.pin_again_edit.setText("123456")
+    assert showroom.change_pin() is False and "Too easy to guess" in showroom.pin_message_label.text()
     assert pin.is_factory_pin(host.settings)
-    showroom.pin_edit.setText("86420")
-    showroom.pin_again_edit.setText("86420")
+    showroom.pin_edit.setText("864203")
+    showroom.pin_again_edit.setText("864203")
     showroom.change_pin_button.click()
-    assert not pin.is_factory_pin(host.settings) and pin.check_pin(host.settings, "86420")
+    assert not pin.is_factory_pin(host.settings) and pin.check_pin(host.settings, "864203")
     assert not showroom.factory_label.isVisible() and showroom.pin_edit.text() == ""
 
 
 def test_pin_fields_take_digits_only(qtbot, console):
-    qtbot.keyClicks(console.showroom.pin_edit, "12ab34567890")
-    assert console.showroom.pin_edit.text() == "12345678"
+    qtbot.keyClicks(console.showroom.pin_edit, "12ab345678901")
+    assert console.showroom.pin_edit.text() == "1234567890"
 
 
 def test_language_kiosk_and_idle_timeout_are_stored(console, host):

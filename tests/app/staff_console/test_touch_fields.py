@@ -111,14 +111,14 @@ def test_staff_change_the_pin_with_taps(qtbot, console, language):
     tap(qtbot, showroom.pin_edit)
     assert keyboard.isVisible() and below(showroom.pin_again_edit, keyboard)
     assert on_screen(showroom.pin_edit) and on_screen(keyboard)
-    tap_keys(qtbot, keyboard, [*"864209", "Delete", "Done"])  # Done goes on to the second field
-    assert showroom.pin_edit.text() == "86420" and keyboard.field is showroom.pin_again_edit
-    tap_keys(qtbot, keyboard, [*"86420"])
+    tap_keys(qtbot, keyboard, [*"8642097", "Delete", "Done"])  # Done goes on to the second field
+    assert showroom.pin_edit.text() == "864209" and keyboard.field is showroom.pin_again_edit
+    tap_keys(qtbot, keyboard, [*"864209"])
     save(console, "console_pin_keyboard", language)
     tap_keys(qtbot, keyboard, ["Done"])
     assert not keyboard.isVisible()
     tap(qtbot, showroom.change_pin_button)
-    assert pin.check_pin(console.host.settings, "86420") and not pin.is_factory_pin(console.host.settings)
+    assert pin.check_pin(console.host.settings, "864209") and not pin.is_factory_pin(console.host.settings)
 
 
 def test_staff_change_the_idle_timeout_with_taps(qtbot, console):

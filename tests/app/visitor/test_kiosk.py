@@ -11,13 +11,17 @@ from PySide6.QtCore import Qt
 
 from app.demo_gate import Phase
 from drivers.acquisition.worker import AcquisitionState
+from tests.live_app import kiosk_pin_hash
 
 ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_the_installed_command_opens_the_kiosk_full_screen_without_menu_bar_or_rehearsal_keys(tmp_path):
     settings = tmp_path / "s.ini"
-    settings.write_text("[General]\nstaff_mode=true\n", encoding="utf-8")  # staff left it on yesterday
+    staff = (
+        f"[General]\nstaff_mode=true\n[kiosk]\npin_hash={kiosk_pin_hash()}\n"  # staff left it on yesterday
+    )
+    settings.write_text(staff, encoding="utf-8")
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",

@@ -13,15 +13,16 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, 
 import app.visitor.kiosk
 from app.demo_gate import Phase
 from app.main_window import MainWindow
-from app.pin import LOCKOUT_S, MAX_WRONG, set_pin
+from app.pin import FIRST_TRIES, LOCK_STEPS_S
 from app.visitor.flow import Screen
 from demos.base import DemoContext
 from demos.kit.demo import DemoScreen, WidgetDemo
 from demos.registry import discover_demos
 from drivers.acquisition.worker import AcquisitionState
 from tests.app.test_demo_host import BlinkerDemo, entries
+from tests.live_app import KIOSK_PIN
 
-PIN = "8642"
+PIN = KIOSK_PIN
 
 
 class FakeClock:
@@ -34,13 +35,13 @@ class FakeClock:
 
 @pytest.fixture
 def kiosk(make_window, qtbot, monkeypatch):
-    """A kiosk window on the virtual visitor with every real demo, a fake idle clock and a PIN."""
+    """A kiosk window on the virtual visitor with every real demo, a fake idle clock and the staff
+    PIN :data:`PIN` (``make_window`` stores it)."""
     monkeypatch.setattr(app.visitor.kiosk, "LONG_PRESS_MS", 150)
 
     def make(**options) -> MainWindow:
         settings = {"kiosk/idle_timeout_s": 60, **options.pop("settings", {})}
         window = make_window("virtual_visitor", kiosk=True, settings=settings, **options)
-        set_pin(window.settings, PIN)
         window.visit.clock = FakeClock()
         window.visit.reset_idle()
         qtbot.waitUntil(lambda: window.acquisition.state is AcquisitionState.STREAMING, timeout=5_000)
@@ -150,14 +151,14 @@ def test_wrong_pins_lock_the_pad_for_a_minute(kiosk, qtbot):
     clock = FakeClock()
     window.pin_pad.lock._clock = clock
     window.ask_for_pin()
-    for _ in range(MAX_WRONG - 1):
+    for _ in range(FIRST_TRIES - 1):
         type_pin(window, qtbot, "1111")
         assert window.pin_pad.message.text() == "Wrong PIN."
     type_pin(window, qtbot, "1111")
     assert "Try again in 60 s" in window.pin_pad.message.text()
     type_pin(window, qtbot, PIN)  # the right PIN, but locked
     assert window.stack.currentWidget() is window.pin_pad and window.console is None
-    clock.now += LOCKOUT_S
+    clock.now += LOCK_STEPS_S[0]
     type_pin(window, qtbot, PIN)
     assert window.stack.currentWidget() is window.console
 
@@ -429,13 +430,13 @@ def test_a_settings_file_saved_as_gbk_is_converted_not_thrown_away(tmp_path):
     from app.settings import AppSettings
 
     path = tmp_path / "settings.ini"
-    stored_pin = hash_pin("7531", iterations=1_000)
+    stored_pin = hash_pin("753186")
     text = f"[General]\nlanguage=zh_CN\n; 展厅一号机\n[kiosk]\nidle_timeout_s=90\npin_hash={stored_pin}\n"
     path.write_bytes(text.encode("gbk"))  # what Notepad's "ANSI" writes on a Chinese Windows
     stored = AppSettings(path)
     assert stored.problem is None
     assert stored.value("language", "en") == "zh_CN" and stored.value("kiosk/idle_timeout_s", 60) == 90
-    assert check_pin(stored, "7531") and not check_pin(stored, "2580")
+    assert check_pin(stored, "753186") and not check_pin(stored, "2580")
     originals = list(tmp_path.glob("settings.ini.gbk-*"))
     assert len(originals) == 1 and originals[0].read_bytes() == text.encode("gbk")
     assert "展厅一号机" in path.read_text(encoding="utf-8")
