@@ -400,7 +400,7 @@ class SqliteFile:
         with self._lock:
             if self._problem is None:
                 log.warning(
-                    "%s waits in memory for its file (%d changes queued): %s",
+                    "%s: changes wait in memory for the file (%d queued): %s",
                     self.label,
                     len(self._pending),
                     problem,
