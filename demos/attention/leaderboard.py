@@ -144,7 +144,10 @@ class Leaderboard:
         self._file = SqliteFile(
             path, (TABLE,), version=_SCHEMA_VERSION, label="the attention leaderboard", clock=clock
         )
-        self.forget_expired()
+        if self.retention is Retention.VISIT:
+            self.forget_all()  # names a closed game left behind (a crash, a power cut)
+        else:
+            self.forget_expired()
 
     @property
     def path(self) -> Path:

@@ -75,11 +75,11 @@ def console_count(usage: UsageLog, qtbot) -> str:
     from app.staff_console.usage_tab import UsageSection
 
     class Host:
-        entries = []
+        def __init__(self) -> None:
+            self.usage = usage
+            self.entries = []
 
-    host = Host()
-    host.usage = usage
-    section = UsageSection(host)
+    section = UsageSection(Host())
     qtbot.addWidget(section)
     return section.visits_label.text()
 

@@ -393,7 +393,9 @@ def test_a_file_locked_by_another_program_is_left_alone(path, clock):
     assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
 
 
-def test_a_file_damaged_during_the_game_is_moved_aside_and_the_board_goes_on_in_a_new_one(path, clock, caplog):
+def test_a_file_damaged_during_the_game_is_moved_aside_and_the_board_goes_on_in_a_new_one(
+    path, clock, caplog
+):
     board = Leaderboard(path, clock=clock)
     first = board.add("Ann", "focus", 50)
     assert board.sync()
