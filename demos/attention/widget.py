@@ -97,6 +97,7 @@ class AttentionWidget(DemoScreen):
             f"font-size: 20px; color: {TEXT_DARK}; background: white; border-radius: 12px; padding: 16px;"
         )
         self.board_label.setMinimumWidth(300)
+        self.board_label.setWordWrap(True)  # when names are wiped: a sentence, not a cropped line
         buttons = QHBoxLayout()
         for button in (self.focus_button, self.relax_button, self.duel_button):
             button.setMinimumHeight(72)
