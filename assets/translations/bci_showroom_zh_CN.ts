@@ -394,7 +394,7 @@
     </message>
     <message>
         <source>Your brain signals are shown live, then forgotten. No name, no photo; a nickname you type for a game&apos;s board is wiped the same day.</source>
-        <translation>脑电信号只实时显示，随后即被清除。不记姓名，不拍照；你为游戏排行榜输入的昵称当天就会删除。</translation>
+        <translation>脑电信号只实时显示，随后即被清除。不记姓名，不拍照；排行榜上的昵称当天删除。</translation>
     </message>
     <message>
         <source>Stop any time</source>
