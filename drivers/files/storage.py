@@ -347,8 +347,10 @@ class SqliteFile:
         while True:
             with self._lock:
                 if not (self._closing or self._kick):
-                    if self._failing:
-                        self._lock.wait(pause)
+                    if self._failing:  # new writes wake it, but it tries again only when the pause is over
+                        retry_at = time.monotonic() + pause
+                        while not (self._closing or self._kick) and time.monotonic() < retry_at:
+                            self._lock.wait(retry_at - time.monotonic())
                     else:
                         self._lock.wait_for(lambda: self._closing or self._kick or self._has_work())
                 self._kick = False
