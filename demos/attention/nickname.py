@@ -188,7 +188,12 @@ def validate_nickname(text: str) -> str:
     clusters = graphemes(cleaned)
     for cluster in clusters:
         first = cluster[0]
-        starts_badly = _refused(first) or unicodedata.category(first) in ("Mn", "Me", "Mc")
+        # A mark on a space is an accent floating between words: refused like one with no letter.
+        starts_badly = (
+            _refused(first)
+            or unicodedata.category(first) in ("Mn", "Me", "Mc")
+            or (first == " " and cluster != " ")
+        )
         if starts_badly or not all(_allowed_inside(cluster, index) for index in range(1, len(cluster))):
             raise NicknameError(NicknameProblem.CONTROL)
     if not clusters:
