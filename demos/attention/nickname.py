@@ -29,6 +29,9 @@ from enum import StrEnum
 
 #: A nickname is at most this many characters (grapheme clusters: what a visitor sees as one) once cleaned.
 MAX_NICKNAME_CHARS = 12
+#: The most a nickname box takes, in the UTF-16 units Qt counts: twelve family emoji with skin tones
+#: (19 units each) fit; the rule, not the box, says what is too long.
+MAX_TYPED_UNITS = 256
 #: Combining marks kept on one letter (Vietnamese needs two after NFC: ệ is e + circumflex + dot below).
 MAX_MARKS_PER_CHARACTER = 2
 #: Unicode categories refused anywhere in a nickname: control characters (tab and line breaks too:

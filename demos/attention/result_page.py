@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from demos.attention.flow import Mode, Outcome
-from demos.attention.leaderboard import MAX_NICKNAME_CHARS, Leaderboard, NicknameError
+from demos.attention.leaderboard import Leaderboard, NicknameError
+from demos.attention.nickname import MAX_TYPED_UNITS
 from demos.attention.sky_view import TEXT_DARK
 from demos.attention.texts import names_wiped, nickname_problem
 from demos.kit.i18n import fill, translate
@@ -51,7 +52,7 @@ class ScoreEntry(QWidget):
         self.saved = False
         self._saved_place = 0
         self.nickname = QLineEdit()
-        self.nickname.setMaxLength(MAX_NICKNAME_CHARS * 2)  # room to type; the check says what is too long
+        self.nickname.setMaxLength(MAX_TYPED_UNITS)  # room to type; the check says what is too long
         self.nickname.setMinimumHeight(52)
         self.nickname.setStyleSheet("font-size: 22px;")
         self.nickname.returnPressed.connect(self.save_score)

@@ -265,3 +265,15 @@ def test_the_screen_says_when_names_are_wiped_as_staff_chose(qtbot, tmp_path, la
     with sqlite3.connect(tmp_path / LEADERBOARD_FILE) as db:
         kept_rows = db.execute("SELECT nickname FROM entries").fetchall()
     assert kept_rows == ([] if kept == "visit" else [("Mia",)])
+
+
+def test_a_nickname_of_emoji_families_fits_the_box_and_goes_on_the_board(qtbot, tmp_path):
+    visit = FastVisit(qtbot, tmp_path)
+    widget = visit.widget
+    family = "👨🏽\u200d👩🏽\u200d👧🏽\u200d👦🏽"  # 19 UTF-16 units, one picture
+    widget.save_box.show_outcome(Outcome(Mode.FOCUS, (60,)), fresh=True)
+    widget.nickname.setText(family * 12)
+    assert widget.nickname.text() == family * 12  # the box keeps all of it
+    widget.save_button.click()
+    assert [entry.nickname for entry in widget.board.today_best("focus")] == [family * 12]
+    widget.stop()
