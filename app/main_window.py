@@ -568,6 +568,7 @@ class MainWindow(Retranslating, QMainWindow):
             return
         self._closed = True
         self.visit.end()  # a visit under way ends "closed"
+        self.usage.close()  # its writer thread puts what waits into the file (2 s at most)
         stop_acquisitions(self.acquisitions)
         self.guard.remove()
         QApplication.instance().commitDataRequest.disconnect(self._allow_closing)

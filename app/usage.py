@@ -1,10 +1,12 @@
 """Usage statistics for staff: which demos visitors open, for how long, and whether they finish (no Qt).
 
-Kept in one SQLite file in the app's data folder (:class:`drivers.files.storage.SqliteFile`: a damaged
-file is moved aside and a fresh one started, an unwritable folder keeps the statistics in memory
-for the session). What is kept is only times and demo ids: when a visit (one visitor, from the
-first touch to the end or the idle timeout) started and ended and why, and when each demo was
-opened and closed within it and whether the visitor reached its end. Never EEG, never a name,
+Kept in one SQLite file in the app's data folder (:class:`drivers.files.storage.SqliteFile`: the
+file is written by a thread of its own, so a visitor never waits for the disk; what can't be
+written yet (another program holds the file, a full disk, a read-only folder) waits in memory, is
+counted, and is written when the file can be; a damaged file is moved aside and a fresh one
+started). What is kept is only times and demo ids: when a visit (one visitor, from the first touch
+to the end or the idle timeout) started and ended and why, and when each demo was opened and closed
+within it and whether the visitor reached its end. Never EEG, never a name,
 never anything a visitor typed.
 
 The shell reports with :meth:`UsageLog.visit_started` / :meth:`~UsageLog.visit_ended` and
@@ -116,10 +118,11 @@ class UsageLog:
     ``clock`` gives the time in seconds since the epoch (injected for tests); a day is the clock's
     local calendar day. ``problem`` is None while all is well; otherwise it says in English (for
     the log and the staff console) that the file was damaged and kept aside (``recovered_from``),
-    or that the statistics live in memory until the app quits (``persistent`` False). Unknown or
+    or that changes wait in memory for the file (``persistent`` False, ``pending`` of them); every
+    count includes them. Unknown or
     already ended ids are ignored: a visit the idle timeout ended is not ended again by a late touch.
 
-    Not thread-safe: use it from the GUI thread.
+    Use it from the GUI thread; it never waits for the disk.
     """
 
     def __init__(self, path: Path | str, clock: Callable[[], float] = time.time) -> None:
@@ -141,9 +144,16 @@ class UsageLog:
         return self._file.recovered_from
 
     @property
+    def pending(self) -> int:
+        """How many changes wait to be written to the file (already in every count)."""
+        return self._file.pending
+
+    @property
     def problem(self) -> str | None:
         if self._file.problem is not None:
-            return f"the usage statistics are kept in memory only until the app quits: {self._file.problem}"
+            return (
+                f"the usage statistics wait in memory until their file can be written: {self._file.problem}"
+            )
         if self._file.recovered_from is not None:
             aside = self._file.recovered_from
             return f"the usage statistics file was damaged: kept as {aside}, a new one started"
@@ -152,13 +162,13 @@ class UsageLog:
     # --- recording -------------------------------------------------------------------------------------
     def visit_started(self) -> int:
         """A visitor started (the first touch after the start screen); returns the visit's id."""
-        return self._file.insert("INSERT INTO visits (started) VALUES (?)", (self._now(),))
+        return self._file.insert(VISITS, {"started": self._now()})
 
     def visit_ended(self, visit_id: int, reason: str) -> None:
         """The visit ended: ``reason`` is one of :class:`EndReason` ("finished", "idle", "closed");
         anything else is a bug and raises ValueError."""
         why = EndReason(reason)
-        self._file.rows(
+        self._file.write(
             "UPDATE visits SET ended = ?, reason = ? WHERE id = ? AND ended IS NULL",
             (self._now(), why.value, int(visit_id)),
         )
@@ -169,13 +179,12 @@ class UsageLog:
             raise ValueError(f"a demo id is a non-empty string, not {demo_id!r}")
         visit = None if visit_id is None else int(visit_id)
         return self._file.insert(
-            "INSERT INTO sessions (demo, visit, started, completed) VALUES (?, ?, ?, 0)",
-            (demo_id, visit, self._now()),
+            SESSIONS, {"demo": demo_id, "visit": visit, "started": self._now(), "completed": 0}
         )
 
     def demo_ended(self, session_id: int, completed: bool) -> None:
         """The demo was closed; ``completed`` when the visitor reached its end (a result, a word spelled)."""
-        self._file.rows(
+        self._file.write(
             "UPDATE sessions SET ended = ?, completed = ? WHERE id = ? AND ended IS NULL",
             (self._now(), int(bool(completed)), int(session_id)),
         )
@@ -183,12 +192,17 @@ class UsageLog:
     def end_open(self) -> None:
         """End every open session (not completed) and visit ("closed"): the app is quitting."""
         now = self._now()
-        self._file.rows("UPDATE sessions SET ended = ? WHERE ended IS NULL", (now,))
-        self._file.rows(
+        self._file.write("UPDATE sessions SET ended = ? WHERE ended IS NULL", (now,))
+        self._file.write(
             "UPDATE visits SET ended = ?, reason = ? WHERE ended IS NULL", (now, EndReason.CLOSED.value)
         )
 
+    def sync(self, timeout: float = 2.0) -> bool:
+        """Write what waits now (up to ``timeout`` s); True when the file holds everything."""
+        return self._file.sync(timeout)
+
     def close(self) -> None:
+        """Write what waits (a couple of seconds at most) and close the file."""
         self._file.close()
 
     # --- reading ---------------------------------------------------------------------------------------

@@ -212,9 +212,11 @@ class UsageSection(Retranslating, QWidget):
             problem = fill(
                 translate(
                     "StaffConsole",
-                    "Usage statistics cannot be saved in %1: they are kept only until the showroom quits.",
+                    "Usage statistics cannot be saved in %1 just now: %2 changes wait, are counted here, "
+                    "and are saved as soon as the file can be written.",
                 ),
                 str(usage.path.parent),
+                usage.pending,
             )
         elif usage.recovered_from is not None:
             problem = fill(

@@ -160,7 +160,12 @@ class ConsentPage(Retranslating, QWidget):
         )
         self.points["nothing-kept"].set_texts(
             translate("ConsentPage", "Nothing about you is kept"),
-            translate("ConsentPage", "Your brain signals are shown live, then forgotten. No name, no photo."),
+            # True while a game's board forgets a typed nickname the same day (the attention game's does).
+            translate(
+                "ConsentPage",
+                "Your brain signals are shown live, then forgotten. No name, no photo; "
+                "a nickname you type for a game's board is wiped the same day.",
+            ),
         )
         self.points["stop"].set_texts(
             translate("ConsentPage", "Stop any time"),

@@ -272,6 +272,18 @@
         <source>Player 2</source>
         <translation>玩家 2</translation>
     </message>
+    <message>
+        <source>Names are wiped one hour after they are typed.</source>
+        <translation>昵称在输入一小时后删除。</translation>
+    </message>
+    <message>
+        <source>Names are wiped when you leave the game.</source>
+        <translation>你离开游戏时，昵称就会删除。</translation>
+    </message>
+    <message>
+        <source>Names are wiped at the end of today.</source>
+        <translation>昵称在今天结束时删除。</translation>
+    </message>
 </context>
 <context>
     <name>BoardProfiles</name>
@@ -385,8 +397,8 @@
         <translation>不保存你的任何信息</translation>
     </message>
     <message>
-        <source>Your brain signals are shown live, then forgotten. No name, no photo.</source>
-        <translation>脑电信号只实时显示，随后即被清除。不记姓名，不拍照。</translation>
+        <source>Your brain signals are shown live, then forgotten. No name, no photo; a nickname you type for a game&apos;s board is wiped the same day.</source>
+        <translation>脑电信号只实时显示，随后即被清除。不记姓名，不拍照；排行榜上的昵称当天删除。</translation>
     </message>
     <message>
         <source>Stop any time</source>
@@ -1828,8 +1840,8 @@ The demo starts by itself as soon as the signal arrives.</source>
         <translation>这一天没有打开过任何演示。</translation>
     </message>
     <message>
-        <source>Usage statistics cannot be saved in %1: they are kept only until the showroom quits.</source>
-        <translation>使用统计无法保存到 %1：只保留到展厅程序退出为止。</translation>
+        <source>Usage statistics cannot be saved in %1 just now: %2 changes wait, are counted here, and are saved as soon as the file can be written.</source>
+        <translation>使用统计暂时无法保存到 %1：%2 条更改正在等待，已计入这里的统计，文件可写时会立即保存。</translation>
     </message>
     <message>
         <source>The usage file was damaged: it was kept as %1 and a new one started.</source>
@@ -2096,6 +2108,22 @@ The demo starts by itself as soon as the signal arrives.</source>
     <message>
         <source>Sounds</source>
         <translation>声音</translation>
+    </message>
+    <message>
+        <source>Nicknames on today&apos;s best are wiped</source>
+        <translation>“今日最佳”上的昵称删除时间</translation>
+    </message>
+    <message>
+        <source>At the end of the day</source>
+        <translation>当天结束时</translation>
+    </message>
+    <message>
+        <source>One hour after they are typed</source>
+        <translation>输入一小时后</translation>
+    </message>
+    <message>
+        <source>When the visitor leaves the game</source>
+        <translation>观众离开游戏时</translation>
     </message>
 </context>
 </TS>

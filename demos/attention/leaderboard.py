@@ -5,20 +5,24 @@ transaction, so a kiosk switched off mid-game never leaves half a line behind. W
 what the board shows: the nickname a visitor typed, the game mode, the score and when it was made.
 No EEG, and nothing else about the visitor.
 
+Why it forgets: the intro promises visitors that nothing about them is kept, and children type
+their real names. So every name is deleted from the file (not only hidden) when its time is up
+(:class:`Retention`, a staff choice: at the end of the day, an hour after it was typed, or when the
+game closes), checked when the board opens, before every read and write, and whenever the screen
+asks (:meth:`Leaderboard.forget_expired`).
+
 Why it never raises for disk problems: the board is a bonus, and a damaged file or a read-only
-install folder must not stop the game. A file that is not (or no longer) a sound leaderboard is moved
-aside, kept for staff as ``<name>.corrupt-<YYYYmmdd-HHMMSS>``, and a fresh one is started
-(:attr:`Leaderboard.recovered_from`). Where nothing can be written at all, the board lives in memory
-for this session and says why (:attr:`Leaderboard.persistent`, :attr:`Leaderboard.problem`). That
-handling is :mod:`drivers.files.storage`'s, shared with the showroom's usage statistics. Wrong input (an
-unknown mode, a score of 101, a nickname with a bidi override) is the caller's to handle and raises.
+install folder must not stop the game. That handling is :mod:`drivers.files.storage`'s, shared with
+the showroom's usage statistics: scores wait in memory while the file can't be written and reach it
+when it can; a damaged file is moved aside for staff and a fresh one started. Wrong input (an
+unknown mode, a score of 101, a nickname with a bidi override) is the caller's to handle and raises;
+what a nickname may be is :mod:`demos.attention.nickname`'s.
 """
 
 from __future__ import annotations
 
 import numbers
 import time
-import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -26,20 +30,29 @@ from enum import StrEnum
 from itertools import islice
 from pathlib import Path
 
+from demos.attention.nickname import (
+    MAX_NICKNAME_CHARS,
+    NicknameError,
+    NicknameProblem,
+    validate_nickname,
+)
 from drivers.files.storage import SqliteFile, Table
 
-#: A nickname is at most this many characters once cleaned (a Chinese character counts as one).
-MAX_NICKNAME_CHARS = 12
+__all__ = [
+    "MAX_NICKNAME_CHARS",
+    "MODES",
+    "Entry",
+    "Leaderboard",
+    "NicknameError",
+    "NicknameProblem",
+    "Retention",
+    "validate_nickname",
+]
+
 #: The game modes with a board each.
 MODES = ("focus", "relax", "duel")
 #: Scores run from 0 to this.
 MAX_SCORE = 100
-#: Unicode categories refused anywhere in a nickname: control characters (tab and line breaks too:
-#: an on-screen keyboard never types them), format characters (bidi overrides such as U+202E that
-#: would reverse the board's text, zero-width spaces and joiners that make two names look alike),
-#: lone surrogates, private use and unassigned code points (no font shows them), and line and
-#: paragraph separators.
-REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 
 #: The board's one table: a file holding anything else is not a leaderboard.
 TABLE = Table(
@@ -54,27 +67,19 @@ TABLE = Table(
 _SCHEMA_VERSION = 1
 
 
-class NicknameProblem(StrEnum):
-    """Why a nickname was refused; the widget says it in the visitor's language."""
+class Retention(StrEnum):
+    """How long the board keeps a name (staff choose; the values are the staff setting's)."""
 
-    EMPTY = "empty"
-    TOO_LONG = "too_long"
-    CONTROL = "control"
-
-
-_PROBLEM_TEXT = {
-    NicknameProblem.EMPTY: "the nickname is empty",
-    NicknameProblem.TOO_LONG: f"the nickname is longer than {MAX_NICKNAME_CHARS} characters",
-    NicknameProblem.CONTROL: "the nickname contains control, invisible or unassigned characters",
-}
+    DAY = "day"  # until local midnight
+    HOUR = "hour"  # one hour after it was typed (and never past midnight)
+    VISIT = "visit"  # until the game closes (the visitor leaves or the kiosk goes idle)
 
 
-class NicknameError(ValueError):
-    """A nickname that can't go on the board; ``reason`` says why, ``str()`` says it in English for logs."""
-
-    def __init__(self, reason: NicknameProblem) -> None:
-        super().__init__(_PROBLEM_TEXT[reason])
-        self.reason = reason
+#: How long :attr:`Retention.HOUR` keeps a name.
+HOUR_S = 3600.0
+#: How often using the board deletes expired names from the file (what is shown is exact anyway):
+#: each deletion is a write queued for the file, and the screen reads the board every redraw.
+FORGET_EVERY_S = 60.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,24 +92,12 @@ class Entry:
     at: float
 
 
-def validate_nickname(text: str) -> str:
-    """``text`` as it goes on the board, or :class:`NicknameError`.
-
-    Cleaning: NFC-normalised (an accented letter typed as letter + accent is one character, and
-    looks and sorts like the precomposed one), leading and trailing spaces dropped, every run of
-    spaces inside (any Unicode space: the Chinese IME's full-width U+3000 too) made one ASCII space.
-    Then it must hold something, at most :data:`MAX_NICKNAME_CHARS` characters, and no character of
-    :data:`REFUSED_CATEGORIES`.
-    """
-    spaced = "".join(" " if unicodedata.category(char) == "Zs" else char for char in text)
-    cleaned = " ".join(word for word in unicodedata.normalize("NFC", spaced).split(" ") if word)
-    if any(unicodedata.category(char) in REFUSED_CATEGORIES for char in cleaned):
-        raise NicknameError(NicknameProblem.CONTROL)
-    if not cleaned:
-        raise NicknameError(NicknameProblem.EMPTY)
-    if len(cleaned) > MAX_NICKNAME_CHARS:
-        raise NicknameError(NicknameProblem.TOO_LONG)
-    return cleaned
+def _day_bounds(now: float) -> tuple[float, float]:
+    """The local day around ``now``: its midnight and the next one (a daylight-saving day has 23
+    or 25 hours, so through naive datetimes)."""
+    day = datetime.fromtimestamp(now).date()
+    midnight = datetime(day.year, day.month, day.day)
+    return midnight.timestamp(), (midnight + timedelta(days=1)).timestamp()
 
 
 def _checked_mode(mode: str) -> str:
@@ -126,22 +119,35 @@ class Leaderboard:
     """Today's best scores per mode, in the SQLite file ``path`` (created with its folder if need be).
 
     ``clock`` gives the time in seconds since the epoch (injected so tests can move between days);
-    "today" is its local calendar day. The file is a :class:`drivers.files.storage.SqliteFile`, so after
-    construction:
+    "today" is its local calendar day. ``retention`` is how long a name is kept (names past it are
+    deleted from the file at once, and whenever the board is used). The file is a
+    :class:`drivers.files.storage.SqliteFile`, so after construction:
 
-    - ``persistent`` is False when the board lives in memory only, ``problem`` then says why (the
-      folder or file can't be written, or the file failed while the game ran);
+    - ``persistent`` is False while scores wait in memory for the file, ``problem`` then says why
+      (the folder or file can't be written, another program holds it);
     - ``recovered_from`` is where a damaged file was moved (its bytes untouched), for the UI to tell
       staff once; None when the file was sound or new.
 
-    Not thread-safe: use it from one thread (SQLite refuses a connection shared across threads).
+    Use it from one thread; it never waits for the disk.
     """
 
-    def __init__(self, path: Path | str, clock: Callable[[], float] = time.time) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        clock: Callable[[], float] = time.time,
+        retention: Retention = Retention.DAY,
+    ) -> None:
         self._clock = clock
+        self.retention = Retention(retention)
+        self._forgotten_at: float | None = None
+        self._closed = False
         self._file = SqliteFile(
             path, (TABLE,), version=_SCHEMA_VERSION, label="the attention leaderboard", clock=clock
         )
+        if self.retention is Retention.VISIT:
+            self.forget_all()  # names a closed game left behind (a crash, a power cut)
+        else:
+            self.forget_expired()
 
     @property
     def path(self) -> Path:
@@ -168,9 +174,9 @@ class Leaderboard:
         entry = Entry(
             validate_nickname(nickname), _checked_mode(mode), _checked_score(score), float(self._clock())
         )
-        self._file.rows(
-            "INSERT INTO entries (nickname, mode, score, at) VALUES (?, ?, ?, ?)",
-            (entry.nickname, entry.mode, entry.score, entry.at),
+        self._forget_if_due()
+        self._file.insert(
+            TABLE, {"nickname": entry.nickname, "mode": entry.mode, "score": entry.score, "at": entry.at}
         )
         return entry
 
@@ -190,16 +196,53 @@ class Leaderboard:
         ahead = (entry for entry in self._today(_checked_mode(mode)) if entry.score >= score)
         return 1 + sum(1 for entry in ahead if entry.score > score or entry.at <= now)
 
+    def forget_expired(self) -> int:
+        """Delete every entry whose time is up (and any a damaged file or a clock set back left:
+        a time that is no number, or after today); returns how many went."""
+        now = float(self._clock())
+        self._forgotten_at = now
+        keep_from, next_midnight = self._kept_span(now)
+        return self._file.write(
+            "DELETE FROM entries WHERE typeof(at) NOT IN ('integer', 'real') OR at < ? OR at >= ?",
+            (keep_from, next_midnight),
+        )
+
+    def _forget_if_due(self) -> None:
+        now = float(self._clock())
+        last = self._forgotten_at
+        if last is None or not last <= now < last + FORGET_EVERY_S:  # a clock set back counts as due
+            self.forget_expired()
+
+    def _kept_span(self, now: float) -> tuple[float, float]:
+        """From when to when entries are kept at ``now``."""
+        midnight, next_midnight = _day_bounds(now)
+        keep_from = max(midnight, now - HOUR_S) if self.retention is Retention.HOUR else midnight
+        return keep_from, next_midnight
+
+    def forget_all(self) -> int:
+        """Delete every entry (the game closes and staff chose :attr:`Retention.VISIT`)."""
+        return self._file.write("DELETE FROM entries")
+
+    def sync(self, timeout: float = 2.0) -> bool:
+        """Write what waits now (up to ``timeout`` s); True when the file holds everything."""
+        return self._file.sync(timeout)
+
     def close(self) -> None:
-        """Close the file (the board can't be used afterwards)."""
+        """Forget what is due, write what waits, and close the file (the board can't be used
+        afterwards; closing again does nothing)."""
+        if self._closed:
+            return
+        self._closed = True
+        if self.retention is Retention.VISIT:
+            self.forget_all()
+        else:
+            self.forget_expired()
         self._file.close()
 
     def _today(self, mode: str) -> Iterator[Entry]:
         """Today's entries of ``mode``, best first, skipping any a damaged file made unshowable."""
-        day = datetime.fromtimestamp(self._clock()).date()
-        midnight = datetime(day.year, day.month, day.day)
-        # Local midnights through naive datetimes: a day with a daylight-saving change has 23 or 25 hours.
-        start, end = midnight.timestamp(), (midnight + timedelta(days=1)).timestamp()
+        self._forget_if_due()
+        start, end = self._kept_span(float(self._clock()))
         rows = self._file.rows(
             "SELECT nickname, score, at FROM entries"
             " WHERE mode = ? AND typeof(at) IN ('integer', 'real') AND at >= ? AND at < ?"

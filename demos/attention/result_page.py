@@ -12,9 +12,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from demos.attention.flow import Mode, Outcome
-from demos.attention.leaderboard import MAX_NICKNAME_CHARS, Leaderboard, NicknameError
+from demos.attention.leaderboard import Leaderboard, NicknameError
+from demos.attention.nickname import MAX_TYPED_UNITS
 from demos.attention.sky_view import TEXT_DARK
-from demos.attention.texts import nickname_problem
+from demos.attention.texts import names_wiped, nickname_problem
 from demos.kit.i18n import fill, translate
 from demos.kit.keyboard import TEXT_LAYOUTS
 from demos.kit.keyboard_widget import TouchKeyboard
@@ -71,6 +72,7 @@ def show_today_best(label: QLabel, board: Leaderboard | None, mode: Mode | None)
             f"{place}. {entry.score} · {html.escape(entry.nickname)}" for place, entry in enumerate(rows, 1)
         ]
         parts.append(f"<br><u>{html.escape(title)}</u><br>" + ("<br>".join(lines) or "–"))
+    parts.append(f"<br><i>{html.escape(names_wiped(board.retention))}</i>")
     label.setText("".join(parts))
 
 
@@ -99,7 +101,7 @@ class ScoreEntry(QWidget):
         self.saved = False
         self._saved_place = 0
         self.nickname = QLineEdit()
-        self.nickname.setMaxLength(MAX_NICKNAME_CHARS * 2)  # room to type; the check says what is too long
+        self.nickname.setMaxLength(MAX_TYPED_UNITS)  # room to type; the check says what is too long
         self.nickname.setMinimumHeight(52)
         self.nickname.setStyleSheet("font-size: 22px;")
         self.nickname.returnPressed.connect(self.save_score)
@@ -116,6 +118,9 @@ class ScoreEntry(QWidget):
         self.keyboard.sigDone.connect(self.save_score)
         self.save_message = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.save_message.setStyleSheet("font-size: 20px;")
+        # When the board forgets the name, right where it is typed (the intro promises no name is kept).
+        self.privacy_note = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.privacy_note.setStyleSheet(f"font-size: 20px; color: {TEXT_DARK};")
         self.board_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.board_label.setTextFormat(Qt.TextFormat.RichText)
         self.board_label.setStyleSheet(f"font-size: 20px; color: {TEXT_DARK};")
@@ -125,6 +130,7 @@ class ScoreEntry(QWidget):
         save_row.addWidget(self.save_button)
         save_column = QVBoxLayout(self)
         save_column.addLayout(save_row)
+        save_column.addWidget(self.privacy_note)
         save_column.addWidget(self.keyboard)
         save_column.addWidget(self.save_message)
         save_column.addWidget(self.board_label)
@@ -133,6 +139,7 @@ class ScoreEntry(QWidget):
         """Offer ``outcome``'s score for the board; ``fresh`` when its round just ended (the
         nickname box starts empty)."""
         self.outcome = outcome
+        self.retranslate()  # the board's retention is the staff's choice when this screen opened
         self.keyboard.close_keyboard()
         for widget in (self.nickname, self.save_button, self.fun_name_button):
             widget.setEnabled(not self.saved)
@@ -184,6 +191,7 @@ class ScoreEntry(QWidget):
         self.nickname.setPlaceholderText(translate("Attention", "Nickname"))
         self.save_button.setText(translate("Attention", "Save"))
         self.fun_name_button.setText(translate("Attention", "Pick a fun name"))
+        self.privacy_note.setText(names_wiped(self.board.retention) if self.board is not None else "")
 
 
 def show_score(result: ResultScreen, outcome: Outcome, entry: ScoreEntry, fresh: bool) -> None:

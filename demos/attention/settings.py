@@ -23,5 +23,19 @@ BASELINE_PHASE_S = StaffSetting(
     step=1.0,
 )
 SOUND = StaffSetting("sound", QT_TRANSLATE_NOOP("demos", "Sounds"), "bool", True)
+# How long *Today's best* keeps a nickname: the values are demos.attention.leaderboard.Retention's
+# (the demo's tests check it). The intro promises that nothing about a visitor is kept, so the
+# longest choice is the end of the day.
+NAMES_KEPT = StaffSetting(
+    "names_kept",
+    QT_TRANSLATE_NOOP("demos", "Nicknames on today's best are wiped"),
+    "choice",
+    "day",
+    choices=(
+        ("day", QT_TRANSLATE_NOOP("demos", "At the end of the day")),
+        ("hour", QT_TRANSLATE_NOOP("demos", "One hour after they are typed")),
+        ("visit", QT_TRANSLATE_NOOP("demos", "When the visitor leaves the game")),
+    ),
+)
 # In the order the staff console shows them.
-STAFF_SETTINGS = (ROUND_S, BASELINE_PHASE_S, SOUND)
+STAFF_SETTINGS = (ROUND_S, BASELINE_PHASE_S, SOUND, NAMES_KEPT)

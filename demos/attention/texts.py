@@ -1,5 +1,6 @@
 """What the attention game says to the visitor: the caption over the round, why the score holds,
-the choice page's sentence, a finished round in one line, and what is wrong with a nickname.
+the choice page's sentence, a finished round in one line, what is wrong with a nickname, and when
+names are wiped from the board.
 
 English source texts in the "Attention" context, translated when they are shown.
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 import math
 
 from demos.attention.flow import AttentionFlow, Mode, Outcome, Phase
-from demos.attention.leaderboard import MAX_NICKNAME_CHARS, NicknameProblem
+from demos.attention.leaderboard import MAX_NICKNAME_CHARS, NicknameProblem, Retention
 from demos.attention.processing import Hold
 from demos.kit.i18n import fill, translate
 from drivers.cues import Baseline
@@ -103,3 +104,13 @@ def nickname_problem(reason: NicknameProblem) -> str:
     return translate(
         "Attention", "That nickname has characters we cannot show. Please use letters and numbers."
     )
+
+
+def names_wiped(retention: Retention) -> str:
+    """When *Today's best* forgets the nicknames on it (the staff's choice), in one sentence: shown
+    where a visitor types one and under the board, so the intro's "no name is kept" stays true."""
+    if retention is Retention.HOUR:
+        return translate("Attention", "Names are wiped one hour after they are typed.")
+    if retention is Retention.VISIT:
+        return translate("Attention", "Names are wiped when you leave the game.")
+    return translate("Attention", "Names are wiped at the end of today.")

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, 
 
 from demos.attention.flow import Announce, AttentionFlow, Mode, Options, Phase, Sound
 from demos.attention.how_it_worked_view import BandPlot, show_how_it_worked
-from demos.attention.leaderboard import Leaderboard
+from demos.attention.leaderboard import Leaderboard, Retention
 from demos.attention.player import Player
 from demos.attention.processing import Hold
 from demos.attention.result_page import ScoreEntry, show_score, show_today_best
-from demos.attention.settings import SOUND
+from demos.attention.settings import NAMES_KEPT, SOUND
 from demos.attention.sky_view import TEXT_DARK, Sky
 from demos.attention.sound import SoundPlayer
 from demos.attention.texts import caption, describe_outcome, hint_text, intro_body
@@ -51,13 +51,16 @@ class AttentionWidget(DemoScreen):
         #: What staff should know about the board (a damaged file, no disk), on the staff line.
         self.board_note = ""
         if context.data_folder is not None:
-            self.board = Leaderboard(context.data_folder / LEADERBOARD_FILE)
+            self.board = Leaderboard(
+                context.data_folder / LEADERBOARD_FILE,
+                retention=Retention(NAMES_KEPT.read(context.settings)),
+            )
             if self.board.recovered_from is not None:
                 self.board_note = (
                     f"leaderboard file was damaged: kept as {self.board.recovered_from}, a new one started"
                 )
             elif not self.board.persistent:
-                self.board_note = f"leaderboard kept in memory only: {self.board.problem}"
+                self.board_note = f"leaderboard waits in memory for its file: {self.board.problem}"
             if self.board_note:
                 context.logger.warning("%s", self.board_note)
         self._timer = QTimer(self, interval=TICK_MS)
@@ -94,6 +97,7 @@ class AttentionWidget(DemoScreen):
             f"font-size: 20px; color: {TEXT_DARK}; background: white; border-radius: 12px; padding: 16px;"
         )
         self.board_label.setMinimumWidth(300)
+        self.board_label.setWordWrap(True)  # when names are wiped: a sentence, not a cropped line
         buttons = QHBoxLayout()
         for button in (self.focus_button, self.relax_button, self.duel_button):
             button.setMinimumHeight(72)

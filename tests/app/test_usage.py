@@ -106,6 +106,7 @@ def test_ending_twice_or_an_unknown_id_changes_nothing(usage, clock):
     usage.visit_ended(visit, "finished")
     usage.visit_ended(4242, "closed")
     assert usage.summary() == [DemoUsage("attention", 1, 1, 10.0, 10.0)]
+    assert usage.sync()
     with sqlite3.connect(usage.path) as db:
         assert db.execute("SELECT reason FROM visits").fetchall() == [("idle",)]
 
@@ -130,6 +131,7 @@ def test_end_open_closes_what_the_app_leaves_open(usage, clock):
     clock.advance(40)
     usage.end_open()
     assert usage.summary() == [DemoUsage("attention", 1, 0, 40.0, 40.0)]
+    assert usage.sync()
     with sqlite3.connect(usage.path) as db:
         assert db.execute("SELECT reason FROM visits").fetchall() == [("closed",)]
 
@@ -268,23 +270,32 @@ def test_an_unwritable_place_keeps_the_statistics_in_memory(tmp_path, clock, cap
     assert (tmp_path / "data").read_bytes() == b"a file where the folder should be"
 
 
-def test_a_file_damaged_while_in_use_goes_on_in_memory(usage, clock):
+def test_a_file_damaged_while_in_use_is_moved_aside_and_a_new_one_keeps_everything(usage, clock):
     session(usage, clock, "attention", 5, True)
+    assert usage.sync()
+    damage = random.Random(9).randbytes(usage.path.stat().st_size)
     with usage.path.open("r+b") as file:
-        file.write(random.Random(9).randbytes(usage.path.stat().st_size))
-    sid = usage.demo_started("mi_cursor", None)  # fails on disk, runs in memory
+        file.write(damage)
+    sid = usage.demo_started("mi_cursor", None)
     clock.advance(7)
     usage.demo_ended(sid, True)
-    assert not usage.persistent and "failed" in usage.problem
-    assert usage.summary() == [DemoUsage("mi_cursor", 1, 1, 7.0, 7.0)]
+    expected = [DemoUsage("attention", 1, 1, 5.0, 5.0), DemoUsage("mi_cursor", 1, 1, 7.0, 7.0)]
+    assert usage.summary() == expected
+    assert usage.sync() and usage.persistent
+    assert usage.recovered_from is not None and usage.recovered_from.read_bytes() == damage
+    usage.close()
+    assert UsageLog(usage.path, clock=clock).summary() == expected
 
 
-def test_damaged_rows_are_skipped_not_shown(usage, clock):
-    with sqlite3.connect(usage.path) as db:
+def test_damaged_rows_are_skipped_not_shown(path, clock):
+    UsageLog(path, clock=clock).close()
+    with sqlite3.connect(path) as db:
         db.execute("INSERT INTO sessions (demo, visit, started, completed) VALUES ('x', NULL, 'soon', 0)")
         db.execute("INSERT INTO visits (started) VALUES ('yesterday')")
+    usage = UsageLog(path, clock=clock)
     session(usage, clock, "attention", 3, True)
     assert [item.demo_id for item in usage.summary()] == ["attention"] and usage.visits() == 0
+    usage.close()
 
 
 def test_a_week_of_visits_sums_per_day(usage, clock):

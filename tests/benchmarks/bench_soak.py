@@ -197,10 +197,10 @@ def kiosk_soak(rounds: int, warmup: int, settle_s: float, open_ms: int, menu_ms:
     after = sample(app, closed)
     before = before or after
     seconds = time.monotonic() - started
+    sessions = sum(row.sessions for row in window.usage.summary())  # quitting closes the usage log
     window.quit_showroom()
     growth_kb = after["rss_kb"] - before["rss_kb"]
     measured = max(1, rounds - warmup)
-    sessions = sum(row.sessions for row in window.usage.summary())
     return {
         "demos": demo_ids,
         "rounds": rounds,

@@ -26,7 +26,7 @@ from tests.virtual_stream import LiveStream
 
 FLOW_OPTIONS = {SsvepSpellerDemo: SpellerOptions, MiCursorDemo: MiOptions, AttentionDemo: AttentionOptions}
 #: Settings the demo's screen reads (not its flow): checked through the screen below.
-READ_BY_THE_SCREEN = {"layout", "calibrated", "reduced_contrast", "sound"}
+READ_BY_THE_SCREEN = {"layout", "calibrated", "reduced_contrast", "sound", "names_kept"}
 #: What a numeric setting needs besides itself to reach its declared high (the training's 3 minutes).
 ALONGSIDE = {"trials_per_class": {"imagery_s": 3.0}}
 
@@ -53,7 +53,7 @@ def test_the_three_decoding_demos_declare_their_settings_and_the_explorer_none()
             "reduced_contrast",
         ],
         "mi_cursor": ["trials_per_class", "imagery_s", "game_targets", "window_s", "pipeline"],
-        "attention": ["round_s", "baseline_phase_s", "sound"],
+        "attention": ["round_s", "baseline_phase_s", "sound", "names_kept"],
     }
     for demo in BUILTIN_DEMOS:
         assert all(isinstance(setting, StaffSetting) for setting in demo.staff_settings)

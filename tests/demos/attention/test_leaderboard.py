@@ -8,23 +8,17 @@ import random
 import re
 import sqlite3
 import sys
-import unicodedata
 from collections import Counter
 from datetime import datetime
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from demos.attention.leaderboard import (
-    MAX_NICKNAME_CHARS,
     MODES,
-    REFUSED_CATEGORIES,
     Entry,
     Leaderboard,
     NicknameError,
-    NicknameProblem,
     validate_nickname,
 )
 
@@ -147,7 +141,7 @@ def test_only_todays_scores_count(board, clock):
     clock.set(datetime(2026, 5, 15, 0, 0, 0))
     assert board.today_best("focus") == []
     clock.set(datetime(2026, 5, 13, 8, 0))
-    assert names(board.today_best("focus")) == ["Late"]
+    assert board.today_best("focus") == []  # yesterday's names were deleted, not hidden
 
 
 def test_scores_survive_a_restart(path, clock):
@@ -235,69 +229,6 @@ def test_queries_refuse_unknown_modes_and_negative_limits(board):
         board.rank_today("focus", 101)
 
 
-# --- nicknames ------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "cleaned"),
-    [
-        ("  Ann  Lee ", "Ann Lee"),
-        ("Ann      Lee", "Ann Lee"),  # cleaned before counting: 12 typed, 7 kept
-        ("\u3000张\u3000\u3000三\u3000", "张 三"),  # the Chinese IME's full-width space
-        ("\u00a0Bo\u00a0\u2003Cy", "Bo Cy"),
-        ("张三李四王五赵六钱七孙八", "张三李四王五赵六钱七孙八"),  # 12 Chinese characters
-        ("e\u0301" * MAX_NICKNAME_CHARS, "\u00e9" * MAX_NICKNAME_CHARS),  # letter + accent is one
-        ("😀👍❤️", "😀👍❤️"),
-        ("A", "A"),
-    ],
-)
-def test_nicknames_are_cleaned(text, cleaned):
-    assert validate_nickname(text) == cleaned
-
-
-@pytest.mark.parametrize(
-    ("text", "problem"),
-    [
-        ("", NicknameProblem.EMPTY),
-        ("   ", NicknameProblem.EMPTY),
-        ("\u3000", NicknameProblem.EMPTY),
-        ("张三李四王五赵六钱七孙八周", NicknameProblem.TOO_LONG),  # 13 Chinese characters
-        ("A" * 13, NicknameProblem.TOO_LONG),
-        ("Ann Lee Smith", NicknameProblem.TOO_LONG),
-        ("\u202eAnn", NicknameProblem.CONTROL),  # right-to-left override
-        ("An\u200bn", NicknameProblem.CONTROL),  # zero-width space
-        ("\u200b", NicknameProblem.CONTROL),  # invisible, not empty
-        ("👨\u200d👩", NicknameProblem.CONTROL),  # zero-width joiner
-        ("\ufeffAnn", NicknameProblem.CONTROL),  # byte-order mark
-        ("Ann\x00", NicknameProblem.CONTROL),
-        ("Ann\nLee", NicknameProblem.CONTROL),
-        ("Ann\tLee", NicknameProblem.CONTROL),
-        ("Ann\u2028Lee", NicknameProblem.CONTROL),  # line separator
-        ("Ann\u2029", NicknameProblem.CONTROL),  # paragraph separator
-        ("\ue000", NicknameProblem.CONTROL),  # private use
-        ("\u0378", NicknameProblem.CONTROL),  # unassigned
-        ("\ud800", NicknameProblem.CONTROL),  # a lone surrogate
-        ("\u202e" + "A" * 20, NicknameProblem.CONTROL),  # the worse problem is named
-    ],
-)
-def test_nicknames_are_refused_with_a_reason(text, problem):
-    with pytest.raises(NicknameError) as refused:
-        validate_nickname(text)
-    assert refused.value.reason is problem
-    assert isinstance(refused.value, ValueError)
-    assert "nickname" in str(refused.value)  # English, for logs
-
-
-def test_every_problem_has_its_own_english_text():
-    texts = set()
-    for text in ("", "A" * 13, "\x07"):
-        with pytest.raises(NicknameError) as refused:
-            validate_nickname(text)
-        texts.add(str(refused.value))
-    assert len(texts) == len(NicknameProblem)
-    assert {problem.value for problem in NicknameProblem} == {"empty", "too_long", "control"}
-
-
 def test_unusual_but_valid_nicknames_round_trip_through_the_file(path, clock):
     nicknames = ["李雷 & 韩梅梅", "Zoë", "O'Brien; --", "😀" * 12, "Ω≈ç√∫", "<b>x</b>"]
     board = Leaderboard(path, clock=clock)
@@ -308,37 +239,6 @@ def test_unusual_but_valid_nicknames_round_trip_through_the_file(path, clock):
     board = Leaderboard(path, clock=clock)
     assert names(board.today_best("relax", limit=10)) == nicknames
     board.close()
-
-
-TRICKY = [" ", "\u3000", "\u00a0", "\t", "\n", "\u202e", "\u200b", "\u200d", "\u2028", "\ud800", "\ue000"]
-TRICKY += ["\u0378", "a", "Z", "张", "e", "\u0301", "😀", "\u0958", "\ufeff", "\x1c", "\x85"]
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    st.text(st.characters(exclude_categories=()), max_size=30) | st.text(st.sampled_from(TRICKY), max_size=30)
-)
-def test_fuzz_nicknames_are_clean_or_refused(text):
-    normalised = unicodedata.normalize("NFC", text)
-    has_refused = any(unicodedata.category(char) in REFUSED_CATEGORIES for char in normalised)
-    try:
-        cleaned = validate_nickname(text)
-    except NicknameError as refused:
-        assert refused.reason in set(NicknameProblem)
-        assert (refused.reason is NicknameProblem.CONTROL) == has_refused
-        if refused.reason is NicknameProblem.EMPTY:
-            assert all(unicodedata.category(char) == "Zs" for char in text)
-        if refused.reason is NicknameProblem.TOO_LONG:
-            assert len(normalised) > MAX_NICKNAME_CHARS
-        return
-    assert not has_refused
-    assert 1 <= len(cleaned) <= MAX_NICKNAME_CHARS
-    assert cleaned == cleaned.strip(" ") and "  " not in cleaned
-    assert all(
-        char == " " or unicodedata.category(char) not in REFUSED_CATEGORIES | {"Zs"} for char in cleaned
-    )
-    assert unicodedata.normalize("NFC", cleaned) == cleaned
-    assert validate_nickname(cleaned) == cleaned
 
 
 # --- files that go wrong --------------------------------------------------------------------------
@@ -493,32 +393,29 @@ def test_a_file_locked_by_another_program_is_left_alone(path, clock):
     assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
 
 
-def test_a_file_damaged_during_the_game_leaves_a_board_in_memory(path, clock, caplog):
+def test_a_file_damaged_during_the_game_is_moved_aside_and_the_board_goes_on_in_a_new_one(
+    path, clock, caplog
+):
     board = Leaderboard(path, clock=clock)
-    board.add("Ann", "focus", 50)
-    size = path.stat().st_size
+    first = board.add("Ann", "focus", 50)
+    assert board.sync()
+    damage = random.Random(4).randbytes(path.stat().st_size)
     with path.open("r+b") as file:  # the same file, overwritten in place (a disk fault, a careless copy)
-        file.write(random.Random(4).randbytes(size))
-    assert board.today_best("focus") == []
-    assert not board.persistent and "failed" in board.problem
-    assert any("memory" in record.getMessage() for record in caplog.records if record.levelname == "WARNING")
-    entry = board.add("Bo", "focus", 60)
-    assert board.today_best("focus") == [entry]
+        file.write(damage)
+    second = board.add("Bo", "focus", 60)
+    assert board.today_best("focus") == [second, first]  # shown at once, whatever the file does
+    assert board.sync() and board.persistent
+    assert board.recovered_from is not None and board.recovered_from.read_bytes() == damage
+    assert any("damaged" in record.getMessage() for record in caplog.records if record.levelname == "WARNING")
     board.close()
-
-
-def test_a_write_failing_during_the_game_still_keeps_the_score(path, clock):
-    board = Leaderboard(path, clock=clock)
-    with path.open("r+b") as file:
-        file.write(random.Random(5).randbytes(path.stat().st_size))
-    entry = board.add("Cy", "relax", 88)
-    assert not board.persistent
-    assert board.today_best("relax") == [entry]
-    board.close()
+    again = Leaderboard(path, clock=clock)
+    assert again.today_best("focus") == [second, first]
+    again.close()
 
 
 def test_a_closed_board_is_a_bug_not_a_disk_problem(board):
     board.close()
+    board.close()  # a second close does nothing
     with pytest.raises(sqlite3.ProgrammingError):
         board.today_best("focus")
 

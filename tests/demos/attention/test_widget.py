@@ -7,14 +7,19 @@ see it. With ``BCI_SHOWROOM_SCREENSHOTS=folder`` each screen is saved there, in 
 
 from __future__ import annotations
 
+import html
 import logging
+import sqlite3
 import threading
 from pathlib import Path
 
 import numpy as np
+import pytest
 
-from demos.attention.flow import Mode, Phase
+from demos.attention.flow import Mode, Outcome, Phase
+from demos.attention.leaderboard import Retention
 from demos.attention.sound import SOUNDS, SoundPlayer
+from demos.attention.texts import names_wiped
 from demos.attention.widget import LEADERBOARD_FILE, AttentionWidget
 from demos.base import DemoContext
 from drivers import cues
@@ -241,4 +246,34 @@ def test_a_hold_shows_a_hint_and_an_interruption_replays_the_round(qtbot, tmp_pa
     widget.resume()
     widget._timer.stop()
     assert widget.flow.phase is Phase.READY
+    widget.stop()
+
+
+@pytest.mark.parametrize("kept", ["day", "hour", "visit"])
+def test_the_screen_says_when_names_are_wiped_as_staff_chose(qtbot, tmp_path, language, kept):
+    visit = FastVisit(qtbot, tmp_path, names_kept=kept)
+    widget = visit.widget
+    assert widget.board.retention is Retention(kept)
+    note = names_wiped(Retention(kept))
+    english = {"day": "end of today", "hour": "one hour", "visit": "leave the game"}[kept]
+    assert (english in note) == (language == "en") and note.strip()
+    assert html.escape(note) in widget.board_label.text()  # under today's best on the choice page
+    widget.save_box.show_outcome(Outcome(Mode.FOCUS, (60,)), fresh=True)
+    assert widget.save_box.privacy_note.text() == note  # where the nickname is typed
+    widget.board.add("Mia", "focus", 60)
+    widget.stop()
+    with sqlite3.connect(tmp_path / LEADERBOARD_FILE) as db:
+        kept_rows = db.execute("SELECT nickname FROM entries").fetchall()
+    assert kept_rows == ([] if kept == "visit" else [("Mia",)])
+
+
+def test_a_nickname_of_emoji_families_fits_the_box_and_goes_on_the_board(qtbot, tmp_path):
+    visit = FastVisit(qtbot, tmp_path)
+    widget = visit.widget
+    family = "👨🏽\u200d👩🏽\u200d👧🏽\u200d👦🏽"  # 19 UTF-16 units, one picture
+    widget.save_box.show_outcome(Outcome(Mode.FOCUS, (60,)), fresh=True)
+    widget.nickname.setText(family * 12)
+    assert widget.nickname.text() == family * 12  # the box keeps all of it
+    widget.save_button.click()
+    assert [entry.nickname for entry in widget.board.today_best("focus")] == [family * 12]
     widget.stop()
