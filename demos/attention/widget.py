@@ -206,8 +206,9 @@ class AttentionWidget(DemoScreen):
         self.redraw()
 
     def set_sound(self, on: bool) -> None:
+        """Sound on or off for this visit; the staff's default (``SOUND``) is set in the console only,
+        so the next visitor starts with it again."""
         self.sound.enabled = on
-        SOUND.write(self.context.settings, on)
         self._retranslate_sound()
 
     def _on_result_primary(self) -> None:
