@@ -7,8 +7,6 @@ hand-edited file never crashes the shell or a demo.
 A settings file that is damaged as a whole (not text, not INI, unreadable) is moved aside intact
 as ``settings.ini.corrupt-<time>`` and the showroom starts on defaults; one that cannot be saved
 keeps working for the session. Either way :attr:`AppSettings.problem` says so, once, for staff.
-
-The file holds the staff PIN's hash, so on POSIX it is readable by the app's user only (0600).
 """
 
 from __future__ import annotations
@@ -16,7 +14,6 @@ from __future__ import annotations
 import logging
 import math
 import os
-import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,38 +103,10 @@ def _converted_from_gbk(path: Path, data: bytes) -> bool:
     return True
 
 
-def _made_private(path: Path) -> bool:
-    """Make the settings file (and its folder) exist, readable by this user only, and say whether
-    it can be saved: by trying, not by guessing (``os.access`` on a folder not yet made said "no"
-    on every fresh account, though Qt makes the folders when it saves).
-
-    The file holds the staff PIN's hash: it is created 0600 (Qt keeps the mode of the file it
-    saves over) and one found wider is narrowed, with a line in the log. ``O_NONBLOCK``: a FIFO
-    with nobody reading fails at once instead of hanging the start; opening for append changes
-    nothing in an existing file.
-    """
-    try:
-        if not path.parent.is_dir():
-            path.parent.mkdir(parents=True, mode=0o700)
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NONBLOCK, 0o600)
-    except OSError as error:
-        log.warning("settings file %s cannot be opened for writing (%s)", path, error.strerror or error)
-        return False
-    try:
-        mode = os.fstat(descriptor).st_mode
-        if os.name == "posix" and stat.S_ISREG(mode) and stat.S_IMODE(mode) & 0o077:
-            os.fchmod(descriptor, stat.S_IMODE(mode) & 0o700)
-            log.warning(
-                "settings file %s was readable by other users (mode %o): now %o (it holds the PIN's hash)",
-                path,
-                stat.S_IMODE(mode),
-                stat.S_IMODE(mode) & 0o700,
-            )
-    except OSError as error:
-        log.warning("settings file %s: its mode cannot be narrowed (%s)", path, error.strerror or error)
-    finally:
-        os.close(descriptor)
-    return True
+def _writable(path: Path) -> bool:
+    if path.exists():
+        return os.access(path, os.W_OK)
+    return os.access(path.parent if path.parent.exists() else path.parent.parent, os.W_OK)
 
 
 def _as_type(raw: Any, kind: type) -> Any:
@@ -179,9 +148,8 @@ class AppSettings:
         damage = _damage(self.path)
         if damage is not None:
             self._move_aside(damage)
-        saveable = _made_private(self.path)
         self._qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
-        if not saveable and self.problem is None:
+        if self.problem is None and not _writable(self.path):
             log.warning("settings file %s cannot be saved: changes last until the app closes", self.path)
             self.problem = SettingsProblem("unsaved", self.path)
 
