@@ -68,8 +68,8 @@
         <translation>现在请闭上眼睛放松。听到提示音再睁开。</translation>
     </message>
     <message>
-        <source>Now close your eyes and relax for %1 seconds, then open them.</source>
-        <translation>现在请闭上眼睛放松 %1 秒，然后睁开。</translation>
+        <source>Now close your eyes and relax for %1 seconds. The screen lights up when it is time to open them.</source>
+        <translation>现在请闭上眼睛放松 %1 秒。屏幕变亮时，就可以睁开眼睛了。</translation>
     </message>
     <message>
         <source>Get ready… %1</source>
@@ -283,6 +283,10 @@
     <message>
         <source>Names are wiped at the end of today.</source>
         <translation>昵称在今天结束时删除。</translation>
+    </message>
+    <message>
+        <source>Open your eyes!</source>
+        <translation>睁开眼睛！</translation>
     </message>
 </context>
 <context>

@@ -1,12 +1,14 @@
 """The attention game's visit as a Qt-free state machine: events in, actions out.
 
 INTRO (choose focus, relax or, with a second headset, a focus duel) → BASELINE (eyes open for
-``baseline_phase_s``, then eyes closed as long, with a countdown; a sound tells closed eyes when
-to open) → READY (3, 2, 1) → ROUND (``round_s``: the rocket, the balloon or the tug of war
-follows the smoothed index) → RESULT (the average score, the board of today's best) → EXPLAINED
-("how it worked": alpha and beta over the round). A baseline with too few clean windows ends in
-BASELINE_FAILED (try again). PAUSED is the shell's interruption (the headset lost): the baseline
-phase or the round under way is void and starts again on :meth:`AttentionFlow.resume`.
+``baseline_phase_s``, then eyes closed as long, with a countdown; when the eyes should open, a
+sound and the screen lighting up with "Open your eyes!" for :data:`EYES_OPEN_CALL_S` say so, the
+light for a visitor without sound) → READY (3, 2, 1, after that call) → ROUND (``round_s``: the
+rocket, the balloon or the tug of war follows the smoothed index) → RESULT (the average score,
+the board of today's best) → EXPLAINED ("how it worked": alpha and beta over the round). A
+baseline with too few clean windows ends in BASELINE_FAILED (try again). PAUSED is the shell's
+interruption (the headset lost): the baseline phase or the round under way is void and starts
+again on :meth:`AttentionFlow.resume`.
 
 Every instruction is a cue in the stream (baseline eyes open / closed / end, round focus / relax
 / end), so the virtual visitor follows the game by itself, and a recording of it can be scored by
@@ -30,6 +32,9 @@ from drivers import cues
 DUEL_SPEED = 0.5
 #: A round where more than this share of a player's windows were held measured nothing worth a score.
 MOST_HELD = 0.5
+#: How long the screen calls "Open your eyes!" after the eyes-closed phase: long enough for closed
+#: eyes to notice the light and read it; the 3, 2, 1 counts down after it.
+EYES_OPEN_CALL_S = 2.5
 
 
 class Phase(Enum):
@@ -106,6 +111,7 @@ class AttentionFlow:
         self.outcome: Outcome | None = None
         self._paused_phase: Phase | None = None
         self._last_round_tick = 0.0
+        self._eyes_closed_ended: float | None = None  # when the last eyes-closed phase ended
 
     @property
     def can_duel(self) -> bool:
@@ -121,15 +127,26 @@ class AttentionFlow:
         return 1 if self.mode is Mode.RELAX else 0
 
     def score(self, player: Player) -> float | None:
-        """The player's smoothed score for the mode being played (held through artifacts)."""
+        """The player's smoothed score for the mode being played (held through artifacts); None
+        before the round's first measured window (the meter starts afresh with the round, so nothing
+        measured during the baseline or "get ready" shows as a score)."""
         scores = player.meter.scores
-        return None if scores is None else float(scores[self.index_column])
+        if scores is None or self.phase in (Phase.BASELINE, Phase.READY):
+            return None
+        return float(scores[self.index_column])
+
+    def calling_eyes_open(self, now: float) -> bool:
+        """The eyes-closed phase has just ended: the screen lights up and says "Open your eyes!"
+        (a visitor with closed eyes sees the light through the lids; no sound is needed)."""
+        ended = self._eyes_closed_ended
+        return ended is not None and 0.0 <= now - ended < EYES_OPEN_CALL_S
 
     def hold(self, player: Player) -> Hold | None:
         return None if player.last is None else player.last.hold
 
     def remaining_s(self, now: float) -> float:
-        """Seconds left in the current baseline phase, countdown or round."""
+        """Seconds left in the current baseline phase, countdown or round (the countdown after a
+        baseline starts when the call to open the eyes ends)."""
         length = {
             Phase.BASELINE: self.options.baseline_phase_s,
             Phase.READY: self.options.ready_s,
@@ -158,6 +175,7 @@ class AttentionFlow:
         if self.phase is Phase.READY and self.remaining_s(now) <= 0:
             for player in self.playing:
                 player.trace = Trace()
+                player.meter.reset()  # the round's score starts from its own first window
             self.rope = 0.0
             self._last_round_tick = now
             return self._enter(Phase.ROUND, now, Announce(cues.Round(self._round_mode)), Sound("start"))
@@ -229,6 +247,7 @@ class AttentionFlow:
 
     # --- the baseline -------------------------------------------------------------------------------------
     def _start_baseline(self, now: float) -> list[Action]:
+        self._eyes_closed_ended = None
         for player in self.playing:
             player.baseline_readings = {"open": [], "closed": []}
         self.baseline_step = cues.Baseline.EYES_OPEN
@@ -249,13 +268,15 @@ class AttentionFlow:
                 Phase.BASELINE, now, Announce(cues.BaselinePhase(cues.Baseline.EYES_CLOSED)), Sound("tick")
             )
         actions: list[Action] = [Announce(cues.BaselinePhase(cues.Baseline.END)), Sound("end")]
+        self._eyes_closed_ended = now
         try:
             for player in self.playing:
                 player.learn()
         except ValueError:
             self.phase = Phase.BASELINE_FAILED
             return actions
-        return actions + self._enter(Phase.READY, now)
+        # The 3, 2, 1 starts once the call to open the eyes is over.
+        return actions + self._enter(Phase.READY, now + EYES_OPEN_CALL_S)
 
     # --- the round ----------------------------------------------------------------------------------------
     @property

@@ -29,11 +29,12 @@ class Sky(QWidget):
         self.setMinimumSize(420, 220)
 
     def advance(self) -> None:
-        """Ease the drawn heights towards the scores (the score is smooth; this makes it glide)."""
+        """Ease the drawn heights towards the scores (the score is smooth; this makes it glide); with
+        no score yet (get ready, the round's first moment) the craft waits on the ground."""
         for index, player in enumerate(self.flow.playing):
             score = self.flow.score(player)
-            if score is not None:
-                self.heights[index] += 0.5 * (score / 100 - self.heights[index])
+            target = 0.0 if score is None else score / 100
+            self.heights[index] += 0.5 * (target - self.heights[index])
         self.update()
 
     def paintEvent(self, _event) -> None:

@@ -44,7 +44,9 @@ def describe_outcome(outcome: Outcome) -> str:
 
 def caption(flow: AttentionFlow, now: float, sound_cue: bool) -> str:
     """What to do now, over the baseline and the round; ``sound_cue`` when a sound will say when to
-    open the eyes again."""
+    open the eyes again (the screen lights up for it either way)."""
+    if flow.calling_eyes_open(now):
+        return translate("Attention", "Open your eyes!")
     if flow.phase is Phase.BASELINE:
         if flow.baseline_step is Baseline.EYES_OPEN:
             return translate(
@@ -55,7 +57,11 @@ def caption(flow: AttentionFlow, now: float, sound_cue: bool) -> str:
                 "Attention", "Now close your eyes and relax. A sound tells you when to open them."
             )
         return fill(
-            translate("Attention", "Now close your eyes and relax for %1 seconds, then open them."),
+            translate(
+                "Attention",
+                "Now close your eyes and relax for %1 seconds. The screen lights up when it is time to "
+                "open them.",
+            ),
             round(flow.options.baseline_phase_s),
         )
     if flow.phase is Phase.READY:

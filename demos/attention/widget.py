@@ -15,6 +15,7 @@ import time
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
+from demos.attention.eyes_call_view import EyesCall
 from demos.attention.flow import Announce, AttentionFlow, Mode, Options, Phase, Sound
 from demos.attention.how_it_worked_view import BandPlot, show_how_it_worked
 from demos.attention.leaderboard import Leaderboard, Retention
@@ -159,6 +160,7 @@ class AttentionWidget(DemoScreen):
         layout.setContentsMargins(8, 0, 8, 8)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.staff_label)
+        self.eyes_call = EyesCall(self)
 
     # --- shell hooks ------------------------------------------------------------------------------------
     def start(self) -> None:
@@ -208,8 +210,9 @@ class AttentionWidget(DemoScreen):
         self.redraw()
 
     def set_sound(self, on: bool) -> None:
+        """Sound on or off for this visit; the staff's default (``SOUND``) is set in the console only,
+        so the next visitor starts with it again."""
         self.sound.enabled = on
-        SOUND.write(self.context.settings, on)
         self._retranslate_sound()
 
     def _on_result_primary(self) -> None:
@@ -267,6 +270,8 @@ class AttentionWidget(DemoScreen):
     # --- drawing ----------------------------------------------------------------------------------------
     def redraw(self) -> None:
         phase = self.flow.phase
+        now = self.clock()
+        self.eyes_call.show_for(self.flow, now, caption(self.flow, now, self._sound_cue))
         if phase in (
             Phase.BASELINE,
             Phase.READY,
@@ -291,7 +296,7 @@ class AttentionWidget(DemoScreen):
     def _draw_play(self) -> None:
         flow, now = self.flow, self.clock()
         left = flow.remaining_s(now)
-        self.caption.setText(caption(flow, now, self.sound.enabled and self.sound.available))
+        self.caption.setText(caption(flow, now, self._sound_cue))
         self.hint_label.setText(self._hint)
         if flow.phase is Phase.BASELINE:
             self.countdown.show_left(left, flow.options.baseline_phase_s)
@@ -319,6 +324,11 @@ class AttentionWidget(DemoScreen):
             )
             + (f" · {self.board_note}" if self.board_note else "")
         )
+
+    @property
+    def _sound_cue(self) -> bool:
+        """A sound will tell closed eyes when to open (the screen's light tells them anyway)."""
+        return self.sound.enabled and self.sound.available
 
     def _draw_result(self, fresh: bool = False) -> None:
         """The result page; ``fresh`` when a round just ended (the nickname box starts empty)."""

@@ -2,9 +2,14 @@
 
 Trials come from the recording's annotations: a label naming a frequency (``13Hz``, ``8.5 Hz``)
 or one mapped with ``--map up=8Hz,down=12.5Hz``; ``rest`` trials and unmapped labels are left
-out of the accuracy (the report counts them). Channels over the visual cortex are used (names
-starting with O, PO or P), or all channels if none is named so; flat ones (a loose or shorted
-electrode) are left out, because the decoder would treat their rounding noise as signal. Mains
+out of the accuracy (the report counts them). One onset labelled twice with one frequency is one
+trial; one onset labelled with two frequencies has no single truth to score, so it is left out and
+the report names it. Every flicker frequency must be at least 8 Hz, where FBCCA's first sub-band
+starts (below it the fundamental is filtered out and the key is scored on noise). Channels over the
+visual cortex are used (names starting with O, PO or P); a recording with none is refused unless
+``--all-channels`` says to decode on every channel anyway (frontal or central channels see the
+flicker weakly, and the report says which were used); flat ones (a loose or shorted electrode) are
+left out, because the decoder would treat their rounding noise as signal. Mains
 hum is notched when the recording shows it, as the live speller does on its raw stream. Each
 window starts ``start_s`` after the annotation onset plus the visual latency, and the decision
 time is the decoder's compute time per trial.
@@ -29,7 +34,7 @@ from typing import Literal
 import numpy as np
 
 from demos.kit.evaluation import EvaluationParser, channel_spreads, left_out_lines, run_evaluation
-from demos.ssvep_speller.processing import FBCCA, VISUAL_LATENCY_S, itr_bits_per_minute
+from demos.ssvep_speller.processing import FBCCA, SUBBAND_STEP_HZ, VISUAL_LATENCY_S, itr_bits_per_minute
 from drivers.analysis.dsp import HUM_THRESHOLD_DB, mains_hum_db
 from drivers.files.edf import Recording, RecordingError, read_edf
 
@@ -40,6 +45,9 @@ MAX_START_S = 3600.0
 #: Below this standard deviation a channel carries no EEG (real EEG: 5-30 µV; Kalunga's step: 0.015 µV).
 FLAT_BELOW_UV = 0.5
 _FREQUENCY = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*hz\s*$", re.IGNORECASE)
+#: An EDF label's signal-type prefix ("EEG O1"), which the electrode's name follows.
+_SIGNAL_TYPE = re.compile(r"^\s*EEG[\s_:-]*", re.IGNORECASE)
+_VISUAL = re.compile(r"^(O|PO|P)(\d|z|Z)")
 
 Mains = float | None | Literal["auto"]
 
@@ -67,18 +75,39 @@ def parse_map(text: str | None) -> dict[str, float]:
 
 
 def visual_channels(names: Sequence[str]) -> list[int]:
-    chosen = [i for i, name in enumerate(names) if re.match(r"^(O|PO|P)(\d|z|Z)", name.strip())]
-    return chosen or list(range(len(names)))
+    """The channels over the visual cortex (O, PO and P electrodes, "EEG O1" included); may be empty."""
+    return [i for i, name in enumerate(names) if _VISUAL.match(_SIGNAL_TYPE.sub("", name))]
 
 
-def trials(recording: Recording, mapping: dict[str, float]) -> list[tuple[float, float]]:
-    """(onset_s, frequency) of every trial whose label names or maps to a frequency."""
-    found = []
+def _frequencies_by_onset(recording: Recording, mapping: dict[str, float]) -> dict[float, set[float]]:
+    """The frequencies each onset's labels name or map to (onsets with none left out)."""
+    by_onset: dict[float, set[float]] = defaultdict(set)
     for annotation in recording.annotations:
         frequency = mapping.get(annotation.text, parse_frequency(annotation.text))
         if frequency is not None:
-            found.append((annotation.onset_s, frequency))
-    return found
+            by_onset[annotation.onset_s].add(frequency)
+    return by_onset
+
+
+def trials(recording: Recording, mapping: dict[str, float]) -> list[tuple[float, float]]:
+    """(onset_s, frequency) of every trial whose labels name or map to one frequency: a label
+    repeated at one onset is one trial, an onset labelled with two frequencies is none (see
+    :func:`ambiguous_onsets`)."""
+    return [
+        (onset, min(found))
+        for onset, found in _frequencies_by_onset(recording, mapping).items()
+        if len(found) == 1
+    ]
+
+
+def ambiguous_onsets(recording: Recording, mapping: dict[str, float]) -> dict[float, list[float]]:
+    """Onsets (s) labelled with more than one frequency, with those frequencies: which one the
+    visitor looked at is unknown, so scoring either would be a guess."""
+    return {
+        onset: sorted(found)
+        for onset, found in _frequencies_by_onset(recording, mapping).items()
+        if len(found) > 1
+    }
 
 
 def evaluate_recording(
@@ -87,11 +116,13 @@ def evaluate_recording(
     windows_s: Sequence[float] = DEFAULT_WINDOWS_S,
     start_s: float = DEFAULT_START_S,
     mains_hz: Mains = "auto",
+    all_channels: bool = False,
 ) -> dict:
     """Score FBCCA on every frequency-labelled trial of ``path``.
 
     ``mains_hz`` is "auto" (notch 50 or 60 Hz where the recording shows hum), a frequency to
-    notch, or None for no notch.
+    notch, or None for no notch. ``all_channels`` decodes a recording with no channel over the
+    visual cortex on all its channels instead of refusing it.
     """
     if not math.isfinite(start_s) or not 0.0 <= start_s <= MAX_START_S:
         # Before the annotation the visitor was not yet looking: a window there scores below chance.
@@ -106,26 +137,31 @@ def evaluate_recording(
             f"--map: {path} has no annotation labelled {', '.join(map(repr, unknown))} "
             f"(its labels: {', '.join(map(repr, labels)) or 'none'})"
         )
+    # First: a damaged label ("3Hz" from "13Hz") is named as damage, not as a frequency out of range.
+    _refuse_damaged_labels(recording, mapping)
     frequencies = {label: mapping.get(label, parse_frequency(label)) for label in labels}
     for label, frequency in frequencies.items():
         if frequency is None:
             continue
         origin = f"--map {label}={frequency:g}Hz" if label in mapping else f"{path}: annotation {label!r}"
-        if frequency <= 0:
-            raise RecordingError(f"{origin}: a flicker frequency must be above 0 Hz")
+        if frequency < SUBBAND_STEP_HZ:
+            raise RecordingError(
+                f"{origin}: a flicker frequency must be at least {SUBBAND_STEP_HZ:g} Hz, where FBCCA's "
+                f"first sub-band starts ({frequency:g} Hz would be scored on noise)"
+            )
         if frequency >= rate / 2:
             raise RecordingError(
                 f"{origin}: {frequency:g} Hz is at or above the Nyquist frequency ({rate / 2:g} Hz) of a "
                 f"recording sampled at {rate:g} Hz"
             )
-    _refuse_damaged_labels(recording, mapping)
     labelled = trials(recording, mapping)
+    ambiguous = ambiguous_onsets(recording, mapping)
     if not labelled:
         raise RecordingError(f"{path}: no trial annotation names a frequency; use --map LABEL=FREQUENCYHz")
     classes = sorted({frequency for _, frequency in labelled})
     if len(classes) < 2:
         raise RecordingError(f"{path}: only one flicker frequency among the trials ({classes[0]} Hz)")
-    channels, flat = _usable_channels(recording)
+    channels, flat = _usable_channels(recording, all_channels)
     hum_db = mains_hum_db(recording.data[channels], rate)
     notch, how = _mains(mains_hz, hum_db, rate, path)
     decoder = FBCCA(classes, rate, mains_hz=notch)
@@ -165,8 +201,10 @@ def evaluate_recording(
         "recording": str(path),
         "classes": [f"{frequency:g}Hz" for frequency in classes],
         "channels": [recording.channel_names[i] for i in channels],
+        "visual_channels": bool(visual_channels(recording.channel_names)),
         "flat_channels": flat,
         "left_out": {label: count for label, count in labels.items() if frequencies[label] is None},
+        "ambiguous": {f"{onset:g}": [f"{f:g}Hz" for f in found] for onset, found in ambiguous.items()},
         "mains_hz": notch,
         "mains": how,
         "hum_db": {f"{mains:g}": round(db, 1) for mains, db in hum_db.items()},
@@ -207,9 +245,18 @@ def _refuse_damaged_labels(recording: Recording, mapping: dict[str, float]) -> N
                 )
 
 
-def _usable_channels(recording: Recording) -> tuple[list[int], list[str]]:
-    """The visual channels that carry signal, and the names of the flat ones left out."""
+def _usable_channels(recording: Recording, all_channels: bool = False) -> tuple[list[int], list[str]]:
+    """The visual channels that carry signal, and the names of the flat ones left out; with none
+    over the visual cortex, every channel if ``all_channels`` else a RecordingError."""
     chosen = visual_channels(recording.channel_names)
+    if not chosen:
+        if not all_channels:
+            raise RecordingError(
+                f"{recording.path}: no occipital or parietal channel (O, PO or P) among "
+                f"{', '.join(recording.channel_names)}, where the flicker's response is; give "
+                "--all-channels to decode on these anyway"
+            )
+        chosen = list(range(len(recording.channel_names)))
     spread = channel_spreads(recording, chosen)
     names = [recording.channel_names[i] for i in chosen]
     flat = [name for name, value in zip(names, spread, strict=True) if value < FLAT_BELOW_UV]
@@ -248,7 +295,17 @@ def format_report(result: dict) -> str:
         f"{result['recording']}: FBCCA, classes {', '.join(result['classes'])}, channels "
         f"{', '.join(result['channels'])}",
     ]
+    if not result["visual_channels"]:
+        lines.append(
+            "warning: no occipital or parietal channel; decoded on all channels (--all-channels), which "
+            "see the flicker weakly"
+        )
     lines += left_out_lines(result)
+    if result["ambiguous"]:
+        onsets = ", ".join(
+            f"{onset} s ({' and '.join(found)})" for onset, found in result["ambiguous"].items()
+        )
+        lines.append(f"onsets labelled with two frequencies, left out: {onsets}")
     lines.append(f"mains: {result['mains']}")
     lines.append(f"{'window':>8} {'accuracy':>9} {'ITR':>12} {'trials':>7}")
     for row in result["windows"]:
@@ -291,6 +348,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="notch the mains in every sub-band, as the live speller does: auto (default) where the "
         "recording shows 50 or 60 Hz hum; 50 or 60 always; none never",
     )
+    parser.add_argument(
+        "--all-channels",
+        action="store_true",
+        help="decode a recording with no occipital or parietal channel on all its channels (refused "
+        "without this option; the report warns)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     return parser
 
@@ -300,7 +363,11 @@ def main(argv: Sequence[str]) -> int:
 
     def evaluate(args: argparse.Namespace) -> dict:
         return evaluate_recording(
-            args.recording, parse_map(args.map), start_s=args.start, mains_hz=_MAINS_OPTIONS[args.mains]
+            args.recording,
+            parse_map(args.map),
+            start_s=args.start,
+            mains_hz=_MAINS_OPTIONS[args.mains],
+            all_channels=args.all_channels,
         )
 
     return run_evaluation(build_parser(), evaluate, format_report, argv)

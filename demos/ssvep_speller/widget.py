@@ -123,10 +123,11 @@ class SpellerWidget(DemoScreen):
         )
 
     def _choose(self, layout_name: str, task_index: int | None) -> None:
+        """Use this layout and task for the rest of the visit. The staff's default (``LAYOUT``) is not
+        written: it is set in the staff console only, so the next visitor starts on it again."""
         if self.flow.busy or layout_name not in self.layouts:
             return
         layout = self.layouts[layout_name]
-        LAYOUT.write(self.settings, layout.name)
         task = layout.tasks[task_index] if task_index is not None else None
         self._do(self.flow.choose(Plan(layout, task, self.calibrated_box.isChecked())))
         self.retranslate()

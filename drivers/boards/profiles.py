@@ -62,6 +62,9 @@ BUILTIN_PROFILE_DIR = "profiles"
 #: Package counters arrive as float64 in BrainFlow's data block and are counted in int64: a larger
 #: modulo cannot be represented exactly.
 MAX_PACKAGE_MODULO = 2**53
+#: The densest EEG caps have 256 electrodes (BrainFlow's largest board, 128). A profile listing
+#: thousands is a mistake, and one the acquisition would chew on for seconds per read (at quit too).
+MAX_CHANNELS = 256
 #: BrainFlow's playback board: it replays a file in the layout of ``params.master_board``.
 PLAYBACK_BOARD_ID = -3
 #: How much of a playback file :func:`preflight` reads looking for one sample line.
@@ -361,6 +364,10 @@ def _parse_package_counter(source: str, table: Any) -> PackageCounter:
 def _parse_channels(source: str, raw: Any) -> tuple[Channel, ...]:
     if not isinstance(raw, list) or not raw:
         raise ProfileError(source, "channels", "required, a non-empty list of {name, role} tables")
+    if len(raw) > MAX_CHANNELS:
+        raise ProfileError(
+            source, "channels", f"at most {MAX_CHANNELS} (the densest EEG caps have 256), got {len(raw)}"
+        )
     channels: list[Channel] = []
     seen: set[str] = set()
     for index, entry in enumerate(raw):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from demos.attention.flow import AttentionFlow, Mode, Options, Phase
+from demos.attention.flow import EYES_OPEN_CALL_S, AttentionFlow, Mode, Options, Phase
 from demos.attention.player import Player
 from demos.attention.processing import Hold
 from drivers import cues
@@ -315,3 +315,46 @@ def test_a_new_player_learns_a_new_baseline():
     visit.announced.clear()
     visit.do(visit.flow.choose(Mode.FOCUS, visit.now))
     assert visit.announced == [cues.BaselinePhase(cues.Baseline.EYES_OPEN)]
+
+
+def test_no_score_shows_before_the_rounds_first_measured_window():
+    """ "Get ready" measured windows, but no score is shown until the round has measured its own,
+    in a first game (after the baseline) and in the next one (where the last round's score lingered)."""
+    visit = Visit(options=SHORT)
+    player = visit.flow.players[0]
+    visit.do(visit.flow.choose(Mode.FOCUS, visit.now))
+    for game in range(2):
+        visit.run_while(Phase.BASELINE)
+        shown = []
+        while visit.flow.phase is Phase.READY:
+            shown.append(visit.flow.score(player))
+            visit.tick()
+        assert len(shown) > 10 and shown == [None] * len(shown), game
+        assert player.last is not None and player.last.values is not None  # the meter did measure
+        assert visit.flow.score(player) is None  # the round begins: the meter starts afresh
+        visit.tick()
+        assert visit.flow.score(player) is not None  # its first window in the round is scored
+        visit.run_while(Phase.ROUND)
+        visit.flow.again()
+        visit.do(visit.flow.choose(Mode.FOCUS, visit.now))  # the same player: straight to get ready
+
+
+def test_the_screen_calls_open_your_eyes_when_the_eyes_closed_phase_ends_then_counts_down():
+    """Without sound, the call is the screen's: for EYES_OPEN_CALL_S after the eyes-closed phase,
+    and the 3, 2, 1 comes after it, whole."""
+    visit = Visit(options=SHORT)
+    flow = visit.flow
+    visit.do(flow.choose(Mode.FOCUS, visit.now))
+    called_while_closed = False
+    while flow.phase is Phase.BASELINE:
+        called_while_closed |= flow.calling_eyes_open(visit.now)
+        visit.tick()
+    ended = visit.now
+    assert not called_while_closed and flow.phase is Phase.READY
+    assert flow.calling_eyes_open(ended)
+    assert flow.remaining_s(ended) == pytest.approx(flow.options.ready_s + EYES_OPEN_CALL_S)
+    assert flow.calling_eyes_open(ended + EYES_OPEN_CALL_S - 0.01)
+    assert not flow.calling_eyes_open(ended + EYES_OPEN_CALL_S)
+    assert flow.remaining_s(ended + EYES_OPEN_CALL_S) == pytest.approx(flow.options.ready_s)
+    visit.run_while(Phase.READY)
+    assert visit.now - ended == pytest.approx(flow.options.ready_s + EYES_OPEN_CALL_S, abs=0.11)

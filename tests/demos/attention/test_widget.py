@@ -16,12 +16,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from demos.attention.flow import Mode, Outcome, Phase
+from demos.attention.flow import EYES_OPEN_CALL_S, Mode, Outcome, Phase
 from demos.attention.leaderboard import Retention
+from demos.attention.sky_view import SKY_TOP
 from demos.attention.sound import SOUNDS, SoundPlayer
 from demos.attention.texts import names_wiped
 from demos.attention.widget import LEADERBOARD_FILE, AttentionWidget
 from demos.base import DemoContext
+from demos.kit.i18n import fill, translate
 from drivers import cues
 from tests.demos.screens import Stored, press, save
 from tests.virtual_stream import LiveStream
@@ -143,12 +145,39 @@ def test_a_focus_game_from_the_choice_to_how_it_worked(qtbot, tmp_path, language
     assert widget.board is None  # closed
 
 
-def test_sound_switch_is_remembered_and_silences_the_game(qtbot, tmp_path):
+def test_without_sound_the_screen_goes_dark_then_lights_up_calling_open_your_eyes(qtbot, tmp_path, language):
+    """A visitor with closed eyes and no sound sees the light change through the lids: the screen is
+    dark while the eyes are closed and lights up, whole, with large text when they should open."""
+    visit = FastVisit(qtbot, tmp_path, sound=False)
+    widget = visit.widget
+    call = widget.eyes_call
+    press(qtbot, widget.focus_button)
+    visit.run(5.0)
+    assert not call.isVisible()  # eyes open: the ordinary screen
+    visit.run(5.5)  # into the eyes-closed phase (10 s each)
+    assert widget.flow.baseline_step is cues.Baseline.EYES_CLOSED and call.isVisible()
+    assert call.geometry() == widget.rect() and SKY_TOP in call.styleSheet()
+    assert call.text() == widget.caption.text()  # the instruction, large on the dark screen
+    save(widget, "attention_eyes_closed_no_sound", language)
+    visit.run_while(Phase.BASELINE)
+    assert call.isVisible() and call.geometry() == widget.rect() and "#fff3a6" in call.styleSheet()
+    assert call.text() == translate("Attention", "Open your eyes!") and call.font().pixelSize() >= 96
+    assert visit.played == []  # no sound at all: the screen alone called
+    save(widget, "attention_open_your_eyes", language)
+    visit.run(EYES_OPEN_CALL_S)
+    assert not call.isVisible() and widget.flow.phase is Phase.READY
+    assert widget.caption.text() == fill(translate("Attention", "Get ready… %1"), 3)
+    assert widget.flow.score(widget.flow.players[0]) is None  # no "focus 1" during get ready
+    widget.stop()
+
+
+def test_sound_switch_silences_this_visit_and_leaves_the_staff_default(qtbot, tmp_path):
+    """Staff set sound on or off in the console; a visitor's switch lasts their visit only."""
     visit = FastVisit(qtbot, tmp_path)
     widget = visit.widget
     assert widget.sound_button.isChecked()
     press(qtbot, widget.sound_button)
-    assert visit.settings.values["sound"] is False and not widget.sound.enabled
+    assert not widget.sound.enabled and visit.settings.values.get("sound", True) is True
     press(qtbot, widget.relax_button)
     visit.run_while(Phase.BASELINE, Phase.READY, Phase.ROUND)
     assert visit.played == []

@@ -15,11 +15,11 @@ import pytest
 from app.cli import main
 from demos.ssvep_speller.evaluate import evaluate_recording
 from drivers.files.edf import read_edf
-from tests.drivers.edf_files import replace_once, write_ssvep_edf
+from tests.drivers.edf_files import FIRST_ONSET_S, TRIAL_S, TRIAL_SPACING_S, replace_once, write_ssvep_edf
 from tests.evaluate_cli import refused, run
 
 ROOT = Path(__file__).resolve().parents[3]
-OPTIONS = ("recording", "--map", "--start", "--mains", "--json", "--help")
+OPTIONS = ("recording", "--map", "--start", "--mains", "--all-channels", "--json", "--help")
 
 
 def evaluated(capsys, *args: str) -> dict:
@@ -223,3 +223,75 @@ def test_a_start_before_the_annotation_or_beyond_reason_is_refused(tmp_path, cap
     assert main(["evaluate", "ssvep", str(path), f"--start={start}"]) == 2
     err = capsys.readouterr().err
     assert "--start" in err and "0 to 3600" in err and "Traceback" not in err
+
+
+def with_annotations(path: Path, *added: tuple[float, str]) -> Path:
+    """``path`` with more annotations (onset s, text), each lasting a trial."""
+    edf = edfio.read_edf(path)
+    edf.add_annotations([edfio.EdfAnnotation(onset, TRIAL_S, text) for onset, text in added])
+    edf.write(path)
+    return path
+
+
+def test_an_onset_labelled_twice_is_one_trial_and_with_two_frequencies_none(sample, capsys):
+    """A lab scores each onset once: a repeated label (two programs wrote it) is one trial; an onset
+    labelled 13 Hz and 17 Hz has no single truth, so it is left out and the report names it."""
+    first_13hz = FIRST_ONSET_S + 2 * TRIAL_SPACING_S  # LABELS[2] == "13Hz"
+    with_annotations(sample, (first_13hz, "13Hz"))
+    repeated = evaluated(capsys, "ssvep", str(sample))
+    assert [w["n_trials"] for w in repeated["windows"]] == [6, 6, 6] and repeated["ambiguous"] == {}
+    with_annotations(sample, (first_13hz, "17Hz"))
+    both = evaluated(capsys, "ssvep", str(sample))
+    assert [w["n_trials"] for w in both["windows"]] == [5, 5, 5]
+    assert both["ambiguous"] == {f"{first_13hz:g}": ["13Hz", "17Hz"]}
+    code, out, _ = run(capsys, "ssvep", str(sample))
+    assert (
+        code == 0
+        and f"onsets labelled with two frequencies, left out: {first_13hz:g} s (13Hz and 17Hz)" in out
+    )
+
+
+@pytest.mark.parametrize(("mapped", "shown"), [("7.99Hz", "7.99 Hz"), ("0.0000001Hz", "1e-07 Hz")])
+def test_a_flicker_below_the_first_filter_bank_band_is_refused(tmp_path, capsys, mapped, shown):
+    """FBCCA's first sub-band starts at 8 Hz: a 7.99 Hz key's fundamental is filtered out."""
+    path = write_ssvep_edf(tmp_path / "arrows.edf", labels=("up", "down") * 3)
+    message = refused(capsys, "ssvep", str(path), "--map", f"up={mapped},down=13Hz")
+    assert f"--map up={shown.replace(' ', '')}: a flicker frequency must be at least 8 Hz" in message
+    assert f"({shown} would be scored on noise)" in message
+    eight = evaluated(capsys, "ssvep", str(path), "--map", "up=8Hz,down=13Hz")  # the band's edge is fine
+    assert eight["classes"] == ["8Hz", "13Hz"]
+    labelled = write_ssvep_edf(tmp_path / "slow_keys.edf", labels=("7.5Hz", "13Hz") * 2)
+    assert "annotation '7.5Hz': a flicker frequency must be at least 8 Hz" in refused(
+        capsys, "ssvep", str(labelled)
+    )
+
+
+def test_a_recording_without_occipital_or_parietal_channels_is_refused_unless_asked(tmp_path, capsys):
+    """Frontal channels see the flicker weakly: a number from them is not an SSVEP speller's number
+    unless the lab asks for it, and then the report says so."""
+    frontal = write_ssvep_edf(tmp_path / "frontal.edf", channels=("Fp1", "Fz", "Cz"))
+    assert "no occipital or parietal channel (O, PO or P) among Fp1, Fz, Cz" in refused(
+        capsys, "ssvep", str(frontal)
+    )
+    anyway = evaluated(capsys, "ssvep", str(frontal), "--all-channels")
+    assert anyway["channels"] == ["Fp1", "Fz", "Cz"] and anyway["visual_channels"] is False
+    code, out, _ = run(capsys, "ssvep", str(frontal), "--all-channels")
+    assert code == 0 and "warning: no occipital or parietal channel; decoded on all channels" in out
+    typed = write_ssvep_edf(tmp_path / "typed.edf", channels=("EEG Fz", "EEG O1", "EEG Oz"))
+    assert evaluated(capsys, "ssvep", str(typed))["channels"] == ["EEG O1", "EEG Oz"]
+    code, out, _ = run(capsys, "ssvep", str(typed))
+    assert code == 0 and "warning" not in out
+
+
+def test_all_channels_through_the_installed_command(tmp_path):
+    """The new option in the real process: refused without it (exit 2, one line), a report with it."""
+    frontal = write_ssvep_edf(tmp_path / "frontal.edf", channels=("Fp1", "Fz"))
+    script = Path(sys.executable).with_name("bci-showroom")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "app"]
+    command += ["evaluate", "ssvep", str(frontal)]
+    without = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert without.returncode == 2 and without.stderr.count("\n") == 1 and "--all-channels" in without.stderr
+    asked = subprocess.run(
+        [*command, "--all-channels"], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert asked.returncode == 0 and "warning: no occipital or parietal channel" in asked.stdout

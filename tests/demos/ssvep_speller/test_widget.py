@@ -220,6 +220,22 @@ def test_a_radio_gap_during_the_flicker_is_not_decided_and_the_key_is_asked_agai
     assert window.message_banner.isHidden()
 
 
+def test_a_visitors_layout_choice_lasts_the_visit_and_leaves_the_staff_default(qtbot, make_window):
+    """Staff choose the keyboard shown first in the console; a visitor who picks the phrase board
+    gets it for this visit only, and the next visitor starts on the staff's choice again."""
+    window, speller = open_speller(qtbot, make_window, layout="keyboard40")
+    index = speller.layout_box.findData("phrases")
+    speller.layout_box.setCurrentIndex(index)
+    speller.layout_box.activated.emit(index)
+    assert speller.flow.plan.layout.name == "phrases"
+    assert window.settings.value("demos/ssvep_speller/layout") == "keyboard40"
+    window.host.close_demo()
+    assert window.open_demo_by_id("ssvep_speller")
+    qtbot.mouseClick(window.host.notice.primary_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.host.phase is GatePhase.RUNNING, timeout=5_000)
+    assert window.host.demo_widget.flow.plan.layout.name == "keyboard40"
+
+
 def test_free_spelling_on_the_phrase_board_in_chinese(qtbot, make_window):
     window, speller = open_speller(qtbot, make_window, layout="phrases")
     window.languages.set_language("zh_CN")

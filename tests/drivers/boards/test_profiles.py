@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -295,3 +299,56 @@ def test_preflight_needs_the_required_parameters():
     assert caught.value.field == "params.serial_port" and "--param serial_port=" in str(caught.value)
     preflight(find_profile("cyton").with_params({"serial_port": "/dev/ttyUSB0"}))
     preflight(find_profile("virtual_visitor"))
+
+
+def many_channels(n: int) -> str:
+    """A simulated profile of ``n`` channels, every role in turn."""
+    roles = ("occipital", "parietal", "frontal", "central", "sensorimotor-left", "sensorimotor-right")
+    listed = ",\n".join(f'  {{ name = "E{i}", role = "{roles[i % len(roles)]}" }}' for i in range(n))
+    return f'name = "Dense cap"\nsource = "simulated"\nsampling_rate = 250\nchannels = [\n{listed}\n]\n'
+
+
+def test_a_profile_holds_at_most_256_channels(tmp_path):
+    """The densest EEG caps have 256 electrodes; 5,000 is a mistake the acquisition would chew on."""
+    assert len(load_profile_file(write(tmp_path, many_channels(256))).channels) == 256
+    for n in (257, 5000):
+        with pytest.raises(ProfileError) as caught:
+            load_profile_file(write(tmp_path, many_channels(n)))
+        assert (
+            caught.value.field == "channels"
+            and f"at most 256 (the densest EEG caps have 256), got {n}" in str(caught.value)
+        )
+
+
+def test_quitting_with_the_largest_valid_profile_leaves_no_board_call_behind(tmp_path):
+    """The real app on a 256-channel simulated cap: --quit-after ends it with 0, the acquisition
+    thread stopped in time (the worker logs "leaving it behind" when it is not)."""
+    profile = tmp_path / "dense.toml"
+    profile.write_text(many_channels(256), encoding="utf-8")
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path),
+    }
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "app",
+            "--board",
+            str(profile),
+            "--quit-after",
+            "2",
+            "--settings",
+            str(tmp_path / "s.ini"),
+        ],
+        cwd=Path(__file__).resolve().parents[3],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "acquisition streaming -> stopped" in result.stderr
+    assert "leaving it behind" not in result.stderr and "Traceback" not in result.stderr
