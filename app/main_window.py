@@ -181,6 +181,8 @@ class MainWindow(Retranslating, QMainWindow):
         self._build_menu_bar()
         self.menuBar().setVisible(not kiosk)
         self.statusBar().setVisible(not kiosk)  # sampling rates are for staff: they see them in the console
+        for staff_chrome in (self.menuBar(), self.statusBar()):  # a desktop's, read by staff, not visitors
+            staff_chrome.setProperty("staffOnly", True)
         languages.sigLanguageChanged.connect(self._on_language_changed)
         self.retranslate()
         #: What staff must know (a damaged settings file, a stored board that failed), as functions

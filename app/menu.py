@@ -30,6 +30,7 @@ from app.resources import icon
 from app.style import SHOWROOM_STYLE
 from demos.base import Unmet
 from demos.kit.i18n import Retranslating, fill, role_name, translate
+from demos.kit.widgets import mark_instruction
 from demos.registry import DemoEntry
 from drivers.roles import Role
 
@@ -259,6 +260,7 @@ class DemoMenu(Retranslating, QWidget):
         self.subheading = QLabel()
         self.subheading.setObjectName("menuSubheading")
         self.subheading.setWordWrap(True)
+        mark_instruction(self.subheading)
         titles.addWidget(self.heading)
         titles.addWidget(self.subheading)
         header.addLayout(titles, 1)
