@@ -486,6 +486,12 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _on_acquisition_state(self, state: str) -> None:
         current = AcquisitionState(state)
+        # Tiles grey when the headset is lost or stopped and return when it streams; a reconnect
+        # attempt (connecting) changes nothing, so they do not flicker while it retries.
+        if current in (AcquisitionState.DISCONNECTED, AcquisitionState.STOPPED):
+            self.menu.set_headset_down(True)
+        elif current is AcquisitionState.STREAMING:
+            self.menu.set_headset_down(False)
         self.host.stream_changed(current is AcquisitionState.STREAMING)
         self.host.refresh_headset_text()
         if current is AcquisitionState.DISCONNECTED and self.stack.currentWidget() is self.host:
