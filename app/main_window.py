@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.config import LANGUAGE, LANGUAGES, MAX_FLICKER, SIGNAL_CHECK, STAFF_MODE
+from app.banner import OverlayBanner
 from app.demo_host import DemoHost
 from app.errors import friendly_message, raised_in
 from app.headsets import Headsets, stop_acquisitions
@@ -102,12 +103,8 @@ class MainWindow(Retranslating, QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.message_banner = QLabel()
+        self.message_banner = OverlayBanner(central)  # over the page: a banner moves no control
         self.message_banner.setObjectName("messageBanner")
-        self.message_banner.setWordWrap(True)
-        self.message_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message_banner.hide()
-        layout.addWidget(self.message_banner)
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
         self._message_timer.timeout.connect(self.message_banner.hide)

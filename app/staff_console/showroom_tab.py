@@ -166,6 +166,10 @@ class ShowroomSection(Retranslating, QWidget):
         self._show_factory_warning()
         return True
 
+    def forget_outcome(self) -> None:
+        """The last PIN change's outcome is old news: clear it."""
+        self._set_pin_message("", "")
+
     def _set_pin_message(self, object_name: str, source: str) -> None:
         self._pin_message = (object_name, source)
         self.pin_message_label.setObjectName(object_name)

@@ -200,6 +200,10 @@ class UsageSection(Retranslating, QWidget):
         if path:
             self.export(path if path.lower().endswith(".csv") else path + ".csv")
 
+    def forget_outcome(self) -> None:
+        """The last export's outcome is old news: clear it."""
+        self._set_message("", str)
+
     def _set_message(self, object_name: str, text: Callable[[], str]) -> None:
         self._message = (object_name, text)
         _show_message(self.message_label, object_name, text())

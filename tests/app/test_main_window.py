@@ -262,3 +262,29 @@ def test_tiles_grey_while_the_headset_is_stopped_and_return_when_it_streams(qtbo
     assert not any(tile.isEnabled() for tile in window.menu.tiles)
     window.start_acquisition()
     qtbot.waitUntil(lambda: all(tile.isEnabled() for tile in window.menu.tiles), timeout=10_000)
+
+
+def test_a_banner_moves_no_control_on_the_menu_or_in_the_console(qtbot, make_window):
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QAbstractButton
+
+    window = make_window("synthetic")
+    window.resize(1280, 800)
+
+    def places(page):
+        return {
+            index: QRect(button.mapTo(window, QPoint()), button.size())
+            for index, button in enumerate(page.findChildren(QAbstractButton))
+            if button.isVisibleTo(window)
+        }
+
+    for page in (window.menu, None):
+        if page is None:
+            window.open_staff_console()
+            page = window.console
+        qtbot.wait(10)
+        before = places(page)
+        window.show_message("Staff: the settings file cannot be saved; changes last until the app closes.")
+        qtbot.wait(10)
+        assert window.message_banner.isVisible() and places(page) == before
+        window.message_banner.hide()
