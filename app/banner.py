@@ -28,7 +28,7 @@ class OverlayBanner(QLabel):
         parent.installEventFilter(self)
         self.hide()
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+    def setText(self, text: str) -> None:
         super().setText(text)
         self.place()
 

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.config import LANGUAGE, LANGUAGES, MAX_FLICKER, SIGNAL_CHECK, STAFF_MODE
 from app.banner import OverlayBanner
+from app.config import LANGUAGE, LANGUAGES, MAX_FLICKER, SIGNAL_CHECK, STAFF_MODE
 from app.demo_host import DemoHost
 from app.errors import friendly_message, raised_in
 from app.headsets import Headsets, stop_acquisitions
