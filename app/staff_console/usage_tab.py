@@ -69,6 +69,7 @@ class UsageSection(Retranslating, QWidget):
         self.host = host
         self._message: tuple[str, Callable[[], str]] = ("", str)
         self._visits = 0
+        self._demo_ids: list[str] = []  # the table's rows, by demo, as last read
         self.day_caption = QLabel()
         self.day_edit = QDateEdit()
         self.day_edit.setCalendarPopup(True)
@@ -138,6 +139,7 @@ class UsageSection(Retranslating, QWidget):
             log.exception("the usage statistics cannot be read")
             summary, visits = [], 0
         titles = self._titles()
+        self._demo_ids = [item.demo_id for item in summary]
         self.table.setRowCount(len(summary))
         for row, item in enumerate(summary):
             cells = (
@@ -239,4 +241,13 @@ class UsageSection(Retranslating, QWidget):
             [QCoreApplication.translate("StaffConsole", text) for text in USAGE_COLUMNS]
         )
         self._set_message(*self._message)
+        self._show_titles()
         self._show_texts()
+
+    def _show_titles(self) -> None:
+        """The demos' names in the table, in the language of the moment (the rows stay as read)."""
+        titles = self._titles()
+        for row, demo_id in enumerate(self._demo_ids):
+            cell = self.table.item(row, 0)
+            if cell is not None:
+                cell.setText(titles.get(demo_id, demo_id))

@@ -9,12 +9,18 @@ each demo's pages with its results and "how it worked", the signal check, thank-
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from tests.text_sizes import PaintedText, painted_texts, too_small
 
 SCREEN = (1920, 1080)
+#: Quotes and punctuation of Chinese typesetting ("", 「」, full-width forms): in an English sentence
+#: they show as wide CJK glyphs.
+CJK_PUNCTUATION = re.compile("[\u201c\u201d\u2018\u2019\u3000-\u303f\uff00-\uffef]")
+LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
 def nearest_stack(widget: QWidget) -> QStackedWidget | None:
@@ -69,3 +75,8 @@ def test_every_visitor_text_is_readable_from_a_metre(make_window, qapp, kiosk, l
     ]
     assert len(seen) > 100  # the walk reached the screens
     assert not problems, f"{len(problems)} texts too small:\n" + "\n".join(problems)
+    if language == "en":
+        chinese_marks = {
+            t.text for _, t in seen if LATIN_WORD.search(t.text) and CJK_PUNCTUATION.search(t.text)
+        }
+        assert not chinese_marks, chinese_marks

@@ -577,3 +577,20 @@ def test_outcomes_go_when_the_console_closes_and_what_is_still_true_stays(qtbot,
     assert console.headset.message_label.text() == "" and not console.headset.message_label.isVisible()
     assert showroom.pin_message_label.text() == ""
     assert console.headset.problem_label.text() == host.problem  # still true: still said
+
+
+def test_the_usage_tabs_demo_names_follow_a_language_switch(qapp, console, host, clock):
+    import re
+
+    from app.i18n import LanguageManager
+
+    record(host, clock, "attention", 90, True)
+    console.tabs.setCurrentWidget(console.usage)
+    assert console.usage.table.item(0, 0).text() == "Focus rocket"
+    languages = LanguageManager(qapp)
+    languages.set_language("zh_CN")
+    try:
+        assert re.search(r"[\u4e00-\u9fff]", console.usage.table.item(0, 0).text())
+    finally:
+        languages.set_language("en")
+    assert console.usage.table.item(0, 0).text() == "Focus rocket"
