@@ -106,6 +106,9 @@ def touch_combo_box() -> QComboBox:
     """
     box = QComboBox()
     box.setMinimumHeight(TOUCH_MIN_PX)
+    # As wide as its longest item whenever the items change (a language switch refills them): sized
+    # once at first show, a box opened in Chinese cut "Keyboard" to "Keyboa▾".
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     box.setStyleSheet(f"font-size: {VISITOR_MIN_PX}px;")
     items = QListView()
     items.setStyleSheet(f"QListView::item {{ min-height: {TOUCH_MIN_PX}px; }}")
