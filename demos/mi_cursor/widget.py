@@ -211,7 +211,7 @@ class MiCursorWidget(DemoScreen):
         self.bars = ErdBars()
         self.bars_title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.bars_title.setStyleSheet(f"font-size: {VISITOR_MIN_PX}px;")
-        #: What "mu" and "beta" under the bars mean, in words a child knows.
+        # What "mu" and "beta" under the bars mean, in words a child knows.
         self.bars_gloss = QLabel(wordWrap=True)
         self.bars_gloss.setStyleSheet(f"font-size: {VISITOR_MIN_PX}px; color: #52606d;")
         side = QVBoxLayout()
@@ -369,7 +369,8 @@ class MiCursorWidget(DemoScreen):
                 translate("MiCursor", "How it worked"),
                 translate(
                     "MiCursor",
-                    "Imagining a hand movement quiets the 8-13 Hz mu rhythm over the opposite side of "
+                    "The mu rhythm is a calm brain wave (8-13 times a second) over the part of the brain "
+                    "that moves your hands. Imagining a hand movement quiets it on the opposite side of "
                     "the brain: the right brain runs the left hand. These lines are your own mu rhythm "
                     "during the training; the computer learned to tell the two patterns apart.",
                 ),
