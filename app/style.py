@@ -98,6 +98,7 @@ QMainWindow, QStackedWidget > QWidget {{ background: {BACKGROUND}; }}
 #finishButton:pressed {{ background: {PRIMARY_SOFT}; }}
 #messageBanner {{
     background: #fff4e5; color: #663c00; font-size: {VISITOR_MIN_PX}px; padding: 12px; border-radius: 8px;
+    border: 1px solid #e8c48a;
 }}
 
 #consentTitle {{ font-size: 40px; font-weight: 700; color: {INK}; }}
