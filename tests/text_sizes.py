@@ -8,7 +8,9 @@ nothing and writes down every text item with its font and the painter's transfor
 that draws text its own way is measured without telling anyone.
 
 A font in points becomes pixels at the device's logical DPI (the screen's), and a scaled painter
-(a graphics view, a high-DPI pixmap) scales the size with it.
+(a graphics view, a high-DPI pixmap) scales the size with it. Text a widget draws as outlines or
+images (the speller's keys) is no text to a paint engine: such a widget reports it with a
+``drawn_text_sizes()`` method, a list of (text, px).
 """
 
 from __future__ import annotations
@@ -170,7 +172,9 @@ def painted_texts(root: QWidget) -> list[PaintedText]:
         widget.render(device, QPoint(), QRegion(), QWidget.RenderFlag(0))
         path = widget_path(widget, root)
         minimum = INSTRUCTION_MIN_PX if _marked(widget, root, INSTRUCTION_PROPERTY) else VISITOR_MIN_PX
-        found += [PaintedText(path, text, pixels, minimum) for text, pixels in device.engine.texts]
+        drawn = getattr(widget, "drawn_text_sizes", None)
+        texts = device.engine.texts + (drawn() if callable(drawn) else [])
+        found += [PaintedText(path, text, pixels, minimum) for text, pixels in texts]
     return found
 
 

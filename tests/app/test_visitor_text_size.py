@@ -101,3 +101,43 @@ def test_every_visitor_text_is_readable_from_a_metre(qtbot, make_window, qapp, k
             t.text for _, t in seen if LATIN_WORD.search(t.text) and CJK_PUNCTUATION.search(t.text)
         }
         assert not chinese_marks, chinese_marks
+
+
+def test_the_measure_sees_labels_chart_axes_custom_paint_and_reported_outlines(qtbot):
+    import pyqtgraph as pg
+    from PySide6.QtGui import QFont, QPainter
+    from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+    class Painted(QWidget):
+        def paintEvent(self, _event) -> None:
+            painter = QPainter(self)
+            font = QFont()
+            font.setPixelSize(14)
+            painter.setFont(font)
+            painter.drawText(10, 20, "painted")
+            painter.end()
+
+        def drawn_text_sizes(self) -> list[tuple[str, float]]:
+            return [("outline", 11.0)]
+
+    screen = QWidget()
+    column = QVBoxLayout(screen)
+    label = QLabel("small label")
+    label.setStyleSheet("font-size: 13px;")
+    column.addWidget(label)
+    painted = Painted(objectName="painted")
+    painted.setMinimumHeight(40)
+    column.addWidget(painted)
+    plot = pg.PlotWidget()
+    plot.setLabel("bottom", "seconds")
+    column.addWidget(plot)
+    qtbot.addWidget(screen)
+    screen.resize(800, 600)
+    screen.show()
+    qtbot.waitExposed(screen)
+    texts = painted_texts(screen)
+    report = "\n".join(too_small(texts))
+    assert "QLabel: 13.0 px" in report and "'small label'" in report
+    assert "Painted#painted: 14.0 px" in report and "Painted#painted: 11.0 px" in report
+    assert "PlotWidget/QWidget: 12.0 px" in report  # pyqtgraph's ticks, in the application's font
+    assert any(text.text == "seconds" and text.pixels < 18 for text in texts)  # and its axis name
