@@ -75,7 +75,7 @@ def friendly_message(kind: str = "generic") -> str:
             "Errors", "Sorry, this demo stopped working. Please choose another one or ask a member of staff."
         ),
         "board": QCoreApplication.translate(
-            "Errors", "The headset is not sending data right now. A member of staff will check it."
+            "Errors", "The headset is resting right now. Please ask a member of staff."
         ),
     }
     return messages.get(kind, messages["generic"])

@@ -116,11 +116,10 @@ class Headsets(QObject):
         log.info("cue %s", cue.text)
 
     def headset_text(self) -> str:
-        """Why the headset sends nothing, in the current language (for the visitor and staff)."""
-        problem = self.status_panel.problem_text()
-        if problem is not None:
-            return problem
-        if self.acquisition.state is AcquisitionState.CONNECTING:
+        """Why the headset sends nothing, in the current language, as a visitor reads it: a plain
+        sentence. The board's own words ("Cannot open the serial port …") are for staff: the
+        status bar, the staff console (:meth:`board_problem_text`) and the log have them."""
+        if self.acquisition.state is AcquisitionState.CONNECTING and self.status_panel.problem is None:
             return translate("MainWindow", "Connecting to the headset…")
         return friendly_message("board")
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.banner import OverlayBanner
 from app.config import LANGUAGE, LANGUAGES, MAX_FLICKER, SIGNAL_CHECK, STAFF_MODE
 from app.demo_host import DemoHost
 from app.errors import friendly_message, raised_in
@@ -102,12 +103,8 @@ class MainWindow(Retranslating, QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.message_banner = QLabel()
+        self.message_banner = OverlayBanner(central)  # over the page: a banner moves no control
         self.message_banner.setObjectName("messageBanner")
-        self.message_banner.setWordWrap(True)
-        self.message_banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message_banner.hide()
-        layout.addWidget(self.message_banner)
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
         self._message_timer.timeout.connect(self.message_banner.hide)
@@ -188,6 +185,8 @@ class MainWindow(Retranslating, QMainWindow):
         self._build_menu_bar()
         self.menuBar().setVisible(not kiosk)
         self.statusBar().setVisible(not kiosk)  # sampling rates are for staff: they see them in the console
+        for staff_chrome in (self.menuBar(), self.statusBar()):  # a desktop's, read by staff, not visitors
+            staff_chrome.setProperty("staffOnly", True)
         languages.sigLanguageChanged.connect(self._on_language_changed)
         self.retranslate()
         #: What staff must know (a damaged settings file, a stored board that failed), as functions
@@ -532,6 +531,12 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _on_acquisition_state(self, state: str) -> None:
         current = AcquisitionState(state)
+        # Tiles grey when the headset is lost or stopped and return when it streams; a reconnect
+        # attempt (connecting) changes nothing, so they do not flicker while it retries.
+        if current in (AcquisitionState.DISCONNECTED, AcquisitionState.STOPPED):
+            self.menu.set_headset_down(True)
+        elif current is AcquisitionState.STREAMING:
+            self.menu.set_headset_down(False)
         self.host.stream_changed(current is AcquisitionState.STREAMING)
         self.host.refresh_headset_text()
         if current is AcquisitionState.DISCONNECTED and self.stack.currentWidget() is self.host:

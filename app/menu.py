@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import friendly_message
 from app.i18n import other_language_name
 from app.resources import icon
 from app.style import SHOWROOM_STYLE
 from demos.base import Unmet
 from demos.kit.i18n import Retranslating, fill, role_name, translate
+from demos.kit.widgets import mark_instruction
 from demos.registry import DemoEntry
 from drivers.roles import Role
 
@@ -111,6 +113,8 @@ class DemoTile(QPushButton):
         super().__init__(parent)
         self.entry = entry
         self.unmet: list[Unmet] = []
+        #: The headset sends nothing: the tile is greyed and says so in a visitor's words.
+        self.headset_down = False
         self.setObjectName("demoTile")
         self.setMinimumSize(TILE_MIN_SIZE)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)  # the menu places it
@@ -186,7 +190,15 @@ class DemoTile(QPushButton):
 
     def set_unmet(self, unmet: Sequence[Unmet]) -> None:
         self.unmet = list(unmet)
-        self.setEnabled(not self.is_broken and not self.unmet)
+        self._update_enabled()
+
+    def set_headset_down(self, down: bool) -> None:
+        """Grey the tile while the headset sends nothing (``down``), with a sentence for visitors."""
+        self.headset_down = down
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        self.setEnabled(not self.is_broken and not self.unmet and not self.headset_down)
         self.start_label.setVisible(self.size_class == "large" and self.isEnabled())
         self.retranslate()
 
@@ -212,8 +224,11 @@ class DemoTile(QPushButton):
         flickers = demo.requirements.flickers
         self.badge_label.setText(translate("DemoMenu", "⚠ Flashing light") if flickers else "")
         self.badge_label.setVisible(flickers)
-        self.reason_label.setText("\n".join(describe_unmet(reason) for reason in self.unmet))
-        self.reason_label.setVisible(bool(self.unmet))
+        reasons = [describe_unmet(reason) for reason in self.unmet]
+        if self.headset_down and not self.unmet:
+            reasons.append(friendly_message("board"))
+        self.reason_label.setText("\n".join(reasons))
+        self.reason_label.setVisible(bool(reasons))
 
 
 class _ViewportWatcher(QObject):
@@ -247,6 +262,7 @@ class DemoMenu(Retranslating, QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setStyleSheet(SHOWROOM_STYLE)
         self._montage: list[Role] | None = None
+        self._headset_down = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 20, 32, 20)
         layout.setSpacing(12)
@@ -259,6 +275,7 @@ class DemoMenu(Retranslating, QWidget):
         self.subheading = QLabel()
         self.subheading.setObjectName("menuSubheading")
         self.subheading.setWordWrap(True)
+        mark_instruction(self.subheading)
         titles.addWidget(self.heading)
         titles.addWidget(self.subheading)
         header.addLayout(titles, 1)
@@ -308,6 +325,7 @@ class DemoMenu(Retranslating, QWidget):
             self.tiles.append(tile)
         if self._montage is not None:
             self.set_montage(self._montage)
+        self.set_headset_down(self._headset_down)
         self.arrange()
 
     def set_montage(self, montage: Sequence[Role]) -> None:
@@ -316,6 +334,14 @@ class DemoMenu(Retranslating, QWidget):
         for tile in self.tiles:
             demo = tile.entry.demo_class
             tile.set_unmet(demo.requirements.unmet_by(montage) if demo else [])
+
+    def set_headset_down(self, down: bool) -> None:
+        """Grey every tile while the headset sends nothing (a demo would only wait), and bring them
+        back when it streams; each greyed tile says why in a visitor's words."""
+        self._headset_down = down
+        for tile in self.tiles:
+            tile.set_headset_down(down)
+        self.arrange()  # a reason line changes the text the tiles must fit
 
     def tile_for(self, key: str) -> DemoTile:
         return next(tile for tile in self.tiles if tile.entry.key == key)

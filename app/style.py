@@ -22,8 +22,11 @@ the same inside the main window and on their own (tests, screenshots).
 
 from __future__ import annotations
 
-#: The smallest text a visitor reads (px).
-VISITOR_MIN_PX = 18
+# The smallest text a visitor reads and the size of an instruction are the demo kit's, so the shell
+# and the demos hold one figure (tests/app/test_visitor_text_size.py measures every visitor screen).
+from demos.kit.widgets import INSTRUCTION_MIN_PX, VISITOR_MIN_PX
+
+__all__ = ["INSTRUCTION_MIN_PX", "VISITOR_MIN_PX"]
 #: Body text of the visitor's pages (px).
 BODY_PX = 22
 #: Text on the menu's tiles (px): a description must be readable from a step back.
@@ -63,7 +66,7 @@ QMainWindow, QStackedWidget > QWidget {{ background: {BACKGROUND}; }}
 #consentPage, #thanksPage, #demoMenu {{ background: {BACKGROUND}; }}
 #pageScroll, #pageScroll > QWidget, #pageScroll > QWidget > QWidget {{ background: transparent; }}
 #menuHeading {{ font-size: 30px; font-weight: 600; color: {INK}; }}
-#menuSubheading {{ font-size: {VISITOR_MIN_PX}px; color: {MUTED}; }}
+#menuSubheading {{ font-size: {INSTRUCTION_MIN_PX}px; color: {MUTED}; }}
 #demoTile {{
     background: {SURFACE}; border: 1px solid {BORDER}; border-radius: {RADIUS}px; text-align: left;
 }}
@@ -95,6 +98,7 @@ QMainWindow, QStackedWidget > QWidget {{ background: {BACKGROUND}; }}
 #finishButton:pressed {{ background: {PRIMARY_SOFT}; }}
 #messageBanner {{
     background: #fff4e5; color: #663c00; font-size: {VISITOR_MIN_PX}px; padding: 12px; border-radius: 8px;
+    border: 1px solid #e8c48a;
 }}
 
 #consentTitle {{ font-size: 40px; font-weight: 700; color: {INK}; }}

@@ -104,6 +104,18 @@ class StaffConsole(Retranslating, QWidget):
         self.notice_label.hide()
         column.addWidget(self.notice_label)
         column.addWidget(self.tabs, 1)
+        # Lines that come and go while staff work (the notice, the board's problem polled twice a
+        # second, a warning) keep their place when hidden: a line appearing above a control moved
+        # it ~57 px, and the next tap landed on the wrong one.
+        for label in (
+            self.notice_label,
+            self.headset.problem_label,
+            self.menu.warning_label,
+            self.usage.problem_label,
+        ):
+            policy = label.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            label.setSizePolicy(policy)
         self.retranslate()
 
     def show_notice(self, text: str) -> None:
@@ -131,7 +143,13 @@ class StaffConsole(Retranslating, QWidget):
         self.headset.timer.start()
 
     def hideEvent(self, event: QHideEvent) -> None:
+        """The console leaves the screen (Back to visitors, the idle timeout, a quit): the outcomes
+        of what staff did here ("Applied", "The staff PIN is changed", "Saved as …") go, so the
+        next staff to unlock it do not read them as news. What is still true (the board's problem,
+        a settings file that cannot be saved) is read again when it opens."""
         self.headset.timer.stop()
+        for section in (self.headset, self.showroom, self.usage):
+            section.forget_outcome()
         super().hideEvent(event)
 
     def retranslate(self) -> None:

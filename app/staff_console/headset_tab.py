@@ -494,6 +494,10 @@ class HeadsetSection(Retranslating, QWidget):
             )
         self.poll()
 
+    def forget_outcome(self) -> None:
+        """The last Apply's outcome is old news: clear it."""
+        self._set_message("", str)
+
     def _set_message(self, object_name: str, text: Callable[[], str]) -> None:
         self._message = (object_name, text)
         _show_message(self.message_label, object_name, text())

@@ -183,6 +183,10 @@ class ShowroomSection(Retranslating, QWidget):
         if self.pin_keyboard.field is self.pin_edit:
             self.pin_keyboard.open_for(self.pin_again_edit)
 
+    def forget_outcome(self) -> None:
+        """The last PIN change's outcome is old news: clear it."""
+        self._set_pin_message("", lambda: "")
+
     def _set_pin_message(self, object_name: str, say: Callable[[], str]) -> None:
         """Show ``say()`` (said again in the new language when it changes)."""
         self._pin_message = (object_name, say)

@@ -69,6 +69,7 @@ class UsageSection(Retranslating, QWidget):
         self.host = host
         self._message: tuple[str, Callable[[], str]] = ("", str)
         self._visits = 0
+        self._demo_ids: list[str] = []  # the table's rows, by demo, as last read
         self.day_caption = QLabel()
         self.day_edit = QDateEdit()
         self.day_edit.setCalendarPopup(True)
@@ -138,6 +139,7 @@ class UsageSection(Retranslating, QWidget):
             log.exception("the usage statistics cannot be read")
             summary, visits = [], 0
         titles = self._titles()
+        self._demo_ids = [item.demo_id for item in summary]
         self.table.setRowCount(len(summary))
         for row, item in enumerate(summary):
             cells = (
@@ -200,6 +202,10 @@ class UsageSection(Retranslating, QWidget):
         if path:
             self.export(path if path.lower().endswith(".csv") else path + ".csv")
 
+    def forget_outcome(self) -> None:
+        """The last export's outcome is old news: clear it."""
+        self._set_message("", str)
+
     def _set_message(self, object_name: str, text: Callable[[], str]) -> None:
         self._message = (object_name, text)
         _show_message(self.message_label, object_name, text())
@@ -237,4 +243,13 @@ class UsageSection(Retranslating, QWidget):
             [QCoreApplication.translate("StaffConsole", text) for text in USAGE_COLUMNS]
         )
         self._set_message(*self._message)
+        self._show_titles()
         self._show_texts()
+
+    def _show_titles(self) -> None:
+        """The demos' names in the table, in the language of the moment (the rows stay as read)."""
+        titles = self._titles()
+        for row, demo_id in enumerate(self._demo_ids):
+            cell = self.table.item(row, 0)
+            if cell is not None:
+                cell.setText(titles.get(demo_id, demo_id))

@@ -170,7 +170,7 @@ class ConsentPage(Retranslating, QWidget):
         self.points["stop"].set_texts(
             translate("ConsentPage", "Stop any time"),
             translate(
-                "ConsentPage", "Touch “I'm done”, tell a member of staff, or simply take the headset off."
+                "ConsentPage", 'Touch "I\'m done", tell a member of staff, or simply take the headset off.'
             ),
         )
         self.points["flash"].set_texts(

@@ -293,7 +293,7 @@
     <name>BoardProfiles</name>
     <message>
         <source>8 channels at 250 Hz through the USB radio dongle.</source>
-        <extracomment>The built-in profiles&apos; descriptions (``drivers/profiles/*.toml``) for Qt&apos;s tools to extract; shown through :func:`profile_description` (their names: :func:`app.status.board_display_name`). A profile of the showroom&apos;s own shows as its file says.</extracomment>
+        <extracomment>The built-in profiles&apos; descriptions (``drivers/boards/profiles/*.toml``) for Qt&apos;s tools to extract; shown through :func:`profile_description` (their names: :func:`app.status.board_display_name`). A profile of the showroom&apos;s own shows as its file says.</extracomment>
         <translation>8 通道，250 Hz，通过 USB 无线接收器连接。</translation>
     </message>
     <message>
@@ -345,7 +345,7 @@
     <name>Boards</name>
     <message>
         <source>Virtual visitor</source>
-        <extracomment>The names of the built-in profiles (``drivers/profiles/*.toml``, by key) that have words to translate; the others are brand and model names, the same in every language. A profile staff wrote themselves is shown as they named it.</extracomment>
+        <extracomment>The names of the built-in profiles (``drivers/boards/profiles/*.toml``, by key) that have words to translate; the others are brand and model names, the same in every language. A profile staff wrote themselves is shown as they named it.</extracomment>
         <translation>虚拟观众</translation>
     </message>
     <message>
@@ -373,7 +373,6 @@
     <name>ConsentPage</name>
     <message>
         <source>Before you start</source>
-        <extracomment>What the attract screen says, in both languages at once (never translated: both always show). ~30 frames a second: smooth enough for slow waves, and half the CPU of 60 on an all-day kiosk. Seconds of signal across the screen: a 10 Hz alpha wave is a few centimetres wide at 1920 px. Points drawn per second of signal: every ~16 ms of EEG becomes one point after averaging (and a light smoothing), so the traces are smooth waves for the eye rather than the display filter&apos;s 40 Hz needles, and the work per frame is bounded whatever the board&apos;s rate. A trace&apos;s typical swing (twice its RMS) in lane heights, and where it is clipped. Where the three 1 px strokes of a trace lie (px): together they draw a line ~2 px thick. The share of the width over which the traces fade in from the left. Without a new sample for this long the traces fade into the gentle idle waves. A channel with more than this share of NaN or infinite values in view is drawn as an idle wave. Which electrodes make the liveliest traces, first choice first. A ripple under the text says &quot;touch here&quot; without words: one ring every this many seconds.</extracomment>
         <translation>开始之前</translation>
     </message>
     <message>
@@ -409,7 +408,7 @@
         <translation>随时可以停止</translation>
     </message>
     <message>
-        <source>Touch “I&apos;m done”, tell a member of staff, or simply take the headset off.</source>
+        <source>Touch &quot;I&apos;m done&quot;, tell a member of staff, or simply take the headset off.</source>
         <translation>点“结束体验”、告诉工作人员，或直接摘下头戴设备都可以。</translation>
     </message>
     <message>
@@ -522,6 +521,7 @@ The demo starts by itself as soon as the signal arrives.</source>
     </message>
     <message>
         <source>This demo could not be loaded.</source>
+        <extracomment>The headset sends nothing: the tile is greyed and says so in a visitor&apos;s words.</extracomment>
         <translation>此演示无法加载。</translation>
     </message>
     <message>
@@ -564,8 +564,8 @@ The demo starts by itself as soon as the signal arrives.</source>
         <translation>抱歉，这个演示出了问题。请换一个演示，或请工作人员帮忙。</translation>
     </message>
     <message>
-        <source>The headset is not sending data right now. A member of staff will check it.</source>
-        <translation>头戴设备暂时没有发送数据，工作人员会来检查。</translation>
+        <source>The headset is resting right now. Please ask a member of staff.</source>
+        <translation>头戴设备正在休息，请找工作人员帮忙。</translation>
     </message>
 </context>
 <context>
@@ -703,7 +703,7 @@ The demo starts by itself as soon as the signal arrives.</source>
     </message>
     <message>
         <source>seconds ago</source>
-        <extracomment>Channels that carried EEG at the last rescale; only they set the spectrum&apos;s range too.</extracomment>
+        <extracomment>A plot&apos;s title (px): a step above its axes&apos; numbers and names. Channels that carried EEG at the last rescale; only they set the spectrum&apos;s range too.</extracomment>
         <translation>秒前</translation>
     </message>
     <message>
@@ -735,11 +735,12 @@ The demo starts by itself as soon as the signal arrives.</source>
     <name>MainWindow</name>
     <message>
         <source>Connecting to the headset…</source>
-        <extracomment>The thank-you screen goes back to attract by itself after this long (s). How often the idle clock is looked at (ms): a visitor gone for 60 s need not be caught to the ms. The setting that turns the signal check before decoding demos off (engineers, tests). Every discovered demo; the menu shows them in the order and selection staff chose. The visit in kiosk mode (None on a desktop: the window opens on the menu, never idles). The open demo&apos;s usage session: (demo id, session id, a result was reported). The idle clock&apos;s time source (tests step a fake one instead of waiting a minute). The second headset&apos;s status (None without one). What staff must know (a damaged settings file, a stored board that failed), as functions that say it in the language of the moment. In a kiosk it waits atop the staff console.</extracomment>
+        <extracomment>The second headset&apos;s status (None without one).</extracomment>
         <translation>正在连接头戴设备…</translation>
     </message>
     <message>
         <source>There is no demo called %1.</source>
+        <extracomment>The thank-you screen goes back to attract by itself after this long (s). Every discovered demo; the menu shows them in the order and selection staff chose. The headsets: the first one (staff may change its board) and the duel&apos;s second one. The visit: the visitor flow in kiosk mode, the idle clock, the usage sessions. What staff must know (a damaged settings file, a stored board that failed), as functions that say it in the language of the moment. In a kiosk it waits atop the staff console.</extracomment>
         <translation>没有名为 %1 的演示。</translation>
     </message>
     <message>
@@ -847,10 +848,6 @@ The demo starts by itself as soon as the signal arrives.</source>
         <translation>原理揭秘</translation>
     </message>
     <message>
-        <source>Imagining a hand movement quiets the 8-13 Hz mu rhythm over the opposite side of the brain: the right brain runs the left hand. These lines are your own mu rhythm during the training; the computer learned to tell the two patterns apart.</source>
-        <translation>想象一只手在动时，大脑对侧 8–13 Hz 的 μ 节律会减弱：左手由右脑控制。这些曲线就是训练时你自己的 μ 节律；计算机学会了区分这两种模式。</translation>
-    </message>
-    <message>
         <source>Play again</source>
         <translation>再玩一次</translation>
     </message>
@@ -899,6 +896,10 @@ The demo starts by itself as soon as the signal arrives.</source>
         <translation>你的脑电模式还不够清晰</translation>
     </message>
     <message>
+        <source>The mu rhythm is a calm brain wave (8-13 times a second) over the part of the brain that moves your hands. Imagining a hand movement quiets it on the opposite side of the brain: the right brain runs the left hand. These lines are your own mu rhythm during the training; the computer learned to tell the two patterns apart.</source>
+        <translation>μ 节律是大脑中控制双手的区域里一种平静的脑波（每秒 8–13 次）。想象一只手在动时，大脑对侧的 μ 节律会减弱：左手由右脑控制。这些曲线就是训练时你自己的 μ 节律；计算机学会了区分这两种模式。</translation>
+    </message>
+    <message>
         <source>Play</source>
         <translation>开始游戏</translation>
     </message>
@@ -917,6 +918,10 @@ The demo starts by itself as soon as the signal arrives.</source>
     <message>
         <source>Your motor cortex (down = busy)</source>
         <translation>你的运动皮层（向下 = 活跃）</translation>
+    </message>
+    <message>
+        <source>mu and beta: two kinds of brain waves over the part of the brain that moves your hands. They get weaker when that part is busy.</source>
+        <translation>μ 波和 β 波：大脑中控制双手的区域里的两种脑波。这个区域忙起来时，它们就会变弱。</translation>
     </message>
     <message>
         <source>left brain</source>
@@ -1456,8 +1461,8 @@ The demo starts by itself as soon as the signal arrives.</source>
         <translation>做得好！</translation>
     </message>
     <message>
-        <source>Done! You spelled %1 in %2 seconds with your eyes and brain only. %3 of %4 choices were right (%5 %). That is %6 bits of information per minute, about %7 choices a minute.</source>
-        <translation>完成！你只用眼睛和大脑，在 %2 秒内拼出了 %1。%4 次选择中 %3 次正确（%5 %）。相当于每分钟传递 %6 比特信息，约每分钟 %7 次选择。</translation>
+        <source>Done! You spelled %1 in %2 seconds with your eyes and brain only. %3 of %4 choices were right (%5 %). That is about %7 choices a minute, or %6 bits of information a minute (one bit is the answer to one yes-or-no question).</source>
+        <translation>完成！你只用眼睛和大脑，在 %2 秒内拼出了 %1。%4 次选择中 %3 次正确（%5 %）。相当于每分钟约 %7 次选择，也就是每分钟 %6 比特信息（1 比特就是一个“是或不是”问题的答案）。</translation>
     </message>
     <message>
         <source>Display %1 Hz (%2)</source>
@@ -1528,7 +1533,7 @@ The demo starts by itself as soon as the signal arrives.</source>
     <name>StaffConsole</name>
     <message>
         <source>Serial port</source>
-        <extracomment>Qt&apos;s own file dialog, not the system&apos;s: a native one is a window Qt sees no input of, so the kiosk&apos;s idle timeout could return to attract and leave it open for the next visitor to browse files; Qt&apos;s is closed with the rest on idle. How often the headset&apos;s state is read while the console is on screen (ms). The profile box&apos;s last item: choose a .toml file. The parameters the headset page edits, in the order shown.</extracomment>
+        <extracomment>How often the headset&apos;s state is read while the console is on screen (ms). The profile box&apos;s last item: choose a .toml file. The parameters the headset page edits, in the order shown.</extracomment>
         <translation>串口</translation>
     </message>
     <message>
@@ -1545,7 +1550,6 @@ The demo starts by itself as soon as the signal arrives.</source>
     </message>
     <message>
         <source>%1 (could not be loaded)</source>
-        <extracomment>Fields a finger uses are at most this wide: a full-width box on a 1920 px screen reads as a banner.</extracomment>
         <translation>%1（无法加载）</translation>
     </message>
     <message>
@@ -1913,7 +1917,7 @@ The demo starts by itself as soon as the signal arrives.</source>
     </message>
     <message>
         <source>Cannot open the serial port %1: is the dongle plugged in and free?</source>
-        <extracomment>What staff read in the status bar while the board fails, by kind (see drivers.board_errors); %1 is the port, file or board name.</extracomment>
+        <extracomment>What staff read in the status bar while the board fails, by kind (see drivers.boards.errors); %1 is the port, file or board name.</extracomment>
         <translation>无法打开串口 %1：接收器插好了吗？是否被其他程序占用？</translation>
     </message>
     <message>
@@ -1979,7 +1983,6 @@ The demo starts by itself as soon as the signal arrives.</source>
     <name>ThanksPage</name>
     <message>
         <source>Back to the start in %1 s. Touch the screen to go now.</source>
-        <extracomment>Seconds the thank-you page stays before it goes back to the start by itself.</extracomment>
         <translation>%1 秒后回到开始画面，触摸屏幕可立即返回。</translation>
     </message>
     <message>

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from demos.attention.flow import AttentionFlow, Mode, Outcome
 from demos.attention.sky_view import PLAYER_COLOURS, TEXT_DARK
 from demos.kit.i18n import translate
+from demos.kit.panel import readable_plot
 from demos.kit.widgets import ResultScreen
 
 ALPHA_COLOUR, BETA_COLOUR = "#4c72b0", "#dd8452"
@@ -35,6 +36,7 @@ class BandPlot(QWidget):
         self.view = pg.PlotWidget(background="w")
         self.plot = self.view.getPlotItem()
         self.plot.showGrid(x=True, y=True, alpha=0.3)
+        readable_plot(self.plot)
         for axis in ("left", "bottom"):
             self.plot.getAxis(axis).setTextPen(TEXT_DARK)
             self.plot.getAxis(axis).setPen("#9aa5b1")

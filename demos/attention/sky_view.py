@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QLinearGradient, QPainter, QPainterPath
 from PySide6.QtWidgets import QWidget
 
 from demos.attention.flow import AttentionFlow, Mode
+from demos.kit.widgets import VISITOR_MIN_PX
 
 SKY_TOP, SKY_BOTTOM, GROUND = "#0b1d3a", "#3d6fb6", "#2d6a4f"
 ROCKET, FLAME, BALLOON = "#f4f4f8", "#ff9f1c", "#e63946"
@@ -56,13 +57,13 @@ class Sky(QWidget):
         painter.fillRect(QRectF(0, ground, width, height - ground), QColor(GROUND))
         painter.setPen(QPen(QColor(255, 255, 255, 70), 1, Qt.PenStyle.DashLine))
         font = QFont(self.font())
-        font.setPixelSize(14)
+        font.setPixelSize(VISITOR_MIN_PX)
         painter.setFont(font)
         top = height * 0.12
         for mark in (25, 50, 75, 100):  # the score's scale, so the crowd can read the height
             y = ground - (ground - top) * mark / 100
             painter.drawLine(QPointF(40, y), QPointF(width - 10, y))
-            painter.drawText(QRectF(4, y - 10, 34, 20), Qt.AlignmentFlag.AlignRight, str(mark))
+            painter.drawText(QRectF(0, y - 14, 38, 28), Qt.AlignmentFlag.AlignRight, str(mark))
         y = ground - (ground - top) * self.heights[0]
         size = min(width, height) / 7
         centre = QPointF(width / 2, y)  # the craft sits on its score's line
@@ -77,7 +78,7 @@ class Sky(QWidget):
         score = self.flow.score(self.flow.playing[index]) if index < len(self.flow.playing) else None
         if self.flow.mode is not Mode.DUEL:
             font = QFont(self.font())
-            font.setPixelSize(max(14, int(box.height() * 0.22)))
+            font.setPixelSize(max(VISITOR_MIN_PX, int(box.height() * 0.22)))
             painter.setFont(font)
             painter.setPen(QColor("white"))
             name = self.score_names[1 if self.flow.mode is Mode.RELAX else 0]
@@ -125,7 +126,7 @@ class Sky(QWidget):
         painter.setPen(QPen(QColor("#d9c48f"), max(4.0, height / 60)))
         painter.drawLine(QPointF(margin, y), QPointF(width - margin, y))
         font = QFont(self.font())
-        font.setPixelSize(max(16, int(height / 16)))
+        font.setPixelSize(max(VISITOR_MIN_PX, int(height / 16)))
         font.setBold(True)
         painter.setFont(font)
         for index, x in enumerate((margin, width - margin)):

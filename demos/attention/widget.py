@@ -29,7 +29,14 @@ from demos.attention.texts import caption, describe_outcome, hint_text, intro_bo
 from demos.base import DemoContext
 from demos.kit.demo import DemoScreen
 from demos.kit.i18n import fill, translate
-from demos.kit.widgets import Countdown, NoticePage, ResultScreen, touch_button
+from demos.kit.widgets import (
+    INSTRUCTION_MIN_PX,
+    Countdown,
+    NoticePage,
+    ResultScreen,
+    mark_instruction,
+    touch_button,
+)
 from drivers.cues import StopReason
 
 TICK_MS = 100
@@ -78,7 +85,8 @@ class AttentionWidget(DemoScreen):
         self.intro_title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.intro_title.setStyleSheet(f"font-size: 34px; font-weight: 700; color: {TEXT_DARK};")
         self.intro_body = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.intro_body.setStyleSheet(f"font-size: 22px; color: {TEXT_DARK};")
+        self.intro_body.setStyleSheet(f"font-size: {INSTRUCTION_MIN_PX}px; color: {TEXT_DARK};")
+        mark_instruction(self.intro_body)
         self.focus_button = touch_button()
         self.focus_button.clicked.connect(lambda: self.choose(Mode.FOCUS))
         self.relax_button = touch_button()
@@ -126,6 +134,7 @@ class AttentionWidget(DemoScreen):
         self.caption = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.caption.setStyleSheet(f"font-size: 30px; font-weight: 600; color: {TEXT_DARK};")
         self.caption.setMinimumHeight(60)
+        mark_instruction(self.caption)
         self.sky = Sky(self.flow)
         self.countdown = Countdown()
         self.countdown.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)

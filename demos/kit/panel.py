@@ -26,10 +26,11 @@ from collections import deque
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QPen, QPolygonF, QResizeEvent
+from PySide6.QtGui import QFont, QPainter, QPen, QPolygonF, QResizeEvent
 from PySide6.QtWidgets import QGraphicsView, QLabel, QVBoxLayout, QWidget
 
 from demos.kit.i18n import Retranslating, fill
+from demos.kit.widgets import VISITOR_MIN_PX
 from drivers.analysis.dsp import BANDS, welch_spectrum
 from drivers.analysis.quality import FLAT_BELOW_UV, RAILED_ABOVE_UV
 from drivers.stream.readers import Stream
@@ -62,6 +63,26 @@ BAND_LABELS_SOURCE = {
 }
 
 pg.setConfigOptions(antialias=False, background="w", foreground="#333")
+
+
+#: A plot's title (px): a step above its axes' numbers and names.
+PLOT_TITLE_PX = 22
+
+
+def readable_plot(plot: pg.PlotItem) -> None:
+    """Give ``plot``'s tick numbers, axis names and title a size a visitor reads from 1 m.
+
+    pyqtgraph draws ticks and axis names in the application's font (9 pt, 12 px) and titles at
+    11 pt; every chart a visitor sees goes through here instead. Axis names and titles set later
+    (``setLabel``, ``setTitle`` without a size) keep these sizes.
+    """
+    font = QFont()
+    font.setPixelSize(VISITOR_MIN_PX)
+    for name in ("left", "bottom", "right", "top"):
+        axis = plot.getAxis(name)
+        axis.setTickFont(font)
+        axis.label.setFont(font)
+    plot.titleLabel.opts["size"] = f"{PLOT_TITLE_PX}px"
 
 
 class FrameMeter:
@@ -246,6 +267,8 @@ class LiveSignalPanel(Retranslating, QWidget):
             x=np.arange(len(BANDS)), height=np.zeros(len(BANDS)), width=0.7, brush="#4c72b0"
         )
         self.band_plot.addItem(self.band_bars)
+        for plot in (self.time_plot, self.spectrum_plot, self.band_plot):
+            readable_plot(plot)
         self.view.ci.layout.setColumnStretchFactor(0, 3)
         self.view.ci.layout.setColumnStretchFactor(1, 2)
 

@@ -29,6 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+#: The smallest text a visitor reads (px at 1080p): readable from 1 m. Defined here, the lowest layer
+#: that has widgets, so the shell (:mod:`app.style`) and every demo use the same figure.
+VISITOR_MIN_PX = 18
+#: What a visitor must read to know what to do (an instruction, a result) is larger still (px).
+INSTRUCTION_MIN_PX = 24
+#: The dynamic property that marks a widget's text as an instruction (see :func:`mark_instruction`);
+#: the text-size test holds such text to :data:`INSTRUCTION_MIN_PX`.
+INSTRUCTION_PROPERTY = "instruction"
 #: The smallest side of anything a visitor touches (about 9 mm on a 24" full-HD screen).
 TOUCH_MIN_PX = 48
 #: Buttons in a row of choices are at least this wide, so each reads as a target of its own.
@@ -53,7 +61,7 @@ QPushButton#{SECONDARY_OBJECT_NAME} {{
 QPushButton#{SECONDARY_OBJECT_NAME}:pressed {{ background: #e8edf5; }}
 QPushButton#{SECONDARY_OBJECT_NAME}:disabled {{ color: #9aa5b1; border-color: #d9dee4; }}
 QLabel#kitCountdownNumber {{ font-size: 96px; font-weight: 700; color: {TEXT_COLOUR}; }}
-QLabel#kitCountdownCaption {{ font-size: 22px; color: {TEXT_COLOUR}; }}
+QLabel#kitCountdownCaption {{ font-size: {INSTRUCTION_MIN_PX}px; color: {TEXT_COLOUR}; }}
 QProgressBar#kitCountdownBar {{
     border: none; border-radius: 8px; background: #e3e7ec; min-height: 16px; max-height: 16px;
 }}
@@ -61,8 +69,14 @@ QProgressBar#kitCountdownBar::chunk {{ border-radius: 8px; background: {PRIMARY_
 QLabel#kitHeadline {{ font-size: 40px; font-weight: 700; color: {TEXT_COLOUR}; }}
 QLabel#kitBody {{ font-size: 22px; color: {TEXT_COLOUR}; }}
 QLabel#kitNoticeTitle {{ font-size: 34px; font-weight: 700; color: {TEXT_COLOUR}; }}
-QLabel#kitNoticeBody {{ font-size: 24px; color: {TEXT_COLOUR}; }}
+QLabel#kitNoticeBody {{ font-size: {INSTRUCTION_MIN_PX}px; color: {TEXT_COLOUR}; }}
 """
+
+
+def mark_instruction(widget: QWidget) -> QWidget:
+    """Mark ``widget``'s text as an instruction (held to :data:`INSTRUCTION_MIN_PX`); returns it."""
+    widget.setProperty(INSTRUCTION_PROPERTY, True)
+    return widget
 
 
 def touch_button(text: str = "", *, primary: bool = True) -> QPushButton:
@@ -92,7 +106,10 @@ def touch_combo_box() -> QComboBox:
     """
     box = QComboBox()
     box.setMinimumHeight(TOUCH_MIN_PX)
-    box.setStyleSheet("font-size: 18px;")
+    # As wide as its longest item whenever the items change (a language switch refills them): sized
+    # once at first show, a box opened in Chinese cut "Keyboard" to "Keyboa▾".
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    box.setStyleSheet(f"font-size: {VISITOR_MIN_PX}px;")
     items = QListView()
     items.setStyleSheet(f"QListView::item {{ min-height: {TOUCH_MIN_PX}px; }}")
     box.setView(items)
@@ -168,7 +185,7 @@ class Countdown(QWidget):
         self.number_label = QLabel("0")
         self.number_label.setObjectName("kitCountdownNumber")
         self.number_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.caption_label = _label("kitCountdownCaption")
+        self.caption_label = mark_instruction(_label("kitCountdownCaption"))
         self.caption_label.hide()
         self.progress = QProgressBar()
         self.progress.setObjectName("kitCountdownBar")
@@ -347,6 +364,7 @@ class NoticePage(_MessagePage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("kitNoticeTitle", "kitNoticeBody", parent)
+        mark_instruction(self.body_label)
         column = _centred_column(self)
         column.addStretch(1)
         column.addWidget(self.title_label)

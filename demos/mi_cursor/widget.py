@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, 
 from demos.base import DemoContext
 from demos.kit.demo import DemoScreen
 from demos.kit.i18n import fill, translate
-from demos.kit.widgets import Countdown, NoticePage, ResultScreen
+from demos.kit.panel import readable_plot
+from demos.kit.widgets import VISITOR_MIN_PX, Countdown, NoticePage, ResultScreen, mark_instruction
 from demos.mi_cursor.flow import Announce, MiFlow, Options, Phase, Step
 from demos.mi_cursor.processing import LEFT, RIGHT, Erd, ErdCourse
 from drivers.cues import StopReason
@@ -148,7 +149,7 @@ class ErdBars(QWidget):
         painter.fillRect(self.rect(), QColor(BACKGROUND))
         width, height = self.width(), self.height()
         font = QFont(self.font())
-        font.setPixelSize(16)
+        font.setPixelSize(VISITOR_MIN_PX)
         painter.setFont(font)
         zero = height * 0.5
         scale = height * 0.35  # a 100 % change reaches this far
@@ -170,11 +171,11 @@ class ErdBars(QWidget):
                 )
                 painter.setPen(QColor("white"))
                 painter.drawText(
-                    QRectF(x - 6, height - 56, bar_width + 12, 22),
+                    QRectF(x - 12, height - 62, bar_width + 24, 28),
                     Qt.AlignmentFlag.AlignCenter,
                     self.labels[2 + index],
                 )
-            painter.drawText(QRectF(left, height - 30, group_width, 26), Qt.AlignmentFlag.AlignCenter, name)
+            painter.drawText(QRectF(left, height - 32, group_width, 28), Qt.AlignmentFlag.AlignCenter, name)
         painter.end()
 
 
@@ -201,6 +202,7 @@ class MiCursorWidget(DemoScreen):
         self.caption = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.caption.setObjectName("miCaption")
         self.caption.setStyleSheet("font-size: 30px; font-weight: 600;")
+        mark_instruction(self.caption)
         self.caption.setMinimumHeight(90)
         self.progress = Countdown()
         self.score_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
@@ -208,10 +210,14 @@ class MiCursorWidget(DemoScreen):
         self.arena = Arena(self.flow)
         self.bars = ErdBars()
         self.bars_title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
-        self.bars_title.setStyleSheet("font-size: 18px;")
+        self.bars_title.setStyleSheet(f"font-size: {VISITOR_MIN_PX}px;")
+        # What "mu" and "beta" under the bars mean, in words a child knows.
+        self.bars_gloss = QLabel(wordWrap=True)
+        self.bars_gloss.setStyleSheet(f"font-size: {VISITOR_MIN_PX}px; color: #52606d;")
         side = QVBoxLayout()
         side.addWidget(self.bars_title)
         side.addWidget(self.bars, 1)
+        side.addWidget(self.bars_gloss)
         row = QHBoxLayout()
         row.addWidget(self.arena, 3)
         row.addLayout(side, 1)
@@ -363,7 +369,8 @@ class MiCursorWidget(DemoScreen):
                 translate("MiCursor", "How it worked"),
                 translate(
                     "MiCursor",
-                    "Imagining a hand movement quiets the 8-13 Hz mu rhythm over the opposite side of "
+                    "The mu rhythm is a calm brain wave (8-13 times a second) over the part of the brain "
+                    "that moves your hands. Imagining a hand movement quiets it on the opposite side of "
                     "the brain: the right brain runs the left hand. These lines are your own mu rhythm "
                     "during the training; the computer learned to tell the two patterns apart.",
                 ),
@@ -468,6 +475,13 @@ class MiCursorWidget(DemoScreen):
             translate("MiCursor", "Start training"),
         )
         self.bars_title.setText(translate("MiCursor", "Your motor cortex (down = busy)"))
+        self.bars_gloss.setText(
+            translate(
+                "MiCursor",
+                "mu and beta: two kinds of brain waves over the part of the brain that moves your "
+                "hands. They get weaker when that part is busy.",
+            )
+        )
         self.bars.labels = (
             translate("MiCursor", "left brain"),
             translate("MiCursor", "right brain"),
@@ -499,6 +513,7 @@ class ErdCoursePlot(QWidget):
         self.curves = {}
         for hand, panel in self.panels.items():
             panel.showGrid(x=True, y=True, alpha=0.3)
+            readable_plot(panel)
             panel.addLine(x=0, pen=pg.mkPen("#777", style=Qt.PenStyle.DashLine))
             panel.addLine(y=0, pen=pg.mkPen("#bbb"))
             for axis in ("left", "bottom"):
@@ -542,6 +557,6 @@ class ErdCoursePlot(QWidget):
             )
         )
         for hand, panel in self.panels.items():
-            panel.setTitle(titles[hand], size="15pt", color=TEXT_DARK)
+            panel.setTitle(titles[hand], color=TEXT_DARK)
             panel.setLabel("bottom", translate("MiCursor", "seconds after the arrow"), color=TEXT_DARK)
             panel.setLabel("left", translate("MiCursor", "mu power vs rest (%)"), color=TEXT_DARK)

@@ -18,7 +18,7 @@ from demos.base import DemoContext
 from demos.kit.demo import DemoScreen
 from demos.kit.i18n import role_name
 from demos.kit.panel import LiveSignalPanel
-from demos.kit.widgets import touch_button
+from demos.kit.widgets import VISITOR_MIN_PX, touch_button
 from demos.signal_explorer.processing import headset_off, summarize_channels
 from drivers import cues
 from drivers.analysis.quality import ChannelQuality
@@ -45,6 +45,11 @@ class SignalExplorerWidget(DemoScreen):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumWidth(400)
+        # Visitors read the table from a step back, like the plots beside it.
+        self.table.setStyleSheet(
+            f"QTableWidget {{ font-size: {VISITOR_MIN_PX}px; }}"
+            f" QHeaderView::section {{ font-size: {VISITOR_MIN_PX}px; font-weight: 600; }}"
+        )
         for row, name in enumerate(context.stream.channel_names):
             self.table.setItem(row, 0, QTableWidgetItem(name))
         self.marker_button = touch_button(primary=False)

@@ -131,10 +131,7 @@ class KeyScene:
         painter.fillRect(QRectF(0, 0, width, height), BACKGROUND)
         if not self.labels:
             return
-        font = QFont(painter.font())
-        cell_h, cell_w = height / self.rows, width / self.columns
-        font.setPixelSize(max(12, int(min(0.34 * cell_h, 0.3 * cell_w))))
-        font.setBold(True)
+        font = self._key_font(painter.font(), width, height)
         painter.setPen(Qt.PenStyle.NoPen)
         flickering = self.levels is not None
         for index, label in enumerate(self.labels):
@@ -152,6 +149,27 @@ class KeyScene:
                 painter.drawRect(rect.adjusted(border / 2, border / 2, -border / 2, -border / 2))
                 painter.setPen(Qt.PenStyle.NoPen)
             self._paint_label(painter, font, rect, label, LABEL_FLICKER if flickering else LABEL_IDLE)
+
+    def _key_font(self, base: QFont, width: float, height: float) -> QFont:
+        """The labels' font before a long label shrinks to fit its key."""
+        font = QFont(base)
+        cell_h, cell_w = height / self.rows, width / self.columns
+        font.setPixelSize(max(12, int(min(0.34 * cell_h, 0.3 * cell_w))))
+        font.setBold(True)
+        return font
+
+    def label_sizes(self, base: QFont, width: float, height: float) -> list[tuple[str, float]]:
+        """Each label as painted on a ``width`` × ``height`` canvas and its size (px). The labels are
+        drawn as outlines and images, which a paint engine does not see as text: this is how the
+        visitor text-size test reads them."""
+        if not self.labels:
+            return []
+        font = self._key_font(base, width, height)
+        sizes = []
+        for index, label in enumerate(self.labels):
+            fitted = self._fitted_label(label, font, self.key_rect(index, width, height).width())
+            sizes.append((fitted.text, float(fitted.size)))
+        return sizes
 
     def _paint_label(self, painter: QPainter, font: QFont, rect: QRectF, label: str, colour: QColor) -> None:
         """The label with a dark outline, readable on every grey the key takes while it flickers."""
@@ -248,6 +266,10 @@ class RasterCanvas(QWidget):
         painter.end()
         self.sigPresented.emit()
 
+    def drawn_text_sizes(self) -> list[tuple[str, float]]:
+        """The key labels and their sizes (px): see :meth:`KeyScene.label_sizes`."""
+        return self.scene.label_sizes(self.font(), self.width(), self.height())
+
 
 class GLCanvas(QOpenGLWidget):
     """Paints the scene into an OpenGL framebuffer; ``frameSwapped`` marks its presentation."""
@@ -264,6 +286,10 @@ class GLCanvas(QOpenGLWidget):
         painter = QPainter(self)
         self.scene.paint(painter, self.width(), self.height())
         painter.end()
+
+    def drawn_text_sizes(self) -> list[tuple[str, float]]:
+        """The key labels and their sizes (px): see :meth:`KeyScene.label_sizes`."""
+        return self.scene.label_sizes(self.font(), self.width(), self.height())
 
 
 SOFTWARE_RENDERERS = ("llvmpipe", "softpipe", "swrast", "software", "microsoft basic render")

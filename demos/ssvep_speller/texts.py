@@ -51,6 +51,7 @@ PROMPTS = {
     Prompt.SUMMARY: QT_TRANSLATE_NOOP(
         "SsvepSpeller",
         "Done! You spelled %1 in %2 seconds with your eyes and brain only. %3 of %4 choices "
-        "were right (%5 %). That is %6 bits of information per minute, about %7 choices a minute.",
+        "were right (%5 %). That is about %7 choices a minute, or %6 bits of information a minute "
+        "(one bit is the answer to one yes-or-no question).",
     ),
 }

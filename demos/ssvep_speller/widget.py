@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from demos.base import DemoContext
 from demos.kit.demo import DemoScreen
 from demos.kit.i18n import fill, translate
-from demos.kit.widgets import touch_button, touch_combo_box
+from demos.kit.widgets import INSTRUCTION_MIN_PX, mark_instruction, touch_button, touch_combo_box
 from demos.ssvep_speller.flow import (
     Action,
     Announce,
@@ -73,7 +73,9 @@ class SpellerWidget(DemoScreen):
 
     def _build_ui(self) -> None:
         self.prompt_label = QLabel(objectName="spellerPrompt", wordWrap=True)
-        self.prompt_label.setStyleSheet("font-size: 22px;")
+        # What to do next and, at the end, the result ("Done! …"): an instruction, read from 1 m.
+        self.prompt_label.setStyleSheet(f"font-size: {INSTRUCTION_MIN_PX}px;")
+        mark_instruction(self.prompt_label)
         self.prompt_label.setMinimumHeight(64)  # two lines, so the keys don't jump when the text grows
         self.text_label = QLabel(objectName="spellerText", textFormat=Qt.TextFormat.RichText, wordWrap=True)
         self.text_label.setMinimumHeight(64)

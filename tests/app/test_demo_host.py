@@ -13,6 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter
 
 from app.demo_gate import Phase
+from app.errors import friendly_message
 from demos.base import DemoContext, Requirements
 from demos.kit.demo import DemoScreen, WidgetDemo
 from demos.registry import DemoEntry
@@ -183,7 +184,10 @@ def test_a_decoding_demo_waits_for_the_headset_and_the_visitor_reads_why(qtbot, 
     host = window.host
     assert host.phase is Phase.WAITING and host.demo is None and DeciderScreen.started == 0
     assert host.notice.title_label.text() == "Waiting for the headset"
-    assert "does not answer" in host.notice.body_label.text()  # the board's own problem, in plain words
+    # A visitor reads a plain sentence; the board's own words are for staff (status, console, log).
+    assert friendly_message("board") in host.notice.body_label.text()
+    assert "does not answer" not in host.notice.body_label.text()
+    assert "does not answer" in window.board_problem_text()
     board.set_unavailable(False)
     qtbot.waitUntil(lambda: host.phase is Phase.RUNNING, timeout=10_000)
     assert DeciderScreen.started == 1 and host.demo_widget.isVisible()

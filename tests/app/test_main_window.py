@@ -227,3 +227,64 @@ def test_a_wrong_serial_port_is_named_in_the_status_line_in_both_languages(qtbot
     window.set_language("zh_CN")
     assert "/dev/does-not-exist" in label.text() and "串口" in label.text()
     window.set_language("en")
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_visitors_read_a_plain_sentence_about_a_board_problem_and_staff_get_the_detail(
+    qtbot, make_window, language
+):
+    from app.errors import friendly_message
+
+    window = make_window("cyton", params={"serial_port": "/dev/does-not-exist"}, language=language)
+    qtbot.waitUntil(lambda: window.board_problem_text() is not None, timeout=10_000)
+    assert "/dev/does-not-exist" in window.board_problem_text()  # the staff console's words
+    sentence = friendly_message("board")
+    for tile in window.menu.tiles:  # greyed, not tappable, saying why in a visitor's words
+        assert not tile.isEnabled() and sentence in tile.reason_label.text()
+        assert "/dev/" not in tile.reason_label.text()
+    decoding = next(
+        tile.entry
+        for tile in window.menu.tiles
+        if not tile.unmet
+        and tile.entry.demo_class.requirements.decodes
+        and not tile.entry.demo_class.requirements.flickers
+    )
+    window.open_demo(decoding)  # a decoding demo waits for the headset, saying why
+    body = window.host.notice.body_label.text()
+    assert sentence in body and "/dev/" not in body
+
+
+def test_tiles_grey_while_the_headset_is_stopped_and_return_when_it_streams(qtbot, make_window):
+    window = make_window("synthetic")
+    qtbot.waitUntil(lambda: window.acquisition.state is AcquisitionState.STREAMING, timeout=10_000)
+    assert all(tile.isEnabled() for tile in window.menu.tiles)
+    window.stop_acquisition()
+    assert not any(tile.isEnabled() for tile in window.menu.tiles)
+    window.start_acquisition()
+    qtbot.waitUntil(lambda: all(tile.isEnabled() for tile in window.menu.tiles), timeout=10_000)
+
+
+def test_a_banner_moves_no_control_on_the_menu_or_in_the_console(qtbot, make_window):
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QAbstractButton
+
+    window = make_window("synthetic")
+    window.resize(1280, 800)
+
+    def places(page):
+        return {
+            index: QRect(button.mapTo(window, QPoint()), button.size())
+            for index, button in enumerate(page.findChildren(QAbstractButton))
+            if button.isVisibleTo(window)
+        }
+
+    for page in (window.menu, None):
+        if page is None:
+            window.open_staff_console()
+            page = window.console
+        qtbot.wait(10)
+        before = places(page)
+        window.show_message("Staff: the settings file cannot be saved; changes last until the app closes.")
+        qtbot.wait(10)
+        assert window.message_banner.isVisible() and places(page) == before
+        window.message_banner.hide()

@@ -1,5 +1,6 @@
-"""What the demo screens' tests share: stored settings in a dict, a finger's press, screenshots on
-request (``BCI_SHOWROOM_SCREENSHOTS=folder``), and the interface language as a fixture."""
+"""What the demo screens' tests share: stored settings in a dict, a finger's press, each screen a
+test reaches measured for readable text (and saved as a screenshot on request,
+``BCI_SHOWROOM_SCREENSHOTS=folder``), and the interface language as a fixture."""
 
 from __future__ import annotations
 
@@ -11,6 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.i18n import LanguageManager, install_cjk_fallback
+from tests.text_sizes import painted_texts, too_small
+
+#: Screens are measured (and saved) at the kiosk's full-HD size.
+SCREEN_SIZE = (1920, 1080)
 
 
 class Stored:
@@ -34,11 +39,19 @@ def press(qtbot, button) -> None:
 
 
 def save(widget, name: str, language: str) -> None:
-    """Save ``widget`` as ``{name}_{language}.png`` in ``$BCI_SHOWROOM_SCREENSHOTS`` when it is set."""
+    """Hold every text ``widget`` paints at 1920×1080 to the visitor's minimum size (failing with
+    each too-small text's widget and size), and save it as ``{name}_{language}.png`` in
+    ``$BCI_SHOWROOM_SCREENSHOTS`` when that is set."""
+    size = widget.size()
+    widget.resize(*SCREEN_SIZE)
+    QApplication.processEvents()
+    problems = too_small(painted_texts(widget))
     folder = os.environ.get("BCI_SHOWROOM_SCREENSHOTS")
     if folder:
-        QApplication.processEvents()
         widget.grab().save(str(Path(folder) / f"{name}_{language}.png"))
+    widget.resize(size)
+    QApplication.processEvents()
+    assert not problems, f"{name} ({language}): text too small to read from 1 m:\n" + "\n".join(problems)
 
 
 @pytest.fixture(params=["en", "zh_CN"])

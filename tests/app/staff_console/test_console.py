@@ -536,3 +536,77 @@ def test_hiding_every_demo_still_leaves_visitors_a_menu(tmp_path):
     assert [entry.key for entry in menu_entries(entries, settings)] == keys
     write_menu(settings, keys, keys[1:])
     assert [entry.key for entry in menu_entries(entries, settings)] == keys[:1]
+
+
+# --- what comes and goes: nothing moves, nothing stale stays ----------------------------------------------
+def control_places(console) -> dict[str, object]:
+    """Where every visible control of the console's current tab is, in the console's coordinates."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit
+
+    places = {}
+    for kind in (QAbstractButton, QComboBox, QLineEdit):
+        for index, control in enumerate(console.findChildren(kind)):
+            if control.isVisibleTo(console):
+                places[f"{type(control).__name__}{index}"] = QRect(
+                    control.mapTo(console, QPoint()), control.size()
+                )
+    return places
+
+
+def settled_places(qtbot, console) -> dict[str, object]:
+    """:func:`control_places` once the layouts have settled (two looks 20 ms apart agree)."""
+    places = control_places(console)
+    for _ in range(50):
+        qtbot.wait(20)
+        again = control_places(console)
+        if again == places:
+            return places
+        places = again
+    raise AssertionError("the console's layout never settled")
+
+
+def test_a_board_problem_or_a_notice_appearing_moves_no_control(qtbot, console, host):
+    console.headset.poll()
+    before = settled_places(qtbot, console)
+    assert before
+    host.problem = "Cannot open the serial port COM3: is the dongle plugged in and free?"
+    console.headset.poll()
+    console.show_notice("Staff: the settings file cannot be saved; changes last until the app closes.")
+    assert console.headset.problem_label.isVisible() and console.notice_label.isVisible()
+    assert settled_places(qtbot, console) == before
+
+
+def test_outcomes_go_when_the_console_closes_and_what_is_still_true_stays(qtbot, console, host):
+    choose(console, "cyton")
+    console.headset.port_box.setEditText("/dev/ttyUSB7")
+    assert console.headset.apply() is True
+    showroom = console.showroom
+    showroom.pin_edit.setText("1234")
+    showroom.pin_again_edit.setText("1243")
+    showroom.change_pin()
+    assert console.headset.message_label.text() and showroom.pin_message_label.text()
+    host.problem = "Cannot open the serial port /dev/ttyUSB7: is the dongle plugged in and free?"
+    console.hide()  # the idle timeout, Back to visitors
+    console.retranslate()  # a visitor's language change while it is closed brings nothing back
+    console.show()  # the next unlock
+    assert console.headset.message_label.text() == "" and not console.headset.message_label.isVisible()
+    assert showroom.pin_message_label.text() == ""
+    assert console.headset.problem_label.text() == host.problem  # still true: still said
+
+
+def test_the_usage_tabs_demo_names_follow_a_language_switch(qapp, console, host, clock):
+    import re
+
+    from app.i18n import LanguageManager
+
+    record(host, clock, "attention", 90, True)
+    console.tabs.setCurrentWidget(console.usage)
+    assert console.usage.table.item(0, 0).text() == "Focus rocket"
+    languages = LanguageManager(qapp)
+    languages.set_language("zh_CN")
+    try:
+        assert re.search(r"[\u4e00-\u9fff]", console.usage.table.item(0, 0).text())
+    finally:
+        languages.set_language("en")
+    assert console.usage.table.item(0, 0).text() == "Focus rocket"

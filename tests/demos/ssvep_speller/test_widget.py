@@ -144,7 +144,7 @@ def test_the_virtual_visitor_types_hello_and_a_pinyin_word_through_the_live_path
         assert summary["itr_bpm"] > 20
         for trial in record["trials"]:
             assert trial["frame_intervals_ms"] and trial["refresh_hz"] > 30 and trial["dropped_frames"] >= 0
-    assert "bits of information per minute" in speller.prompt_label.text()
+    assert "bits of information a minute" in speller.prompt_label.text()
     keyboard = speller.flow.plan.layout
     onsets = [m for m in markers_in_stream(window) if 1 <= m <= len(keyboard.keys)]
     assert [keyboard.keys[int(m) - 1].label for m in onsets][-10:] == list("HELLONAOJI")
@@ -315,3 +315,19 @@ def test_the_speller_keeps_working_after_falling_back_to_the_raster_canvas(qtbot
     assert shiboken6.isValid(speller.driver)  # the driver is not (it used to die with its canvas)
     press(qtbot, speller.start_button)
     qtbot.waitUntil(lambda: len(speller.flow.run.selected) >= 1, timeout=15_000)
+
+
+def test_the_layout_and_task_choices_show_whole_after_a_language_switch(qtbot, make_window):
+    window = make_window("virtual_visitor", language="zh_CN")  # first shown in Chinese: short words
+    window.resize(1920, 1080)
+    window.show()
+    assert window.open_demo_by_id("ssvep_speller")
+    qtbot.mouseClick(window.host.notice.primary_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.host.phase is GatePhase.RUNNING, timeout=5_000)
+    speller = window.host.demo_widget
+    qtbot.wait(10)
+    window.set_language("en")
+    qtbot.wait(10)
+    for box in (speller.layout_box, speller.task_box):
+        text = box.fontMetrics().horizontalAdvance(box.currentText())
+        assert box.width() >= text + 24, (box.currentText(), box.width())  # the words and the arrow
