@@ -16,7 +16,7 @@ from tests.app.showroom_process import ShowroomProcess
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
 
-@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_a_stop_signal_during_a_demo_closes_every_visit_and_exits_0_within_2_s(tmp_path, stop):
     settings = tmp_path / "s.ini"
     showroom = ShowroomProcess(

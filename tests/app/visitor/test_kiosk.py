@@ -160,8 +160,9 @@ def test_a_lock_file_left_by_a_crash_never_blocks_the_next_start_whatever_pid_it
     from tests.app.showroom_process import ShowroomProcess
 
     settings = tmp_path / "s.ini"
-    # What the old lock (QLockFile) wrote: process id, program, host.
-    (tmp_path / "s.ini.running").write_text(f"{os.getpid()}\npython3\n{socket.gethostname()}\n")
+    # What the old lock (QLockFile) wrote: process id, program file name, host.
+    program = Path(os.path.realpath(sys.executable)).name
+    (tmp_path / "s.ini.running").write_text(f"{os.getpid()}\n{program}\n{socket.gethostname()}\n")
     showroom = ShowroomProcess(tmp_path, "--kiosk", "--quit-after", "0.5", "--settings", str(settings))
     try:
         code = showroom.finish(30)
