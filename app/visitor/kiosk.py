@@ -324,16 +324,21 @@ def unlock_file(path: Path, handle: int) -> None:
 
 def _os_lock(handle: int) -> None:
     """The exclusive lock, without waiting; :class:`LockHeld` when another process has it."""
-    try:
-        if sys.platform == "win32":
-            import msvcrt
+    if sys.platform == "win32":
+        import msvcrt
 
+        try:
             msvcrt.locking(handle, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
-        else:
-            import fcntl
+        except OSError as error:  # the C runtime says EACCES (or EDEADLOCK) when it is taken
+            if error.errno in (errno.EACCES, errno.EDEADLK):
+                raise LockHeld(str(error)) from None
+            raise
+        return
+    import fcntl
 
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except (BlockingIOError, PermissionError) as error:  # Windows says EACCES when it is taken
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError as error:
         raise LockHeld(str(error)) from None
 
 
