@@ -61,6 +61,14 @@ class Showroom:
         self.window.quit_showroom()
 
 
+def end_showroom(showroom: Showroom) -> None:
+    """A stop from outside (SIGTERM, Ctrl+C, Windows logging off): the end staff quitting gives
+    (the window closes: every open visit closed in the usage store, the headsets released within
+    their stop timeout), then the event loop ends, a dialog's nested one too, with exit code 0."""
+    showroom.window.quit_showroom()
+    showroom.app.exit(0)
+
+
 def qt_application(name: str = APPLICATION) -> QApplication:
     """The process's QApplication, made once, with the names QSettings and the log folder use."""
     app = QApplication.instance() or QApplication(sys.argv[:1])

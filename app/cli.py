@@ -31,6 +31,7 @@ from drivers.boards.profiles import (
     find_profile,
     preflight,
 )
+from drivers.files.bounded import not_regular
 
 DEFAULT_BOARD = "virtual_visitor"
 #: Qt timers count milliseconds in a C int: about 24.8 days.
@@ -66,6 +67,12 @@ def _settings_file(text: str) -> Path:
     folder that does not exist (every change staff make would be lost)."""
     if os.path.isdir(text or "."):
         raise argparse.ArgumentTypeError(f"{text!r} is a folder, not a settings file")
+    try:
+        kind = not_regular(os.stat(text).st_mode)
+    except OSError:  # not there yet: it is created
+        kind = None
+    if kind is not None:  # Qt would wait on a FIFO for ever and read /dev/zero until memory runs out
+        raise argparse.ArgumentTypeError(f"{text!r} is {kind}, not a settings file")
     folder = Path(text).parent
     if not folder.is_dir():
         raise argparse.ArgumentTypeError(f"the folder of {text!r} does not exist")
@@ -197,16 +204,21 @@ class _StoredSettings:
     def __init__(self, path: Path | None) -> None:
         from PySide6.QtCore import QCoreApplication, QSettings
 
-        from app.settings import default_settings_path
+        from app.settings import default_settings_path, settings_file_problem
 
         # Qt files the user's settings under these names; the app sets the same ones when it starts.
         QCoreApplication.setOrganizationName(ORGANIZATION)
         QCoreApplication.setApplicationName(APPLICATION)
         self.path = path or default_settings_path()
-        self._qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
+        # A file Qt cannot read safely is read as empty here (the app moves it aside and says so).
+        self._qsettings = (
+            None
+            if settings_file_problem(self.path)
+            else QSettings(str(self.path), QSettings.Format.IniFormat)
+        )
 
     def value(self, key: str, default: Any = None) -> Any:
-        raw = self._qsettings.value(key)
+        raw = None if self._qsettings is None else self._qsettings.value(key)
         return default if raw is None else raw
 
 
@@ -363,13 +375,21 @@ def run_app(
     logged, and staff read it in the window."""
     from PySide6.QtCore import QTimer
 
-    from app.bootstrap import build_showroom, qt_application, start
+    from app.bootstrap import build_showroom, end_showroom, qt_application, start
+    from app.display import display_problem
     from app.errors import enable_crash_log, install_excepthook, setup_logging
     from app.settings import AppSettings
+    from app.stop_signals import StopRequests
     from app.visitor.kiosk import SingleInstance, bring_to_front
 
+    no_screen = display_problem()
+    if no_screen is not None:  # Qt would abort (exit code 134) with a misleading hint
+        print(f"bci-showroom: {no_screen}", file=sys.stderr)
+        return 2
     app = qt_application()
     log_path = setup_logging()
+    # From here on SIGTERM, Ctrl+C and a closed terminal end the showroom as staff quitting does.
+    stops = StopRequests()
     if board_problem:
         log.warning(
             "the stored board (settings %s, %s) cannot be used, starting on %s instead: %s",
@@ -384,6 +404,7 @@ def run_app(
     # One showroom per settings file (one owner per headset, usage file and settings), kiosk or not.
     instance = SingleInstance(settings.path)
     if not instance.acquire():
+        stops.close()
         woken = instance.wake_running()
         print(
             "bci-showroom: a showroom is already running with these settings"
@@ -400,6 +421,9 @@ def run_app(
         if board_problem:
             showroom.window.tell_staff(stored_board_message)
         instance.sigWake.connect(lambda: bring_to_front(showroom.window, full_screen=kiosk))
+        stops.sigStop.connect(lambda _reason: end_showroom(showroom))
+        # Windows logging off or shutting down: the same end, done before Windows ends the process.
+        app.commitDataRequest.connect(lambda _manager: end_showroom(showroom))
         install_excepthook(showroom.window.show_message, showroom.window.demo_failed)
         start(showroom, demo_id)
         # Fires once the event loop has shown the window: the start-up benchmark waits for this line.
@@ -413,4 +437,5 @@ def run_app(
             showroom.close()
     finally:
         instance.release()
+        stops.close()
         stop_crash_log()

@@ -24,7 +24,11 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
+from drivers.files.bounded import RefusedFile, file_problem, read_regular_file
+
 log = logging.getLogger(__name__)
+#: A settings file is a few kB; a larger one is damaged (moved aside), never read whole.
+MAX_SETTINGS_BYTES = 1 << 20
 
 
 def default_settings_path() -> Path:
@@ -48,12 +52,21 @@ class SettingsProblem:
     path: Path
 
 
+def settings_file_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a settings file without holding the start (a FIFO blocks,
+    ``/dev/zero`` or a 2 GB file fills the memory), from its status alone: QSettings would read
+    it whole. None when it can be read, or does not exist yet."""
+    return file_problem(path, MAX_SETTINGS_BYTES)
+
+
 def _damage(path: Path) -> str | None:
     """What makes a settings file unusable as a whole (None: usable, or not there yet)."""
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path, MAX_SETTINGS_BYTES)
     except FileNotFoundError:
         return None
+    except RefusedFile as refused:
+        return refused.reason
     except OSError as error:
         return f"unreadable ({error.strerror or error})"
     try:

@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+from drivers.files.bounded import RefusedFile, read_regular_file
 from drivers.roles import ROLE_VALUES, Role
 
 #: BrainFlowInputParams fields a profile may set; anything else is a typo worth reporting.
@@ -69,6 +70,8 @@ MAX_CHANNELS = 256
 PLAYBACK_BOARD_ID = -3
 #: How much of a playback file :func:`preflight` reads looking for one sample line.
 _RECORDING_PROBE_BYTES = 1 << 20
+#: A profile is a few kB of TOML; a larger file is no profile (and is not read whole).
+MAX_PROFILE_BYTES = 1 << 20
 _INTEGER_TEXT = re.compile(r"[+-]?[0-9]+")
 
 
@@ -397,11 +400,13 @@ def _read_profile_text(path: Path) -> str:
     """The file as text, with every way a file can fail to be TOML text named in plain words."""
     source = str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_PROFILE_BYTES)
     except FileNotFoundError:
         raise ProfileError(source, "file", "not found") from None
     except IsADirectoryError:
         raise ProfileError(source, "file", "is a folder, not a profile file") from None
+    except RefusedFile as refused:  # a FIFO would hang the start, /dev/zero fill the memory
+        raise ProfileError(source, "file", f"{refused.reason}: not a profile file") from None
     except OSError as error:
         raise ProfileError(source, "file", f"cannot be read: {error.strerror or error}") from None
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -480,12 +485,13 @@ def preflight(profile: BoardProfile) -> None:
 
 def _read_recording_head(source: str, field_name: str, file_name: str) -> bytes:
     try:
-        with open(file_name, "rb") as handle:
-            head = handle.read(_RECORDING_PROBE_BYTES)
+        head = read_regular_file(file_name, _RECORDING_PROBE_BYTES, head=True)
     except FileNotFoundError:
         raise ProfileError(source, field_name, f"{file_name}: not found") from None
     except IsADirectoryError:
         raise ProfileError(source, field_name, f"{file_name}: is a folder, not a recording") from None
+    except RefusedFile as refused:  # BrainFlow would wait on a FIFO for ever, read /dev/zero for ever
+        raise ProfileError(source, field_name, f"{file_name}: {refused.reason}: not a recording") from None
     except OSError as error:
         raise ProfileError(source, field_name, f"{file_name}: cannot be read: {error.strerror}") from None
     if not head:

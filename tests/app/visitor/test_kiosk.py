@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from app.demo_gate import Phase
@@ -150,3 +153,109 @@ def test_settings_save_while_the_showroom_holds_its_lock(tmp_path, qapp):
     instance.release()
     assert not saver.is_alive(), "saving a setting hangs while the showroom holds its lock"
     assert "language=zh_CN" in path.read_text(encoding="utf-8")
+
+
+def test_a_lock_file_left_by_a_crash_never_blocks_the_next_start_whatever_pid_it_names(tmp_path):
+    """The crashed showroom's process id now belongs to another live program (here: this test's
+    own Python, the same program name as the showroom's): a check by process id took that for a
+    running showroom and exited 0, which a watchdog reads as "staff quit"."""
+    import socket
+
+    from tests.app.showroom_process import ShowroomProcess
+
+    settings = tmp_path / "s.ini"
+    # What the old lock (QLockFile) wrote: process id, program file name, host.
+    program = Path(os.path.realpath(sys.executable)).name
+    (tmp_path / "s.ini.running").write_text(f"{os.getpid()}\n{program}\n{socket.gethostname()}\n")
+    showroom = ShowroomProcess(tmp_path, "--kiosk", "--quit-after", "0.5", "--settings", str(settings))
+    try:
+        code = showroom.finish(30)
+    finally:
+        showroom.kill()
+    assert code == 0 and "already running" not in showroom.log, showroom.log[-2000:]
+    assert "window on screen: kiosk=True" in showroom.log
+    assert not (tmp_path / "s.ini.running").exists()
+
+
+LOCK_HOLDER = """
+import sys, time
+from pathlib import Path
+from app.visitor.kiosk import lock_file
+lock_file(Path(sys.argv[1]))
+print("locked", flush=True)
+time.sleep(60)
+"""
+
+
+def test_the_lock_goes_with_the_process_that_held_it_and_not_before(tmp_path, qapp):
+    from app.visitor.kiosk import SingleInstance
+
+    holder = subprocess.Popen(
+        [sys.executable, "-c", LOCK_HOLDER, str(tmp_path / "s.ini.running")],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        instance = SingleInstance(tmp_path / "s.ini")
+        assert not instance.acquire()  # a live showroom holds it: refused (and woken)
+        holder.kill()  # dies as a crash does: no clean-up, the file stays
+        holder.wait(10)
+        assert (tmp_path / "s.ini.running").exists()
+        assert instance.acquire()
+        instance.release()
+    finally:
+        holder.kill()
+        holder.wait(10)
+    assert not (tmp_path / "s.ini.running").exists()
+
+
+def test_a_kiosk_window_off_screen_is_shown_again_then_made_anew(make_window, qtbot, monkeypatch):
+    """Off screen as Qt sees it when another program unmaps the window or destroys it (xdotool
+    windowunmap, XDestroyWindow): the widget still says visible, its window is not exposed. (The
+    real thing, under Xvfb: test_an_x_window_unmapped_or_destroyed_from_outside_comes_back.)"""
+    window = make_window("virtual_visitor", kiosk=True)
+    qtbot.waitUntil(lambda: window.windowHandle().isExposed(), timeout=5_000)
+    native = window.winId()
+    exposed = iter([False, False])
+    monkeypatch.setattr(window.guard, "_exposed", lambda: next(exposed, True))
+    window.guard._watch()  # unmapped: shown again, same native window
+    assert window.isVisible() and window.isFullScreen() and window.winId() == native
+    window.guard._watch()  # still off screen (destroyed): a new native window
+    assert window.isVisible() and window.isFullScreen() and window.winId() != native
+    window.guard._watch()  # on screen again: the count starts again
+    assert window.guard._gone_checks == 0
+
+
+def test_a_kiosk_window_that_cannot_come_back_ends_the_showroom_for_the_watchdog(
+    make_window, qtbot, monkeypatch
+):
+    from app.visitor.kiosk import EXIT_WINDOW_LOST
+
+    window = make_window("virtual_visitor", kiosk=True)
+    qtbot.waitUntil(lambda: window.windowHandle().isExposed(), timeout=5_000)
+    exits = []
+    monkeypatch.setattr("app.visitor.kiosk.QApplication.exit", exits.append)
+    monkeypatch.setattr(window.guard, "_exposed", lambda: False)  # nothing brings it back
+    for _ in range(3):
+        window.guard._watch()
+    assert exits == [EXIT_WINDOW_LOST] and EXIT_WINDOW_LOST not in (0, 2)
+
+
+@pytest.mark.skipif(
+    shutil.which("xvfb-run") is None or shutil.which("xdotool") is None,
+    reason="needs xvfb-run and xdotool (apt-get install xvfb xdotool)",
+)
+def test_an_x_window_unmapped_or_destroyed_from_outside_comes_back(tmp_path):
+    """A black screen and a live process, before: the kiosk never noticed."""
+    result = subprocess.run(
+        ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24", sys.executable, "-m", "tests.app.visitor.xvfb_kiosk"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        env={"HOME": str(tmp_path), "PATH": os.environ["PATH"]},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["unmapped_back_s"] is not None and report["unmapped_back_s"] <= 3, report
+    assert report["destroyed_back_s"] is not None and report["destroyed_back_s"] <= 6, report
+    assert report["alive"] and report["exit_code"] == 0, report
