@@ -272,3 +272,10 @@ class Demo(ABC):
 
     def set_staff_mode(self, on: bool) -> None:  # noqa: B027 - optional hook
         """Staff controls may show (``on``) or must hide (off, and always in kiosk mode)."""
+
+    @classmethod  # noqa: B027 - optional hook
+    def forget_expired(cls, data_folder: Path, settings: DemoSettings) -> None:
+        """Delete what this demo keeps in ``data_folder`` and promised to forget by now (a
+        nickname kept until the end of the day). The shell calls it at start, after every visit
+        and hourly, so a promise holds even on a day nobody opens the demo. Must not raise for a
+        missing or damaged folder."""

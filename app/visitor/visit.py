@@ -39,6 +39,9 @@ from drivers import cues
 log = logging.getLogger(__name__)
 #: How often the idle clock is looked at (ms): a visitor gone for 60 s need not be caught to the ms.
 IDLE_CHECK_MS = 500
+#: How often what demos promised to forget is looked at besides start and visits' ends (ms): a
+#: name kept "until the end of the day" must go on a night nobody visits.
+FORGET_CHECK_MS = 3_600_000
 
 
 class VisitController(QObject):
@@ -89,6 +92,11 @@ class VisitController(QObject):
         self._idle_timer = QTimer(self)
         self._idle_timer.setInterval(IDLE_CHECK_MS)
         self._idle_timer.timeout.connect(self.check_idle)
+        self._forget_timer = QTimer(self)
+        self._forget_timer.setInterval(FORGET_CHECK_MS)
+        self._forget_timer.timeout.connect(self.forget_expired)
+        self._forget_timer.start()
+        self.forget_expired()
         attract.sigStart.connect(self._attract_touched)
         consent.sigAccepted.connect(lambda: self._follow(self.flow.consent_given()))
         consent.sigDeclined.connect(lambda: self._follow(self.flow.consent_declined()))
@@ -194,12 +202,31 @@ class VisitController(QObject):
 
     def _purge(self) -> None:
         """Nothing of the last visitor stays: their results, their consent, the window's message
-        and their language (``forget_visitor``); the demo is already closed (its widget deleted)."""
+        and their language (``forget_visitor``); the demo is already closed (its widget deleted);
+        what demos keep is cut to what they promised (:meth:`forget_expired`)."""
         self.thanks.clear()
         self.consent.clear()
         self.host.allow_check_override(not self.kiosk)
         self._forget_visitor()
+        self.forget_expired()
         log.info("visitor data purged")
+
+    def forget_expired(self) -> None:
+        """Every demo deletes what it promised to forget by now (``Demo.forget_expired``), unless
+        one is open (it keeps its own promise while it runs). A demo that fails is logged; the
+        others still forget."""
+        if self.host.demo is not None:
+            return
+        for entry in self.entries:
+            if entry.demo_class is None:
+                continue
+            demo_id = entry.demo_class.id
+            try:
+                entry.demo_class.forget_expired(
+                    self.settings.demo_folder(demo_id), self.settings.for_demo(demo_id)
+                )
+            except Exception:
+                log.exception("demo %s could not forget what it promised to forget", demo_id)
 
     def _attract_touched(self) -> None:
         if self.flow is not None and self.stack.currentWidget() is self.attract:

@@ -67,6 +67,10 @@ TABLE = Table(
 _SCHEMA_VERSION = 1
 
 
+#: The board's file name in the demo's data folder.
+LEADERBOARD_FILE = "leaderboard.sqlite3"
+
+
 class Retention(StrEnum):
     """How long the board keeps a name (staff choose; the values are the staff setting's)."""
 

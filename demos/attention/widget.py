@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, 
 from demos.attention.eyes_call_view import EyesCall
 from demos.attention.flow import Announce, AttentionFlow, Mode, Options, Phase, Sound
 from demos.attention.how_it_worked_view import BandPlot, show_how_it_worked
-from demos.attention.leaderboard import Leaderboard, Retention
+from demos.attention.leaderboard import LEADERBOARD_FILE, Leaderboard, Retention
 from demos.attention.player import Player
 from demos.attention.processing import Hold
 from demos.attention.result_page import ScoreEntry, show_score, show_today_best
@@ -41,7 +41,6 @@ from drivers.cues import StopReason
 
 TICK_MS = 100
 HINT_KEEP_S = 1.5  # a hint stays this long after the artifact ends, so it can be read
-LEADERBOARD_FILE = "leaderboard.sqlite3"
 
 
 class AttentionWidget(DemoScreen):

@@ -4,7 +4,10 @@ menu, and a damaged settings file starts on defaults with a notice for staff."""
 
 from __future__ import annotations
 
+import sqlite3
 import sys
+import time
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -14,7 +17,9 @@ import app.visitor.kiosk
 from app.demo_gate import Phase
 from app.main_window import MainWindow
 from app.pin import FIRST_TRIES, LOCK_STEPS_S
+from app.settings import AppSettings
 from app.visitor.flow import Screen
+from demos.attention.leaderboard import LEADERBOARD_FILE, Leaderboard
 from demos.base import DemoContext
 from demos.kit.demo import DemoScreen, WidgetDemo
 from demos.registry import discover_demos
@@ -534,3 +539,38 @@ def test_the_desktop_window_has_no_visitor_flow(make_window):
     assert window.visit.flow is None and window.stack.currentWidget() is window.menu
     assert not window.host.finish_button.isVisibleTo(window.host)
     assert not window.menu.finish_button.isVisibleTo(window.menu)
+
+
+# --- what demos promised to forget ----------------------------------------------------------------------
+def board_with(tmp_path, *entries: tuple[str, float]) -> Path:
+    """The attention demo's board in the window's data folder, holding ``(nickname, typed at)``
+    (written straight into the file: opening a board would forget the old ones at once)."""
+    path = AppSettings(tmp_path / "settings.ini").demo_folder("attention") / LEADERBOARD_FILE
+    Leaderboard(path).close()
+    with sqlite3.connect(path) as db:
+        for nickname, at in entries:
+            db.execute(
+                "INSERT INTO entries (nickname, mode, score, at) VALUES (?, 'focus', 50, ?)", (nickname, at)
+            )
+    return path
+
+
+def nicknames_in(path: Path) -> set[str]:
+    with sqlite3.connect(path) as db:
+        return {row[0] for row in db.execute("SELECT nickname FROM entries")}
+
+
+def test_yesterdays_names_are_gone_at_start_though_nobody_opens_the_game(kiosk, tmp_path):
+    path = board_with(tmp_path, ("Yesterday", time.time() - 2 * 86_400), ("Today", time.time()))
+    kiosk()
+    assert nicknames_in(path) == {"Today"}
+
+
+def test_names_kept_for_the_visit_are_gone_when_the_visit_ends(kiosk, qtbot, tmp_path):
+    path = board_with(tmp_path, ("Left behind", time.time()))
+    window = kiosk(settings={"demos/attention/names_kept": "day"})
+    window.settings.for_demo("attention").set_value("names_kept", "visit")  # staff's choice, mid-day
+    enter(window, qtbot)
+    go_idle(window)
+    assert window.stack.currentWidget() is window.attract
+    assert nicknames_in(path) == set()

@@ -17,11 +17,11 @@ import numpy as np
 import pytest
 
 from demos.attention.flow import EYES_OPEN_CALL_S, Mode, Outcome, Phase
-from demos.attention.leaderboard import Retention
+from demos.attention.leaderboard import LEADERBOARD_FILE, Retention
 from demos.attention.sky_view import SKY_TOP
 from demos.attention.sound import SOUNDS, SoundPlayer
 from demos.attention.texts import names_wiped
-from demos.attention.widget import LEADERBOARD_FILE, AttentionWidget
+from demos.attention.widget import AttentionWidget
 from demos.base import DemoContext
 from demos.kit.i18n import fill, translate
 from drivers import cues
