@@ -69,8 +69,11 @@ TARGETS: dict[str, Target] = {
     "markers": Target("drivers/stream/markers.py", ("*",), STREAM_TESTS),
     "loss": Target(
         "drivers/stream/intake.py",
-        ("xǁPacketLossCounterǁ*", "xǁSampleLossTrackerǁ*", "xǁTimestampCheckǁ*"),
+        ("xǁPacketLossCounterǁ*", "xǁSampleLossTrackerǁ*", "xǁIntakeǁ_checked_stamps*"),
         STREAM_TESTS,
+    ),
+    "timestamps": Target(
+        "drivers/stream/timestamps.py", ("*",), ("tests/drivers/stream/test_timestamps.py",)
     ),
     "ringbuffer": Target(
         "drivers/stream/ringbuffer.py",
@@ -93,7 +96,7 @@ TARGETS: dict[str, Target] = {
     # Motor imagery's visit log: the spans and markers a decision is made from.
     "mi_visit_log": Target("demos/mi_cursor/session.py", ("*",), ("tests/demos/mi_cursor/test_session.py",)),
 }
-DATA_PATH = ("markers", "loss", "ringbuffer")
+DATA_PATH = ("markers", "loss", "timestamps", "ringbuffer")
 
 
 def scratch_copy(destination: Path) -> None:
