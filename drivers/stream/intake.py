@@ -95,6 +95,7 @@ class Intake:
         self._filter.reset()
         self.loss.new_link()
         self._last_counter = None  # the counter restarts
+        self._last_stamp = None  # a NaN stamp after the pause is not the last one plus a period
         return lost
 
     def ingest(self, block: np.ndarray, drained_at: float | None = None) -> list[LostMarker]:

@@ -137,3 +137,16 @@ def test_a_marker_for_a_moment_that_is_not_a_number_is_refused():
     with pytest.raises(ValueError):
         placer.request(1.0, float("nan"))
     assert placer.waiting == 0
+
+
+def test_a_nan_stamp_first_after_a_reconnect_is_counted_back_from_the_new_links_stamps():
+    headset = CraftedHeadset(counter=False)
+    headset.stream(1.0)
+    headset.intake.new_link()
+    headset.silence(2.0)
+    block = headset.samples(0.04)
+    truth = block[headset.layout.timestamp_row].copy()
+    block[headset.layout.timestamp_row, :3] = np.nan
+    headset.drain(block=block)
+    np.testing.assert_allclose(headset.buffer.latest(10).timestamps, truth, rtol=0, atol=1e-6)
+    assert 2 * RATE <= headset.lost <= 2.12 * RATE
