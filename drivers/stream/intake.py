@@ -259,8 +259,8 @@ class SampleLossTracker:
             steps = np.diff(np.concatenate(([previous], times)))
             pauses = steps > self._pause_s
             lost_each[pauses] = np.maximum(np.round(steps[pauses] * rate) - 1, 0).astype(np.int64)
-        if self._new_link and self._last_time is not None:
-            lost_each[0] += max(0, round((float(times[0]) - self._last_time) * rate) - 1)
+        if self._new_link and self._last_time is not None:  # the counter restarted: time tells
+            lost_each[0] = max(0, round((float(times[0]) - self._last_time) * rate) - 1)
         self._new_link = False
         self._last_time = float(times[-1])
         self.lost += int(lost_each.sum())
@@ -268,20 +268,15 @@ class SampleLossTracker:
 
     def _loss_clock(self, stamps: np.ndarray, arrived: tuple[float, float] | None) -> np.ndarray:
         """The stamps with the wall clock's steps taken out: what loss is counted on."""
-        period = 1.0 / self.sampling_rate
         previous = stamps[0] if self._last_stamp is None else self._last_stamp
-        steps = np.diff(np.concatenate(([previous], stamps)))
-        steps[steps < 0] = period  # the clock was set back: no time is known to have passed
+        # A step back of the clock: no time is known to have passed.
+        steps = np.maximum(np.diff(np.concatenate(([previous], stamps))), 0.0)
         if arrived is not None:
             if self._arrived_after is not None:
-                allowed = arrived[1] - self._arrived_after + self.STAMP_LEAD_S
-                excess = float(steps.sum()) - allowed
-                for longest in np.argsort(steps)[::-1]:  # a clock step shows as the longest step
-                    cut = min(excess, steps[longest] - period)
-                    if cut <= 0:
-                        break
-                    steps[longest] -= cut
-                    excess -= cut
+                excess = float(steps.sum()) - (arrived[1] - self._arrived_after + self.STAMP_LEAD_S)
+                if excess > 0:  # a step forwards: it shows as the longest step
+                    longest = int(np.argmax(steps))
+                    steps[longest] = max(steps[longest] - excess, 0.0)
             self._arrived_after = arrived[0]
         self._last_stamp = float(stamps[-1])
         start = stamps[0] if self._last_time is None else self._last_time

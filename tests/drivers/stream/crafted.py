@@ -28,12 +28,14 @@ class CraftedHeadset:
         self.buffer = RingBuffer(len(base.channels), 120 * RATE)
         self.monotonic = 100.0
         self.wall_offset = 1_700_000_000.0
+        #: How long after a sample was stamped the worker drains it (the wall clock has moved on).
+        self.drain_latency = 0.0
         self.intake = Intake(self.profile, self.layout, self.buffer, wall_clock=self.wall_clock)
         self._next = 0  # the next sample to take
         self._start = self.monotonic
 
     def wall_clock(self) -> float:
-        return self.monotonic + self.wall_offset
+        return self.monotonic + self.wall_offset + self.drain_latency
 
     def samples(self, seconds: float) -> np.ndarray:
         """The block of samples taken during the next ``seconds`` (the clock moves on)."""

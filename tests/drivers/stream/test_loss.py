@@ -116,3 +116,15 @@ def test_a_reconnect_counts_the_pause_and_a_seamless_one_counts_nothing(counter)
     lost = feed(tracker, np.arange(400, 450) - 400 + 400)  # 250 samples while reconnecting
     assert lost[0] == 250 and tracker.lost == 250
     assert feed(tracker, np.arange(450, 460)) == [0] * 10  # the link goes on: not a new one
+
+
+def test_counts_are_whole_numbers_on_every_path():
+    """Decoders compare counts: every path returns integers, one per sample."""
+    for counter in (PacketLossCounter(256), None):
+        tracker = SampleLossTracker(RATE, counter)
+        results = [tracker.update(np.zeros(0) if counter else None, np.zeros(0))]
+        results.append(tracker.update(np.arange(10) if counter else None, stamps(np.arange(10))))
+        tracker.new_link()
+        results.append(tracker.update(np.arange(3) if counter else None, stamps(np.arange(200, 203))))
+        assert [result.dtype.kind for result in results] == ["i", "i", "i"]
+    assert PacketLossCounter(256).update(np.zeros(0)).dtype.kind == "i"
