@@ -65,8 +65,10 @@ def test_nan_stamps_before_any_good_one_are_stamped_from_the_wall_clock():
 
 
 def test_fill_invalid_counts_on_from_the_last_good_value_or_back_from_the_first():
-    filled, mask = fill_invalid(np.array([np.nan, np.nan, 10.0, np.nan, 12.0]), None, 1.0)
-    assert filled.tolist() == [8.0, 9.0, 10.0, 11.0, 12.0] and mask.tolist() == [1, 1, 0, 1, 0]
+    filled, mask = fill_invalid(np.array([np.nan, np.nan, 10.0, np.nan, 15.5]), None, 1.0)
+    assert filled.tolist() == [8.0, 9.0, 10.0, 11.0, 15.5] and mask.tolist() == [1, 1, 0, 1, 0]
+    jittered = np.array([7.5, np.nan, 10.0, np.nan, np.inf, 20.0, np.nan])  # finite ones are kept
+    assert fill_invalid(jittered, 3.0, 1.0)[0].tolist() == [7.5, 8.5, 10.0, 11.0, 12.0, 20.0, 21.0]
     filled, mask = fill_invalid(np.array([np.nan, 5.0]), 3.0, 1.0)
     assert filled.tolist() == [4.0, 5.0]
     same, none = fill_invalid(np.array([1.0, 2.0]), None, 1.0)
