@@ -167,8 +167,10 @@ def test_an_empty_write_changes_nothing_and_a_wrong_filtered_shape_is_refused():
     raw, filtered, ts, markers = chunk(0, 0)
     assert buffer.write(raw, filtered, ts, markers) == 0 and buffer.total_written == 0
     raw, filtered, ts, markers = chunk(0, 4)
-    with pytest.raises(ValueError):
-        buffer.write(raw, filtered[:, :3], ts, markers)
+    for wrong in (filtered[:, :3], filtered[:, :1], filtered[:1]):  # one would broadcast silently
+        with pytest.raises(ValueError):
+            buffer.write(raw, wrong, ts, markers)
+    assert buffer.total_written == 0
     assert buffer.write(raw, filtered, ts, markers) == 4
 
 
@@ -176,7 +178,9 @@ def test_the_lost_count_carries_on_from_the_very_last_sample():
     buffer = RingBuffer(2, capacity=20)
     buffer.write(*chunk(0, 4), np.array([0, 0, 2, 7]))
     buffer.write(*chunk(4, 3))
-    assert buffer.latest(7).lost_total.tolist() == [0, 0, 2, 7, 7, 7, 7]
+    window = buffer.latest(7)
+    assert window.lost_total.tolist() == [0, 0, 2, 7, 7, 7, 7]
+    assert window.lost_total.dtype.kind == "i"  # counts, as the intake gives them
 
 
 def test_a_reader_that_fell_behind_gets_a_window_that_is_not_intact():
