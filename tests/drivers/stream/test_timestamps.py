@@ -169,9 +169,10 @@ def test_nan_packet_counters_are_filled_in_and_counted_with_the_stamps():
     headset.intake.new_link()
     block = headset.samples(0.04)  # a new link whose first block has no counter at all
     block[headset.layout.package_row] = np.nan
+    block[headset.layout.timestamp_row, 5] = np.nan
     headset.drain(block=block)
     headset.stream(0.2)
-    assert headset.intake.invalid_stamps == 14 and headset.lost == 0
+    assert headset.intake.invalid_stamps == 15 and headset.lost == 0
 
 
 def test_a_clock_step_inside_a_block_is_taken_out_where_it_happened():
