@@ -82,19 +82,24 @@ TARGETS: dict[str, Target] = {
     ),
     # The staff PIN: hashing, checking, the lockout.
     "pin": Target("app/pin.py", ("*",), ("tests/app/test_pin.py",)),
-    # The speller's decision (its confidence) and the flow's stopping rule.
+    # The speller's decision (its confidence), and when it stops: the visual-latency skip and the
+    # stopping rule applied while a trial runs (session.py), the rule's calibration.
     "speller_confidence": Target(
         "demos/ssvep_speller/processing.py",
         ("x_decision_from_scores*", "xǁFBCCAǁdecide*", "xǁEnsembleTRCAǁdecide*"),
         ("tests/demos/ssvep_speller/test_processing.py",),
     ),
     "speller_stopping": Target(
-        "demos/ssvep_speller/flow.py",
-        ("xǁSpellerFlowǁpoll*", "xǁSpellerFlowǁ_decided*", "xǁSpellerFlowǁonset*"),
-        ("tests/demos/ssvep_speller/test_flow.py",),
+        "demos/ssvep_speller/session.py",
+        ("xǁOnsetReaderǁread*", "xǁOnlineDecoderǁpoll*", "x_calibrated_stopping_rule*"),
+        ("tests/demos/ssvep_speller/test_session.py", "tests/demos/ssvep_speller/test_flow.py"),
     ),
     # Motor imagery's visit log: the spans and markers a decision is made from.
-    "mi_visit_log": Target("demos/mi_cursor/session.py", ("*",), ("tests/demos/mi_cursor/test_session.py",)),
+    "mi_visit_log": Target(
+        "demos/mi_cursor/session.py",
+        ("*",),
+        ("tests/demos/mi_cursor/test_session.py", "tests/demos/mi_cursor/test_flow.py"),
+    ),
 }
 DATA_PATH = ("markers", "loss", "timestamps", "ringbuffer")
 
