@@ -215,7 +215,7 @@ class SampleLossTracker:
     only as far as the monotonic clock allows (``arrived``: the drains between which a block's
     samples reached the host). A step forwards is taken off the longest step between samples,
     where it shows; a step back counts nothing. So a 30 s jump of the computer's clock loses no
-    sample, while a 30 s silence of the headset still counts 30 s of samples.
+    sample, while a silence of the headset (however long) still counts its samples.
     """
 
     #: How much earlier than its drain a sample may have been stamped (BrainFlow's reader thread).
