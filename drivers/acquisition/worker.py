@@ -193,9 +193,10 @@ class AcquisitionWorker(QObject):
             self._fail(f"lost {self._profile.name}: {error}", error)
             return
         now = time.monotonic()
+        lost_markers = self._intake.ingest(block, drained_at=now)  # empty drains too: they bound time
         n = block.shape[1] if block.ndim == 2 else 0
         if n:
-            self._report_lost(self._intake.ingest(block))
+            self._report_lost(lost_markers)
             self._rate.add(n)
             self._last_data_at = now
             if self._state is not AcquisitionState.STREAMING:

@@ -3,8 +3,10 @@
 :class:`Intake` is the acquisition worker's sample intake, and the test stream's too
 (``tests/virtual_stream.py``), so decoders and flows are tested on the very code that runs live.
 For each block it replaces values that are not finite numbers (a NaN would stay in a filter's
-state for good) by the channel's last good value and marks them, counts the samples lost before
-each sample (packet counter or timestamps, across reconnects too), places the markers asked for
+state for good) by the channel's last good value and marks them, does the same for timestamps and
+packet counters (:mod:`~drivers.stream.timestamps`), counts the samples lost before each sample
+(packet counter or timestamps, checked against the monotonic clock, across reconnects too),
+places the markers asked for
 (:class:`~drivers.stream.markers.MarkerPlacer`), filters the EEG causally with kept state for display,
 and writes raw and filtered samples into the :class:`~drivers.stream.ringbuffer.RingBuffer` in one step.
 Also here: the loss bookkeeping it runs on every block.
@@ -13,6 +15,8 @@ Also here: the loss bookkeeping it runs on every block.
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 
 import numpy as np
 
@@ -21,6 +25,7 @@ from drivers.boards.board import BoardLayout
 from drivers.boards.profiles import BoardProfile
 from drivers.stream.markers import LostMarker, MarkerPlacer
 from drivers.stream.ringbuffer import RingBuffer
+from drivers.stream.timestamps import fill_invalid
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +58,15 @@ class Intake:
     thread-safe queue any thread may add markers to.
     """
 
-    def __init__(self, profile: BoardProfile, layout: BoardLayout, buffer: RingBuffer) -> None:
+    def __init__(
+        self,
+        profile: BoardProfile,
+        layout: BoardLayout,
+        buffer: RingBuffer,
+        wall_clock: Callable[[], float] = time.time,
+    ) -> None:
         self._layout = layout
+        self._wall_clock = wall_clock  # stamps a block whose every stamp is NaN, before any good one
         self._eeg_rows = list(layout.eeg_rows)
         self._buffer = buffer
         n_eeg = len(layout.eeg_rows)
@@ -68,7 +80,13 @@ class Intake:
         self.markers = MarkerPlacer()
         #: NaN or infinite values replaced since the start.
         self.invalid_values = 0
+        #: NaN or infinite timestamps and packet counters replaced since the start.
+        self.invalid_stamps = 0
         self._last_good = np.zeros(n_eeg)
+        self._last_stamp: float | None = None
+        self._last_counter: float | None = None
+        self._counter_step = float(profile.package_counter.step) if counter is not None else 1.0
+        self._last_drain: float | None = None
 
     def new_link(self) -> list[LostMarker]:
         """A new session starts streaming: the filter starts afresh, the loss count bridges the
@@ -76,11 +94,23 @@ class Intake:
         lost = self.markers.drop_all("the board was not streaming")
         self._filter.reset()
         self.loss.new_link()
+        self._last_counter = None  # the counter restarts
+        self._last_stamp = None  # a NaN stamp after the pause is not the last one plus a period
         return lost
 
-    def ingest(self, block: np.ndarray) -> list[LostMarker]:
+    def ingest(self, block: np.ndarray, drained_at: float | None = None) -> list[LostMarker]:
         """Write one drained block (rows as in the layout) into the buffer; returns the markers
-        found lost in it (their samples were lost)."""
+        found lost in it (their samples were lost).
+
+        ``drained_at``: the monotonic time of this drain. Pass it for every drain, empty ones too:
+        a block's samples arrived between the drain before it and its own, which bounds how much
+        time can have passed between samples whatever the wall clock the stamps come from did.
+        """
+        arrived = None
+        if drained_at is not None:
+            if self._last_drain is not None:
+                arrived = (self._last_drain, drained_at)
+            self._last_drain = drained_at
         if block.ndim != 2 or block.shape[1] == 0:
             return []
         layout = self._layout
@@ -91,17 +121,41 @@ class Intake:
                 log.warning("the board sent %d NaN or infinite value(s); replaced, channels marked", count)
             self.invalid_values += count
         self._last_good = raw[:, -1].copy()
-        timestamps = block[layout.timestamp_row]
+        timestamps, counters = self._checked_stamps(block)
         markers = np.nan_to_num(block[layout.marker_row], nan=0.0, posinf=0.0, neginf=0.0)
-        counters = None
-        if layout.package_row is not None:
-            counters = np.nan_to_num(block[layout.package_row])
         lost_before_block = self.loss.lost
-        lost_each = self.loss.update(counters, timestamps)
+        lost_each = self.loss.update(counters, timestamps, arrived)
         lost = self.markers.place(timestamps, markers, lost_each)
         lost_total = lost_before_block + np.cumsum(lost_each)
         self._buffer.write(raw, self._filter(raw), timestamps, markers, lost_total, invalid)
         return lost
+
+    def _checked_stamps(self, block: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+        """The block's timestamps and packet counters (None: the board has none, or sent no
+        finite one yet on this link), with non-finite entries filled in from their neighbours."""
+        layout = self._layout
+        period = 1.0 / layout.sampling_rate
+        stamps = block[layout.timestamp_row]
+        if self._last_stamp is None and not np.isfinite(stamps).any():
+            self._last_stamp = self._wall_clock() - len(stamps) * period
+        stamps, bad_stamps = fill_invalid(stamps, self._last_stamp, period)
+        self._last_stamp = float(stamps[-1])
+        replaced = 0 if bad_stamps is None else int(bad_stamps.sum())
+        counters = None
+        if self.loss.counter is not None and layout.package_row is not None:
+            raw_counters = block[layout.package_row]
+            if self._last_counter is not None or np.isfinite(raw_counters).any():
+                counters, bad_counters = fill_invalid(raw_counters, self._last_counter, self._counter_step)
+                counters = counters % self.loss.counter.modulo
+                self._last_counter = float(counters[-1])
+                replaced += 0 if bad_counters is None else int(bad_counters.sum())
+            else:
+                replaced += len(raw_counters)
+        if replaced:
+            if not self.invalid_stamps:
+                log.warning("the board sent %d NaN or infinite stamp(s) or counter(s); filled in", replaced)
+            self.invalid_stamps += replaced
+        return stamps, counters
 
 
 class PacketLossCounter:
@@ -156,7 +210,16 @@ class SampleLossTracker:
     the time between the last sample before and the first sample after says what was lost: a
     headset switched off for 10 s at 250 Hz is 2,500 samples, not zero. (BrainFlow stamps samples
     with the host's clock, so these times are comparable between connections.)
+
+    That clock is the wall clock, which can be stepped: the time the stamps say passed is trusted
+    only as far as the monotonic clock allows (``arrived``: the drains between which a block's
+    samples reached the host). A step forwards is taken off the longest step between samples,
+    where it shows; a step back counts nothing. So a 30 s jump of the computer's clock loses no
+    sample, while a silence of the headset (however long) still counts its samples.
     """
+
+    #: How much earlier than its drain a sample may have been stamped (BrainFlow's reader thread).
+    STAMP_LEAD_S = 0.1
 
     def __init__(
         self, sampling_rate: float, counter: PacketLossCounter | None, pause_s: float = 0.25
@@ -165,7 +228,9 @@ class SampleLossTracker:
         self.counter = counter
         self.lost = 0
         self._pause_s = max(pause_s, 10.0 / self.sampling_rate)
-        self._last_time: float | None = None
+        self._last_stamp: float | None = None
+        self._last_time: float | None = None  # the last sample on the loss clock (see _loss_clock)
+        self._arrived_after: float | None = None  # the last block's samples reached the host after this
         self._new_link = True
 
     def new_link(self) -> None:
@@ -174,22 +239,45 @@ class SampleLossTracker:
             self.counter.reset_link()
         self._new_link = True
 
-    def update(self, counters: np.ndarray | None, timestamps: np.ndarray) -> np.ndarray:
-        """Samples lost before each sample of this chunk (int64, one per sample)."""
+    def update(
+        self,
+        counters: np.ndarray | None,
+        timestamps: np.ndarray,
+        arrived: tuple[float, float] | None = None,
+    ) -> np.ndarray:
+        """Samples lost before each sample of this chunk (int64, one per sample). ``timestamps``
+        are finite; ``arrived``: the monotonic times of the drain before this chunk's and its own."""
         if timestamps.size == 0:
             return np.zeros(0, dtype=np.int64)
         rate = self.sampling_rate
+        times = self._loss_clock(timestamps, arrived)
         if self.counter is not None and counters is not None:
-            lost_each = self.counter.update(counters, timestamps, rate)
+            lost_each = self.counter.update(counters, times, rate)
         else:
-            lost_each = np.zeros(len(timestamps), dtype=np.int64)
-            previous = timestamps[0] if self._new_link or self._last_time is None else self._last_time
-            steps = np.diff(np.concatenate(([previous], timestamps)))
+            lost_each = np.zeros(len(times), dtype=np.int64)
+            previous = times[0] if self._new_link or self._last_time is None else self._last_time
+            steps = np.diff(np.concatenate(([previous], times)))
             pauses = steps > self._pause_s
             lost_each[pauses] = np.maximum(np.round(steps[pauses] * rate) - 1, 0).astype(np.int64)
-        if self._new_link and self._last_time is not None:
-            lost_each[0] += max(0, round((float(timestamps[0]) - self._last_time) * rate) - 1)
+        if self._new_link and self._last_time is not None:  # the counter restarted: time tells
+            lost_each[0] = max(0, round((float(times[0]) - self._last_time) * rate) - 1)
         self._new_link = False
-        self._last_time = float(timestamps[-1])
+        self._last_time = float(times[-1])
         self.lost += int(lost_each.sum())
         return lost_each
+
+    def _loss_clock(self, stamps: np.ndarray, arrived: tuple[float, float] | None) -> np.ndarray:
+        """The stamps with the wall clock's steps taken out: what loss is counted on."""
+        previous = stamps[0] if self._last_stamp is None else self._last_stamp
+        # A step back of the clock: no time is known to have passed.
+        steps = np.maximum(np.diff(np.concatenate(([previous], stamps))), 0.0)
+        if arrived is not None:
+            if self._arrived_after is not None:
+                excess = float(steps.sum()) - (arrived[1] - self._arrived_after + self.STAMP_LEAD_S)
+                if excess > 0:  # a step forwards: it shows as the longest step
+                    longest = int(np.argmax(steps))
+                    steps[longest] = max(steps[longest] - excess, 0.0)
+            self._arrived_after = arrived[0]
+        self._last_stamp = float(stamps[-1])
+        start = stamps[0] if self._last_time is None else self._last_time
+        return start + np.cumsum(steps)

@@ -54,6 +54,8 @@ class MarkerPlacer:
 
     def request(self, value: float, at: float) -> None:
         """Any thread: a marker for the moment ``at`` (host clock, seconds)."""
+        if not np.isfinite(at):
+            raise ValueError(f"a marker needs a finite moment, not {at}")
         with self._lock:
             self._pending.append(_Pending(float(value), float(at)))
 
@@ -79,7 +81,9 @@ class MarkerPlacer:
         position = 0  # markers stay in order: each goes after the one before it
         for marker in pending:
             if not marker.due:
-                moment = int(np.searchsorted(timestamps, marker.requested_at, side="left"))
+                # Not a binary search: after the wall clock was set back, stamps are not sorted.
+                at_or_after = np.flatnonzero(timestamps >= marker.requested_at)
+                moment = int(at_or_after[0]) if at_or_after.size else n
                 if moment < n and lost_before[moment] > 0:
                     lost.append(LostMarker(marker.value, marker.requested_at, "its samples were lost"))
                     continue

@@ -404,3 +404,48 @@ def test_a_stopped_acquisition_is_freed_when_its_last_user_lets_go(qtbot, qapp, 
         assert handle() is None and worker() is None
     finally:
         gc.enable()
+
+
+class SteppedClockBoard(SimulatedBoard):
+    """A driver whose stamps come from a wall clock set 30 s forward after 1 s, and (``nan_every``)
+    every so many blocks' stamps NaN (a driver that failed to read the clock)."""
+
+    def __init__(self, *args, nan_every: int = 0, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.nan_every = nan_every
+        self.blocks = 0
+        self.step_at = time.time() + 1.0
+
+    def get_board_data(self):
+        block = super().get_board_data()
+        if block.shape[1]:
+            self.blocks += 1
+            stamps = block[self.layout.timestamp_row]
+            stamps[stamps > self.step_at] += 30.0
+            if self.nan_every and self.blocks % self.nan_every == 0:
+                stamps[:] = np.nan
+        return block
+
+
+@pytest.mark.parametrize("nan_every", [0, 3], ids=["clock step", "clock step and NaN stamps"])
+def test_nan_stamps_and_a_30_s_step_of_the_clock_lose_no_sample_and_no_marker(qtbot, acquisitions, nan_every):
+    board = SteppedClockBoard(4, 250, seed=2, nan_every=nan_every)
+    acquisition = acquisitions(board=board)
+    states = record_states(acquisition)
+    errors: list[str] = []
+    lost: list[float] = []
+    acquisition.sigError.connect(errors.append)
+    acquisition.sigMarkerLost.connect(lost.append)
+    acquisition.start()
+    qtbot.waitUntil(lambda: acquisition.stream.total_samples > 50, timeout=5_000)
+    for code in range(1, 21):  # before and after the step (in its clock, as the stimulus asks)
+        at = time.time()
+        acquisition.insert_marker(float(code), at + 30.0 if at > board.step_at else at)
+        qtbot.wait(100)
+    qtbot.wait(600)
+    window = acquisition.stream.latest(60.0)
+    assert errors == [] and "disconnected" not in states
+    assert acquisition.stats.lost_samples == 0 and window.intact()
+    assert np.isfinite(window.timestamps).all()
+    assert window.markers[window.markers != 0].tolist() == [float(code) for code in range(1, 21)]
+    assert lost == []

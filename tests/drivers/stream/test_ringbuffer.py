@@ -150,3 +150,65 @@ def test_lost_counts_and_invalid_values_travel_with_the_samples():
     assert buffer.latest(2).intact()
     buffer.write(*chunk(20, 3))  # carries the last count on
     assert buffer.latest(5).lost_total.tolist() == [5] * 5
+
+
+def test_the_smallest_buffer_holds_one_channel_and_one_sample_and_nothing_smaller_is_made():
+    buffer = RingBuffer(1, capacity=1)
+    raw, filtered, ts, markers = chunk(0, 3, channels=1)
+    assert buffer.write(raw, filtered, ts, markers) == 1  # only the newest fits
+    assert buffer.latest(5).data.tolist() == [[2.0]] and buffer.total_written == 3
+    for channels, capacity in ((0, 10), (2, 0), (0, 0)):
+        with pytest.raises(ValueError):
+            RingBuffer(channels, capacity)
+
+
+def test_an_empty_write_changes_nothing_and_a_wrong_filtered_shape_is_refused():
+    buffer = RingBuffer(2, capacity=10)
+    raw, filtered, ts, markers = chunk(0, 0)
+    assert buffer.write(raw, filtered, ts, markers) == 0 and buffer.total_written == 0
+    raw, filtered, ts, markers = chunk(0, 4)
+    for wrong in (filtered[:, :3], filtered[:, :1], filtered[:1]):  # one would broadcast silently
+        with pytest.raises(ValueError):
+            buffer.write(raw, wrong, ts, markers)
+    assert buffer.total_written == 0
+    assert buffer.write(raw, filtered, ts, markers) == 4
+
+
+def test_the_lost_count_carries_on_from_the_very_last_sample():
+    buffer = RingBuffer(2, capacity=20)
+    buffer.write(*chunk(0, 4), np.array([0, 0, 2, 7]))
+    buffer.write(*chunk(4, 3))
+    window = buffer.latest(7)
+    assert window.lost_total.tolist() == [0, 0, 2, 7, 7, 7, 7]
+    assert window.lost_total.dtype.kind == "i"  # counts, as the intake gives them
+
+
+def test_a_reader_that_fell_behind_gets_a_window_that_is_not_intact():
+    buffer = RingBuffer(2, capacity=10)
+    buffer.write(*chunk(0, 25))
+    late = buffer.read_since(0)
+    assert late.missed == 15 and late.gap_samples == 0 and not late.intact()
+    assert buffer.read_since(25).intact()
+
+
+def test_the_invalid_mask_selects_the_replaced_values_and_both_reads_carry_both():
+    buffer = RingBuffer(2, capacity=10)
+    invalid = np.zeros((2, 4), dtype=bool)
+    invalid[1, 2] = True
+    raw, filtered, ts, markers = chunk(0, 4)
+    buffer.write(raw, filtered, ts, markers, None, invalid)
+    window = buffer.latest(4, filtered=False)
+    assert window.data[window.invalid].tolist() == [raw[1, 2]] and window.filtered is None
+    both = buffer.read_since(0, both=True)
+    np.testing.assert_array_equal(both.data, raw)
+    np.testing.assert_array_equal(both.filtered, filtered)
+    assert buffer.read_since(0).filtered is None
+
+
+def test_a_window_without_an_invalid_mask_is_whole_unless_missed_or_gapped():
+    from drivers.stream.ringbuffer import Window
+
+    data = np.zeros((1, 3))
+    assert Window(data, np.zeros(3), np.zeros(3), start=0).intact()
+    assert not Window(data, np.zeros(3), np.zeros(3), start=0, missed=1).intact()
+    assert not Window(data, np.zeros(3), np.zeros(3), start=0, lost_total=np.array([0, 1, 1])).intact()
