@@ -12,6 +12,7 @@ import time
 import pytest
 
 from tests.app.showroom_process import ShowroomProcess
+from tests.live_app import kiosk_pin_hash
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
@@ -19,6 +20,9 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
 def test_a_stop_signal_during_a_demo_closes_every_visit_and_exits_0_within_2_s(tmp_path, stop):
     settings = tmp_path / "s.ini"
+    settings.write_text(
+        f"[kiosk]\npin_hash={kiosk_pin_hash()}\n"
+    )  # staff chose their PIN: visitors are served
     showroom = ShowroomProcess(
         tmp_path, "--kiosk", "--demo", "signal_explorer", "--quit-after", "60", "--settings", str(settings)
     )

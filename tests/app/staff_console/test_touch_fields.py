@@ -79,7 +79,7 @@ def test_staff_type_the_serial_port_with_taps(qtbot, console, language):
     tap_keys(qtbot, keyboard, ["ABC", *"tty", "Shift", "U", "Shift", "S", "Shift", "B", "0"])
     QApplication.processEvents()
     assert keyboard.height() == keyboard.sizeHint().height()  # not stretched by layouts switched
-    save(console, "console_port_keyboard", language)
+    save(console, "console_port_keyboard", language, visitor=False)
     tap_keys(qtbot, keyboard, ["Done"])
     assert field.text() == "/dev/ttyUSB0" and not keyboard.isVisible()
     tap(qtbot, headset.apply_button)
@@ -114,7 +114,7 @@ def test_staff_change_the_pin_with_taps(qtbot, console, language):
     tap_keys(qtbot, keyboard, [*"8642097", "Delete", "Done"])  # Done goes on to the second field
     assert showroom.pin_edit.text() == "864209" and keyboard.field is showroom.pin_again_edit
     tap_keys(qtbot, keyboard, [*"864209"])
-    save(console, "console_pin_keyboard", language)
+    save(console, "console_pin_keyboard", language, visitor=False)
     tap_keys(qtbot, keyboard, ["Done"])
     assert not keyboard.isVisible()
     tap(qtbot, showroom.change_pin_button)
