@@ -45,4 +45,4 @@ class LiveStream:
     def advance(self, seconds: float) -> None:
         self.now += seconds
         if self.feeding:
-            self.intake.ingest(self.board.get_board_data())
+            self.intake.ingest(self.board.get_board_data(), drained_at=self.now)
