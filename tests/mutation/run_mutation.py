@@ -87,18 +87,26 @@ TARGETS: dict[str, Target] = {
     "speller_confidence": Target(
         "demos/ssvep_speller/processing.py",
         ("x_decision_from_scores*", "xǁFBCCAǁdecide*", "xǁEnsembleTRCAǁdecide*"),
-        ("tests/demos/ssvep_speller/test_processing.py",),
+        ("tests/demos/ssvep_speller/test_processing.py", "tests/demos/ssvep_speller/test_decision.py"),
     ),
     "speller_stopping": Target(
         "demos/ssvep_speller/session.py",
         ("xǁOnsetReaderǁread*", "xǁOnlineDecoderǁpoll*", "x_calibrated_stopping_rule*"),
-        ("tests/demos/ssvep_speller/test_session.py", "tests/demos/ssvep_speller/test_flow.py"),
+        (
+            "tests/demos/ssvep_speller/test_decision.py",
+            "tests/demos/ssvep_speller/test_session.py",
+            "tests/demos/ssvep_speller/test_flow.py",
+        ),
     ),
     # Motor imagery's visit log: the spans and markers a decision is made from.
     "mi_visit_log": Target(
         "demos/mi_cursor/session.py",
         ("*",),
-        ("tests/demos/mi_cursor/test_session.py", "tests/demos/mi_cursor/test_flow.py"),
+        (
+            "tests/demos/mi_cursor/test_window_edges.py",
+            "tests/demos/mi_cursor/test_session.py",
+            "tests/demos/mi_cursor/test_flow.py",
+        ),
     ),
 }
 DATA_PATH = ("markers", "loss", "timestamps", "ringbuffer")
