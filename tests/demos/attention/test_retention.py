@@ -6,33 +6,9 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime, timedelta
 
-import pytest
-
 from demos.attention.leaderboard import FORGET_EVERY_S, HOUR_S, Leaderboard, Retention
 from demos.attention.settings import NAMES_KEPT, STAFF_SETTINGS
-
-NOON = datetime(2026, 5, 14, 12, 0)
-
-
-class Clock:
-    def __init__(self, when: datetime) -> None:
-        self.now = when.timestamp()
-
-    def __call__(self) -> float:
-        return self.now
-
-    def set(self, when: datetime) -> None:
-        self.now = when.timestamp()
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(NOON)
-
-
-@pytest.fixture
-def path(tmp_path):
-    return tmp_path / "data" / "attention_leaderboard.sqlite3"
+from tests.demos.attention.conftest import NOON
 
 
 def names_in_file(path) -> list[str]:
