@@ -31,11 +31,13 @@ def processing_modules(entries: Sequence[DemoEntry]) -> list[str]:
     for entry in entries:
         if entry.demo_class is None:
             continue
-        name = entry.demo_class.__module__.rpartition(".")[0] + ".processing"
+        package = entry.demo_class.__module__.rpartition(".")[0]
+        if not package:  # a plugin demo that is a lone module
+            continue
         try:
-            if importlib.util.find_spec(name) is not None:
-                names.append(name)
-        except (ImportError, ValueError):  # a plugin demo that is a lone module has no package
+            if importlib.util.find_spec(f"{package}.processing") is not None:
+                names.append(f"{package}.processing")
+        except ImportError:  # a plugin whose package cannot be found again: its demo says so when opened
             continue
     return names
 
