@@ -54,8 +54,19 @@ def test_integrity_benchmark_accounts_for_every_sample_and_marker():
 def test_soak_benchmark_counts_resources_before_and_after():
     script = Path(__file__).with_name("bench_soak.py")
     result = subprocess.run(
-        [sys.executable, str(script), "--switches", "12", "--warmup", "4", "--settle-s", "0"]
-        + ["--max-rss-growth", "100", "--json"],  # RSS over 8 switches says little; counts must be flat
+        [
+            sys.executable,
+            str(script),
+            "--switches",
+            "12",
+            "--warmup",
+            "4",
+            "--settle-s",
+            "0",
+            "--max-rss-growth",  # RSS over 8 switches says little; every count must be flat (exit 1)
+            "100",
+            "--json",
+        ],
         capture_output=True,
         text=True,
         timeout=120,
