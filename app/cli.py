@@ -378,6 +378,7 @@ def run_app(
     from app.bootstrap import build_showroom, end_showroom, qt_application, start
     from app.display import display_problem
     from app.errors import enable_crash_log, install_excepthook, setup_logging
+    from app.preload import preload, processing_modules
     from app.settings import AppSettings
     from app.stop_signals import StopRequests
     from app.visitor.kiosk import SingleInstance, bring_to_front
@@ -429,6 +430,8 @@ def run_app(
         # Fires once the event loop has shown the window: the start-up benchmark waits for this line.
         first = "demo" if demo_id is not None else "attract screen" if kiosk else "menu"
         QTimer.singleShot(0, lambda: log.info("first screen on screen: %s", first))
+        # Then the demos' decoding libraries, which the first screen does not need (app.preload).
+        QTimer.singleShot(0, lambda: preload(processing_modules(showroom.window.entries)))
         if quit_after_s is not None:
             QTimer.singleShot(int(quit_after_s * 1000), showroom.window.quit_showroom)
         try:

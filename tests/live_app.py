@@ -54,9 +54,15 @@ def wait(condition: Callable[[], bool], timeout_s: float) -> bool:
     timer = QTimer()
     timer.timeout.connect(lambda: loop.quit() if condition() else None)
     timer.start(20)
-    QTimer.singleShot(round(timeout_s * 1000), loop.quit)
+    # A timer of its own, stopped on the way out: QTimer.singleShot(ms, callable) would stay pending
+    # for the whole timeout and keeps ~60 B per call for good (the kiosk soak calls this 2,000 times).
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    deadline.timeout.connect(loop.quit)
+    deadline.start(round(timeout_s * 1000))
     loop.exec()
     timer.stop()
+    deadline.stop()
     return bool(condition())
 
 

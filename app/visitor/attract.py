@@ -15,7 +15,6 @@ from collections import deque
 from collections.abc import Sequence
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
@@ -35,6 +34,7 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import QWidget
+from shiboken6 import VoidPtr
 
 from app.style import NIGHT_BOTTOM, NIGHT_INK, NIGHT_MUTED, NIGHT_TOP, TRACE_COLOURS
 from drivers.roles import Role
@@ -96,6 +96,18 @@ def pick_channels(roles: Sequence[Role], count: int = ATTRACT_MAX_TRACES) -> lis
         ),
     )
     return sorted(ranked[:count])
+
+
+def shared_polygon(size: int) -> tuple[QPolygonF, np.ndarray]:
+    """A polygon of ``size`` points and a numpy view of its (x, y) pairs, to fill in place each frame.
+
+    What pyqtgraph's ``create_qpolygonf`` and ``ndarray_from_qpolygonf`` do, here so the kiosk's first
+    screen does not wait for pyqtgraph (~0.35 s to import; the demos' plots import it when opened).
+    """
+    polygon = QPolygonF()
+    polygon.resize(size)
+    buffer = VoidPtr(polygon.data(), size * 2 * 8, True)
+    return polygon, np.frombuffer(buffer, dtype=np.float64).reshape((-1, 2))
 
 
 class AttractPage(QWidget):
@@ -277,8 +289,9 @@ class AttractPage(QWidget):
         n = max(4, round(ATTRACT_SHOWN_S * self._points_per_s))
         drawn = 2 * n - 1  # every point and a curve point between each two
         if len(self._polygons) != count or self._points[0].shape[0] != drawn:
-            self._polygons = [pg.functions.create_qpolygonf(drawn) for _ in range(count)]
-            self._points = [pg.functions.ndarray_from_qpolygonf(polygon) for polygon in self._polygons]
+            shared = [shared_polygon(drawn) for _ in range(count)]
+            self._polygons = [polygon for polygon, _ in shared]
+            self._points = [points for _, points in shared]
         now = time.monotonic()
         right = band.right() - self._margin // 2  # the head's glow stays on screen
         px_per_point = right / (n - 1)

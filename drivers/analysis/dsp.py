@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import signal
 
 #: The classical EEG bands (Hz), in display order.
 BANDS: dict[str, tuple[float, float]] = {
@@ -35,6 +34,9 @@ def display_filter_sos(
     sampling_rate: float, mains_hz: float | None, band: tuple[float, float] = DISPLAY_BAND_HZ
 ) -> np.ndarray:
     """Second-order sections of the display chain: mains notch then a 4th-order Butterworth band-pass."""
+    # scipy.signal takes ~0.7 s to import: imported where used, not on the way to the first screen.
+    from scipy import signal
+
     nyquist = sampling_rate / 2
     low, high = band
     high = min(high, 0.45 * sampling_rate)
@@ -55,6 +57,8 @@ class CausalFilter:
     def __init__(self, sos: np.ndarray, n_channels: int) -> None:
         self._sos = sos
         self._n_channels = n_channels
+        from scipy import signal  # see display_filter_sos
+
         self._zi_unit = signal.sosfilt_zi(sos)  # (sections, 2)
         self._zi: np.ndarray | None = None
 
@@ -64,6 +68,8 @@ class CausalFilter:
     def __call__(self, chunk: np.ndarray) -> np.ndarray:
         if chunk.shape[1] == 0:
             return chunk.copy()
+        from scipy import signal  # see display_filter_sos
+
         if self._zi is None:
             self._zi = self._zi_unit[:, None, :] * chunk[None, :, 0, None]
         out, self._zi = signal.sosfilt(self._sos, chunk, axis=1, zi=self._zi)
@@ -96,6 +102,8 @@ def welch_spectrum(data: np.ndarray, sampling_rate: float, segment_s: float = 1.
     every band we report.
     """
     nperseg = max(8, min(data.shape[1], int(segment_s * sampling_rate)))
+    from scipy import signal  # see display_filter_sos
+
     freqs, power = signal.welch(data, fs=sampling_rate, nperseg=nperseg, detrend="constant", axis=1)
     return Spectrum(freqs=freqs, power=power)
 

@@ -14,7 +14,6 @@ import time
 from collections.abc import Callable
 
 import numpy as np
-from scipy import signal
 
 from drivers.boards.board import BoardLayout, BoardUnavailableError
 
@@ -151,6 +150,9 @@ class SimulatedBoard:
         Here: the background every electrode picks up (1/f activity and mains hum). Subclasses
         add what a person does on top of it.
         """
+        # scipy.signal takes ~0.7 s to import: here on the acquisition thread, not before the first screen.
+        from scipy import signal
+
         white = self._rng.standard_normal((self._n_channels, len(index)))
         pink, self._pink_state = signal.lfilter(_PINK_B, _PINK_A, white, axis=1, zi=self._pink_state)
         mains = _MAINS_UV * np.sin(2 * np.pi * self._mains_hz * index / self._rate)

@@ -38,7 +38,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
-from scipy import signal
 
 from drivers import cues
 from drivers.boards.board import BoardUnavailableError
@@ -316,6 +315,9 @@ class VirtualVisitorBoard(SimulatedBoard):
         self.blink_uv = float(rng.uniform(120.0, 250.0))
         self._phase = rng.uniform(0, 0.6, size=(len(channels), 1))
         self._smooth = {"alpha": 1.0, "left": 1.0, "right": 1.0, "theta": 1.0, "beta": 1.0}
+        # scipy.signal takes ~0.7 s to import: here on the acquisition thread (which builds the board).
+        from scipy import signal
+
         self._envelope_filter = signal.butter(1, 0.5, fs=sampling_rate)
         self._envelope_state = np.zeros((3, 1))
         self._emg_sos = signal.butter(
@@ -388,6 +390,8 @@ class VirtualVisitorBoard(SimulatedBoard):
 
     def _envelopes(self, n: int) -> np.ndarray:
         """Slow (< 1 Hz) amplitude fluctuations around 1, as real rhythms wax and wane."""
+        from scipy import signal  # imported by __init__ already; see there
+
         b, a = self._envelope_filter
         noise = self._rng.standard_normal((3, n)) * 4.0
         slow, self._envelope_state = signal.lfilter(b, a, noise, axis=1, zi=self._envelope_state)
@@ -435,6 +439,8 @@ class VirtualVisitorBoard(SimulatedBoard):
         return self.blink_uv * self._blink_gain * trace
 
     def _emg(self, active: np.ndarray) -> np.ndarray:
+        from scipy import signal  # imported by __init__ already; see there
+
         white = self._rng.standard_normal((len(self.channels), len(active)))
         burst, self._emg_state = signal.sosfilt(self._emg_sos, white, axis=1, zi=self._emg_state)
         return EMG_UV * 2.5 * self._emg_gain * burst * active

@@ -70,7 +70,10 @@ class Intake:
         self._eeg_rows = list(layout.eeg_rows)
         self._buffer = buffer
         n_eeg = len(layout.eeg_rows)
-        self._filter = CausalFilter(display_filter_sos(layout.sampling_rate, profile.mains_hz), n_eeg)
+        self._mains_hz = profile.mains_hz
+        #: Designed at the first block, on the acquisition thread: scipy.signal, which designs it,
+        #: takes ~0.7 s to import and is not needed for the first screen.
+        self._filter: CausalFilter | None = None
         counter = (
             PacketLossCounter(profile.package_counter.modulo, profile.package_counter.step)
             if profile.package_counter and layout.package_row is not None
@@ -92,7 +95,8 @@ class Intake:
         """A new session starts streaming: the filter starts afresh, the loss count bridges the
         pause, and markers asked for before it are lost (returned): they have no sample to go on."""
         lost = self.markers.drop_all("the board was not streaming")
-        self._filter.reset()
+        if self._filter is not None:
+            self._filter.reset()
         self.loss.new_link()
         self._last_counter = None  # the counter restarts
         self._last_stamp = None  # a NaN stamp after the pause is not the last one plus a period
@@ -127,6 +131,9 @@ class Intake:
         lost_each = self.loss.update(counters, timestamps, arrived)
         lost = self.markers.place(timestamps, markers, lost_each)
         lost_total = lost_before_block + np.cumsum(lost_each)
+        if self._filter is None:
+            sos = display_filter_sos(layout.sampling_rate, self._mains_hz)
+            self._filter = CausalFilter(sos, raw.shape[0])
         self._buffer.write(raw, self._filter(raw), timestamps, markers, lost_total, invalid)
         return lost
 

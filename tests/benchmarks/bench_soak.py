@@ -20,11 +20,17 @@ back to the menu and lets the loop run ``--menu-ms`` (deferred deletes happen). 
 switches and at the end it collects garbage and counts resident memory, Python objects, Python
 wrappers of Qt objects, Qt objects, widgets, threads, open file descriptors, and the closed demo
 widgets still alive (0 when each is really destroyed).
+
+It exits 1 when anything is not flat after the warm-up: RSS grown by more than ``--max-rss-growth``
+percent (0.1 by default), or any count of threads, widgets, Qt objects, open files or surviving demo
+screens changed. ``--trace N`` says where the growth is: the N places that allocated the most
+Python memory between warm-up and end (tracemalloc) and the object types whose counts grew.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import ctypes
 import gc
 import json
@@ -32,6 +38,7 @@ import os
 import sys
 import threading
 import time
+import tracemalloc
 import weakref
 from pathlib import Path
 
@@ -104,7 +111,54 @@ def sample(app: QApplication, closed: weakref.WeakSet) -> dict:
     }
 
 
-def soak(switches: int, warmup: int, settle_s: float, open_ms: int, menu_ms: int) -> dict:
+#: Counts that must be the same at the end as after the warm-up.
+FLAT_COUNTS = ("qobjects", "widgets", "threads", "os_threads", "fds", "closed_widgets_alive")
+
+
+def not_flat(result: dict, max_rss_growth_percent: float) -> list[str]:
+    """What grew (or shrank) between the warm-up and the end, one line each; empty when flat."""
+    before, after = result["before"], result["after"]
+    lines = [f"{key}: {before[key]} -> {after[key]}" for key in FLAT_COUNTS if before[key] != after[key]]
+    if result["rss_growth_percent"] > max_rss_growth_percent:
+        lines.append(f"RSS grew {result['rss_growth_percent']:+.2f} % (at most {max_rss_growth_percent} %)")
+    return lines
+
+
+class Tracer:
+    """Python allocations and object counts by type at the warm-up, compared with the end's."""
+
+    def __init__(self, top: int) -> None:
+        self.top = top
+        self.snapshot: tracemalloc.Snapshot | None = None
+        self.types: collections.Counter = collections.Counter()
+
+    def start(self) -> None:
+        if not self.top:
+            return
+        tracemalloc.start(12)
+        gc.collect()
+        self.snapshot = tracemalloc.take_snapshot()
+        self.types = collections.Counter(type(o).__qualname__ for o in gc.get_objects())
+
+    def report(self) -> list[str]:
+        if self.snapshot is None:
+            return []
+        gc.collect()
+        noise = [tracemalloc.Filter(False, tracemalloc.__file__), tracemalloc.Filter(False, "<frozen *>")]
+        end = tracemalloc.take_snapshot().filter_traces(noise)
+        diff = end.compare_to(self.snapshot.filter_traces(noise), "traceback")
+        lines = ["Python memory grown since the warm-up, by place (tracemalloc):"]
+        for stat in diff[: self.top]:
+            lines.append(f"  {stat.size_diff / 1024:+9.1f} kB {stat.count_diff:+7d} blocks")
+            lines += [f"      {frame}" for frame in stat.traceback.format()[-8:]]
+        types = collections.Counter(type(o).__qualname__ for o in gc.get_objects())
+        types.subtract(self.types)
+        lines.append("objects by type, grown since the warm-up:")
+        lines += [f"  {count:+7d} {name}" for name, count in types.most_common(self.top) if count > 0]
+        return lines
+
+
+def soak(switches: int, warmup: int, settle_s: float, open_ms: int, menu_ms: int, tracer: Tracer) -> dict:
     app = QApplication.instance() or QApplication([])
     window, _languages = open_app(app)
     pump = Pump()
@@ -118,6 +172,7 @@ def soak(switches: int, warmup: int, settle_s: float, open_ms: int, menu_ms: int
     for switch in range(switches):
         if switch == warmup:
             before = sample(app, closed)
+            tracer.start()
         demo_id = demo_ids[switch % len(demo_ids)]
         closed.add(enter_demo(window, demo_id))
         pump(open_ms)
@@ -125,6 +180,7 @@ def soak(switches: int, warmup: int, settle_s: float, open_ms: int, menu_ms: int
         pump(menu_ms)
     after = sample(app, closed)
     before = before or after
+    traced = tracer.report()
     seconds = time.monotonic() - started
     window.host.close_demo()
     window.acquisition.stop()
@@ -143,6 +199,7 @@ def soak(switches: int, warmup: int, settle_s: float, open_ms: int, menu_ms: int
         "after": after,
         "rss_growth_percent": round(100 * growth_kb / before["rss_kb"], 2),
         "rss_kb_per_switch": round(growth_kb / measured, 2),
+        "traced": traced,
         "heap_kb_per_switch": round(heap_growth_kb / measured, 3) if heap_growth_kb is not None else None,
     }
 
@@ -157,7 +214,7 @@ class SteppedClock:
         return self.now
 
 
-def kiosk_soak(rounds: int, warmup: int, settle_s: float, open_ms: int, menu_ms: int) -> dict:
+def kiosk_soak(rounds: int, warmup: int, settle_s: float, open_ms: int, menu_ms: int, tracer: Tracer) -> dict:
     from app.visitor.flow import Screen
 
     app = QApplication.instance() or QApplication([])
@@ -174,6 +231,7 @@ def kiosk_soak(rounds: int, warmup: int, settle_s: float, open_ms: int, menu_ms:
     for visit in range(rounds):
         if visit == warmup:
             before = sample(app, closed)
+            tracer.start()
         window.attract.sigStart.emit()
         window.consent.sigAccepted.emit()
         for index, demo_id in enumerate(demo_ids):
@@ -196,6 +254,7 @@ def kiosk_soak(rounds: int, warmup: int, settle_s: float, open_ms: int, menu_ms:
             raise RuntimeError(f"visit {visit} ended on {window.visit.flow.screen.value}, not attract")
     after = sample(app, closed)
     before = before or after
+    traced = tracer.report()
     seconds = time.monotonic() - started
     sessions = sum(row.sessions for row in window.usage.summary())  # quitting closes the usage log
     window.quit_showroom()
@@ -214,6 +273,7 @@ def kiosk_soak(rounds: int, warmup: int, settle_s: float, open_ms: int, menu_ms:
         "usage_sessions": sessions,
         "rss_growth_percent": round(100 * growth_kb / before["rss_kb"], 2),
         "rss_kb_per_round": round(growth_kb / measured, 2),
+        "traced": traced,
     }
 
 
@@ -232,17 +292,23 @@ def main() -> int:
     parser.add_argument("--open-ms", type=int, default=80)
     parser.add_argument("--menu-ms", type=int, default=20)
     parser.add_argument("--json", action="store_true", help="one JSON line instead of text")
+    parser.add_argument("--max-rss-growth", type=float, default=0.1, help="percent after warm-up (exit 1)")
+    parser.add_argument("--trace", type=int, default=0, metavar="N", help="the N biggest growths, by place")
     args = parser.parse_args()
     qInstallMessageHandler(quiet_qt)
+    tracer = Tracer(args.trace)
     if args.kiosk:
         warmup = args.warmup if args.warmup is not None else min(20, args.rounds // 10)
-        result = kiosk_soak(args.rounds, warmup, args.settle_s, args.open_ms, args.menu_ms)
+        result = kiosk_soak(args.rounds, warmup, args.settle_s, args.open_ms, args.menu_ms, tracer)
     else:
         warmup = args.warmup if args.warmup is not None else min(80, args.switches // 10)
-        result = soak(args.switches, warmup, args.settle_s, args.open_ms, args.menu_ms)
+        result = soak(args.switches, warmup, args.settle_s, args.open_ms, args.menu_ms, tracer)
+    result["not_flat"] = not_flat(result, args.max_rss_growth)
+    status = 1 if result["not_flat"] else 0
     if args.json:
         print(json.dumps(result))
-        return 0
+        return status
+    print("\n".join(result["traced"]))
     if args.kiosk:
         before, after = result["before"], result["after"]
         print(
@@ -256,7 +322,8 @@ def main() -> int:
         for key in before:
             if key != "rss_kb":
                 print(f"{key:>20}: {before[key]} -> {after[key]}")
-        return 0
+        print("not flat: " + "; ".join(result["not_flat"]) if status else "flat")
+        return status
     before, after = result["before"], result["after"]
     print(
         f"{result['switches']} switches over {', '.join(result['demos'])} in {result['seconds']} s, "
@@ -274,7 +341,8 @@ def main() -> int:
     for key in before:
         if key not in ("rss_kb", "heap_kb"):
             print(f"{key:>20}: {before[key]} -> {after[key]}")
-    return 0
+    print("not flat: " + "; ".join(result["not_flat"]) if status else "flat")
+    return status
 
 
 if __name__ == "__main__":

@@ -54,7 +54,19 @@ def test_integrity_benchmark_accounts_for_every_sample_and_marker():
 def test_soak_benchmark_counts_resources_before_and_after():
     script = Path(__file__).with_name("bench_soak.py")
     result = subprocess.run(
-        [sys.executable, str(script), "--switches", "12", "--warmup", "4", "--settle-s", "0", "--json"],
+        [
+            sys.executable,
+            str(script),
+            "--switches",
+            "12",
+            "--warmup",
+            "4",
+            "--settle-s",
+            "0",
+            "--max-rss-growth",  # RSS over 8 switches says little; every count must be flat (exit 1)
+            "100",
+            "--json",
+        ],
         capture_output=True,
         text=True,
         timeout=120,
@@ -127,6 +139,8 @@ def test_a_dozen_kiosk_visits_leave_threads_widgets_and_files_where_they_were():
             "30",
             "--menu-ms",
             "10",
+            "--max-rss-growth",  # RSS over 8 visits says little; every count must be flat (exit 1)
+            "100",
             "--json",
         ],
         capture_output=True,
