@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import queue
 import resource
+import signal
 import subprocess
 import sys
 import threading
@@ -19,7 +20,11 @@ ADDRESS_SPACE_BYTES = 2 * 2**30
 
 
 def _limit_memory() -> None:
+    """Bound the child's memory, and give it Ctrl+C as a terminal's foreground program has it: a
+    test run started in the background (``pytest &``, CI under ``nohup``) hands its children SIGINT
+    ignored, which the app rightly keeps ignored."""
     resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE_BYTES, ADDRESS_SPACE_BYTES))
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 class ShowroomProcess:

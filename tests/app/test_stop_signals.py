@@ -28,6 +28,8 @@ def test_a_stop_signal_during_a_demo_closes_every_visit_and_exits_0_within_2_s(t
     )
     try:
         assert showroom.wait_for("visitor screen: demo", 30), showroom.log
+        # The headset streams (it connects on its own thread, designing its filters first).
+        assert showroom.wait_for("acquisition connecting -> streaming", 30), showroom.log
         assert (tmp_path / "s.ini.running").exists()
         sent = time.monotonic()
         showroom.process.send_signal(stop)
