@@ -52,9 +52,7 @@ def legacy_hash(pin: str, iterations: int = 1_000) -> str:
 def test_a_hash_made_elsewhere_at_the_highest_cost_allowed_verifies():
     """Made by hashlib alone, 64 MiB (the bound, exactly): the kiosk's own scrypt call must give
     it the memory it needs and the same 32-byte digest."""
-    stored = (
-        f"scrypt$65536$8$1${SALT.hex()}$77f6159107b7e304588391908a83167af1192a31064d70b7a7e1505d635f4c26"
-    )
+    stored = f"scrypt$65536$8$1${SALT.hex()}$77f6159107b7e304588391908a83167af1192a31064d70b7a7e1505d635f4c26"
     assert matches(PIN, stored) and not matches("731947", stored)
 
 
