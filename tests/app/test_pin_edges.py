@@ -183,6 +183,20 @@ def test_a_restart_during_a_lock_keeps_only_what_is_left_of_it(path, caplog, ela
     assert lock.attempt(PIN)
 
 
+def test_a_restart_between_locks_keeps_the_escalation(path):
+    clocks = Clocks()
+    wrong(new_lock(path, clocks), FIRST_TRIES)
+    clocks.advance(LOCK_STEPS_S[0])
+    clocks.restart()
+    lock = new_lock(path, clocks)
+    assert lock.seconds_locked() == 0 and lock.locks == 1
+    wrong(lock, LATER_TRIES - 1)
+    clocks.restart()
+    lock = new_lock(path, clocks)  # and the count since the last lock too
+    wrong(lock, 1)
+    assert lock.seconds_locked() == pytest.approx(LOCK_STEPS_S[1])
+
+
 def test_a_start_with_no_lock_left_says_nothing_about_one(path, caplog):
     clocks = Clocks()
     wrong(new_lock(path, clocks), FIRST_TRIES)
