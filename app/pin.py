@@ -83,10 +83,6 @@ def pin_problem(pin: str) -> PinProblem | None:
     return PinProblem.GUESSABLE if guessable(pin) else None
 
 
-def valid_pin(pin: str) -> bool:
-    return pin_problem(pin) is None
-
-
 def hash_pin(pin: str, salt: bytes | None = None) -> str:
     """``scrypt$<n>$<r>$<p>$<salt hex>$<hash hex>``: everything needed to check a PIN later."""
     salt = secrets.token_bytes(16) if salt is None else salt

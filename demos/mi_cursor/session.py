@@ -25,7 +25,6 @@ class VisitLog:
     """Raw and band-passed sensorimotor signal since the visit began, by absolute stream position."""
 
     def __init__(self, stream: Stream, channels: list[int], keep_s: float = KEEP_S) -> None:
-        self.stream = stream
         self.channels = list(channels)
         self.sampling_rate = stream.sampling_rate
         self._tape = Tape(stream, self.channels, keep_s=keep_s, filtered=band_pass_sos(self.sampling_rate))

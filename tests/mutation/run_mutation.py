@@ -81,7 +81,7 @@ TARGETS: dict[str, Target] = {
         ("tests/drivers/stream/test_ringbuffer.py", "tests/drivers/stream/test_intake.py"),
     ),
     # The staff PIN: hashing, checking, the lockout.
-    "pin": Target("app/pin.py", ("*",), ("tests/app/test_pin.py",)),
+    "pin": Target("app/pin.py", ("*",), ("tests/app/test_pin.py", "tests/app/test_pin_edges.py")),
     # The speller's decision (its confidence), and when it stops: the visual-latency skip and the
     # stopping rule applied while a trial runs (session.py), the rule's calibration.
     "speller_confidence": Target(

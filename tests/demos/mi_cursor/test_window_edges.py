@@ -211,6 +211,15 @@ def test_markers_are_recorded_per_trial_with_their_code_position_and_time(log):
     assert [m.code for m in visit.markers] == [left, right, cues.Fixation().code]
 
 
+def test_a_marker_on_the_streams_very_first_sample_is_found(exact):
+    positions = Positions()
+    visit = VisitLog(positions.stream, [5, 7], keep_s=4.0)  # the visit began with the stream
+    left = cues.Imagery(cues.Side.LEFT).code
+    positions.write(50, {0: left})
+    visit.update()
+    assert visit.marker_positions({left}) == [(0, left, 0.0)]
+
+
 def test_a_loss_breaks_a_span_only_from_the_sample_after_the_first(log):
     positions, visit = log
     positions.write(90)

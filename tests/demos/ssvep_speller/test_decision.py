@@ -8,14 +8,22 @@ shape, which samples after the onset marker are read, and when the decoder stops
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pytest
 from scipy import signal
 
 from demos.ssvep_speller.flow import Phase, Plan, Prompt, Say
 from demos.ssvep_speller.layouts import StoppingRule
-from demos.ssvep_speller.processing import FBCCA, Decision, decision_from_scores, subband_weights
-from demos.ssvep_speller.session import OnlineDecoder, OnsetReader, Outcome
+from demos.ssvep_speller.processing import (
+    FBCCA,
+    Decision,
+    EnsembleTRCA,
+    decision_from_scores,
+    subband_weights,
+)
+from demos.ssvep_speller.session import OnlineDecoder, OnsetReader, Outcome, calibrated_stopping_rule
 from drivers.boards.profiles import find_profile
 from drivers.stream.readers import Stream
 from drivers.stream.ringbuffer import RingBuffer
@@ -53,6 +61,7 @@ def test_confidence_is_the_winners_relative_margin_rising_with_it_from_0_to_1():
 )
 def test_confidence_is_bounded_and_the_target_is_the_best_score(scores, target, confidence):
     decision = decision_from_scores(np.array(scores), 1.5)
+    assert np.array_equal(decision.scores, scores)  # every target's score goes with the decision
     assert decision.target == (target if target is not None else decision.target)
     assert scores[decision.target] == max(scores) and decision.confidence == pytest.approx(confidence)
     assert 0.0 <= decision.confidence <= 1.0 and decision.window_s == 1.5
@@ -77,14 +86,62 @@ def test_fbccas_confidence_is_the_smaller_of_the_all_band_and_the_harmonic_margi
     fundamental_close = np.array([[0.1, 0.5, 0.49], [0.1, 0.5, 0.1], *rest])  # harmonics: far ahead
     for bands in (alpha_like, fundamental_close):
         monkeypatch.setattr(decoder, "band_scores", lambda window, bands=bands: bands)
-        decision = decoder.decide(np.zeros((2, 250)))
-        assert decision.target == 1
+        decision = decoder.decide(np.zeros((2, 300)))
+        assert decision.target == 1 and decision.window_s == pytest.approx(1.2)  # 300 samples at 250 Hz
         assert decision.confidence == pytest.approx(min(margins(bands)))
     assert margins(alpha_like)[1] < margins(alpha_like)[0]  # the harmonic margin decided
     assert margins(fundamental_close)[0] < margins(fundamental_close)[1]  # the all-band margin decided
     no_harmonics = np.array([[0.1, 0.9, 0.1], *[[0.1, 0.0, 0.1]] * 4])
     monkeypatch.setattr(decoder, "band_scores", lambda window: no_harmonics)
-    assert decoder.decide(np.zeros((2, 250))).confidence == 0.0
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no 0/0 on the way: the winner has no harmonic response at all
+        assert decoder.decide(np.zeros((2, 250))).confidence == 0.0
+
+
+@pytest.mark.parametrize("n_bands", [1, 2])
+def test_the_harmonic_margin_applies_from_two_sub_bands_on(monkeypatch, n_bands):
+    """With one sub-band there are no harmonic sub-bands: the all-band margin alone decides."""
+    decoder = FBCCA([8.0, 10.0, 12.0], 250, n_bands=n_bands)
+    assert len(decoder.bands) == n_bands
+    bands = np.array([[0.1, 0.9, 0.1], [0.2, 0.21, 0.1]])[:n_bands]
+    monkeypatch.setattr(decoder, "band_scores", lambda window: bands)
+    everything = decoder.weights @ bands
+    expected = (0.9 - 0.1) / 0.9 if n_bands == 1 else min(margins(bands))
+    assert everything.argmax() == 1 and decoder.decide(np.zeros((2, 250))).confidence == pytest.approx(
+        expected
+    )
+
+
+def test_with_two_keys_the_other_one_is_the_harmonic_rival(monkeypatch):
+    decoder = FBCCA([8.0, 10.0], 250)
+    bands = np.array([[0.1, 0.9], *[[0.2, 0.21]] * 4])  # alpha's way: ahead in the fundamentals only
+    monkeypatch.setattr(decoder, "band_scores", lambda window: bands)
+    decision = decoder.decide(np.zeros((2, 250)))
+    assert decision.target == 1 and decision.confidence == pytest.approx(min(margins(bands)))
+    assert decision.confidence < 0.1
+
+
+def test_a_single_key_has_nothing_to_be_confused_with(monkeypatch):
+    decoder = FBCCA([10.0], 250)
+    bands = np.full((5, 1), 0.3)
+    monkeypatch.setattr(decoder, "band_scores", lambda window: bands)
+    decision = decoder.decide(np.zeros((2, 250)))
+    assert decision.target == 0 and decision.confidence == 1.0
+
+
+def test_trcas_decision_reports_the_window_it_used_at_most_the_calibration_length():
+    rate, samples = 100.0, 150
+    rng = np.random.default_rng(1)
+    t = np.arange(samples) / rate
+    trials = np.array(
+        [
+            np.sin(2 * np.pi * (8.0 + 2 * label) * t) + 0.1 * rng.standard_normal((2, samples))
+            for label in (0, 1, 0, 1)
+        ]
+    )
+    decoder = EnsembleTRCA(2, rate).fit(trials, [0, 1, 0, 1])
+    assert decoder.decide(trials[1][:, :100]).window_s == pytest.approx(1.0)
+    assert decoder.decide(np.hstack([trials[1], trials[1]])).window_s == pytest.approx(1.5)
 
 
 # --- the visual-latency skip ----------------------------------------------------------------------------
@@ -151,6 +208,22 @@ def test_a_window_shifted_by_one_sample_reads_another_signal_after_decimation():
     kept = noise[CHANNELS, onset_at + latency :]
     low, _ = signal.sosfilt(sos, kept, axis=1, zi=signal.sosfilt_zi(sos)[:, None, :] * kept[None, :, 0, None])
     assert np.allclose(read(noise), low[:, ::4])
+
+
+def test_an_onset_right_at_the_begin_cursor_is_read_from_its_first_sample():
+    reader = OnsetReader(CHANNELS, RATE, latency_s=0.0)
+    reader.begin(37, ONSET)  # the marker lands on the very sample the trial may start at
+    window = reader.read(ramp_stream(300, 37))
+    assert window[0, 0] == 37 and window.shape == (2, 263) and not reader.broken
+
+
+def test_a_trial_moved_to_another_stream_after_its_onset_is_broken_not_spliced():
+    reader = OnsetReader(CHANNELS, RATE, latency_s=0.14)
+    reader.begin(0, ONSET)
+    assert reader.read(ramp_stream(300, 37)).shape[1] > 0 and not reader.broken
+    window = reader.read(ramp_stream(300, 37))  # the board reconnected: a new stream
+    assert reader.broken and window.shape == (2, 0)
+    assert reader.broken  # and it stays so: the flow asks for the key again
 
 
 def test_no_sample_before_the_onset_marker_is_read_and_the_begin_cursor_hides_older_markers():
@@ -248,6 +321,13 @@ def test_a_new_trial_starts_the_grid_again():
     live.begin(0, ONSET)
     reader.available = 100
     assert live.poll(None) is not None and decoder.lengths == [100, 100]
+
+
+@pytest.mark.parametrize(("trial_s", "min_s"), [(1.5, 0.5), (0.4, 0.4)])
+def test_the_calibrated_rule_runs_from_half_a_second_up_to_the_calibration_length(trial_s, min_s):
+    rule = calibrated_stopping_rule(RULE, trial_s)
+    assert (rule.min_s, rule.max_s) == (min_s, trial_s)
+    assert (rule.step_s, rule.threshold, rule.accept) == (RULE.step_s, RULE.threshold, RULE.accept)
 
 
 def test_a_broken_trial_is_never_decided_however_sure():
