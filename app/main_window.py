@@ -172,7 +172,7 @@ class MainWindow(Retranslating, QMainWindow):
             self._ask_for_new_pin()
 
         self.headsets.sigState.connect(self._on_acquisition_state)
-        self.headsets.sigBoardError.connect(lambda _error: self.host.refresh_headset_text())
+        self.headsets.sigBoardError.connect(self._on_board_error)
         self._show_headset(acquisition)
 
         self.rehearsal: RehearsalKeys | None = None
@@ -528,6 +528,11 @@ class MainWindow(Retranslating, QMainWindow):
             translate("Log file: %1").replace("%1", str(self.log_path or "-")),
         ]
         QMessageBox.about(self, translate("About BCI Showroom"), "\n".join(lines))
+
+    def _on_board_error(self, _error: object) -> None:
+        """No data comes (the state may stay *connecting* while it retries): tiles grey till it streams."""
+        self.menu.set_headset_down(True)
+        self.host.refresh_headset_text()
 
     def _on_acquisition_state(self, state: str) -> None:
         current = AcquisitionState(state)
