@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -138,15 +139,23 @@ class TouchKeyboard(Retranslating, QWidget):
             bar.addWidget(button)
         bar.addWidget(self.previous_page)
         bar.addWidget(self.next_page)
-        # One page of keys per layout, built once: the buttons stay, shift only relabels them.
+        if Layout.PINYIN in self.state.layouts:  # its room stays in every layout: the keys never move
+            keep = self.candidate_bar.sizePolicy()
+            keep.setRetainSizeWhenHidden(True)
+            self.candidate_bar.setSizePolicy(keep)
+        # One page of keys per layout, built once: the buttons stay, shift only relabels them. A
+        # stack is as tall as its tallest page, so switching layouts moves neither the keyboard's
+        # top edge nor its keys (a page with fewer rows keeps its last row at the bottom).
         self._pages: dict[Layout, tuple[QWidget, list[list[QPushButton]]]] = {}
+        self.page_stack = QStackedWidget()
         column = QVBoxLayout(self)
         column.setContentsMargins(SPACING_PX, SPACING_PX, SPACING_PX, SPACING_PX)
         column.setSpacing(SPACING_PX)
         column.addWidget(self.candidate_bar)
+        column.addWidget(self.page_stack)
         for layout in self.state.layouts:
             page = self._build_page(layout)
-            column.addWidget(page[0])
+            self.page_stack.addWidget(page[0])
             self._pages[layout] = page
         self.hide()
         self.retranslate()
@@ -162,6 +171,8 @@ class TouchKeyboard(Retranslating, QWidget):
         page_column.setSpacing(SPACING_PX)
         buttons: list[list[QPushButton]] = []
         for row_index, row in enumerate(rows):
+            if row_index == len(rows) - 1:
+                page_column.addStretch(1)  # the layout keys, Space and Done stay at the bottom
             line = QHBoxLayout()
             line.setSpacing(SPACING_PX)
             row_buttons = []
@@ -251,12 +262,7 @@ class TouchKeyboard(Retranslating, QWidget):
 
     def _refresh(self) -> None:
         """Show the layout in use, its labels (shift), and the pinyin composed with its candidates."""
-        # Hide the others before showing this one: with both shown for a moment, a page around the
-        # keyboard that was not laid out in between kept the height of both (636 px for 356).
-        for layout, (page, _) in self._pages.items():
-            if layout is not self.state.layout:
-                page.hide()
-        self._pages[self.state.layout][0].show()
+        self.page_stack.setCurrentWidget(self._pages[self.state.layout][0])
         _, buttons = self._pages[self.state.layout]
         for row, keys in zip(buttons, self.state.rows(), strict=True):
             for button, key in zip(row, keys, strict=True):

@@ -9,7 +9,8 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
 from demos.kit.keyboard import PIN_LAYOUTS, PORT_LAYOUTS, TEXT_LAYOUTS, Layout
-from demos.kit.keyboard_widget import TouchKeyboard
+from demos.kit.i18n import translate
+from demos.kit.keyboard_widget import LAYOUT_LABELS, TouchKeyboard
 from tests.demos.screens import save
 
 MIN_KEY_PX = 60
@@ -108,3 +109,47 @@ def test_a_disabled_field_opens_nothing_and_chinese_starts_in_pinyin(qtbot):
     qtbot.mouseClick(keyboard.previous_page, Qt.MouseButton.LeftButton)
     tap(qtbot, keyboard, first_page[0])
     assert field.text() == first_page[0] and keyboard.state.composing == ""
+
+
+def _key_at(keyboard, page, label):
+    [button] = [key for key in all_keys(keyboard) if key.text() == label]
+    return button.mapTo(page, button.rect().topLeft()), button.size()
+
+
+@pytest.mark.parametrize(
+    ("layouts", "language"), [(TEXT_LAYOUTS, "en"), (TEXT_LAYOUTS, "zh_CN"), (PORT_LAYOUTS, "en")]
+)
+def test_switching_layouts_moves_neither_the_keyboard_nor_its_keys(qtbot, layouts, language):
+    """Issue 22: "#+=" (4 rows) moved the keyboard and the page under it ~34 px; pinyin's candidate
+    bar pushed the keys down. The keyboard keeps its height and top edge, the digit row and the last
+    row (the layout keys, Space, Done) stay under the finger."""
+    page, field, keyboard = keyboard_for(qtbot, layouts, language)
+    page.layout().addStretch(1)
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    first = keyboard.state.layout
+
+    def geometry():
+        QApplication.processEvents()
+        switch = all_keys(keyboard)[-len(layouts) - 1]  # the first layout key of the last row
+        done = all_keys(keyboard)[-1]
+        return (
+            keyboard.mapTo(page, keyboard.rect().topLeft()),
+            keyboard.size(),
+            _key_at(keyboard, page, "1"),
+            (switch.mapTo(page, switch.rect().topLeft()), switch.size()),
+            (done.mapTo(page, done.rect().topLeft()), done.size()),
+        )
+
+    before = geometry()
+    for layout in layouts:
+        if layout is not keyboard.state.layout:
+            tap(qtbot, keyboard, _label_of(layout))
+            assert keyboard.state.layout is layout
+            assert geometry() == before, layout
+    tap(qtbot, keyboard, _label_of(first))
+    assert geometry() == before
+
+
+def _label_of(layout):
+    return translate("Keyboard", LAYOUT_LABELS[layout])
