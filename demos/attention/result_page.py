@@ -9,7 +9,7 @@ import random
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from demos.attention.flow import Mode, Outcome
 from demos.attention.leaderboard import Leaderboard, NicknameError
@@ -128,12 +128,24 @@ class ScoreEntry(QWidget):
         save_row.addWidget(self.nickname, 1)
         save_row.addWidget(self.fun_name_button)
         save_row.addWidget(self.save_button)
+        # The page is centred on the screen, so anything here that changed height would move the
+        # nickname box the visitor just tapped: the keyboard takes today's best's place in one cell
+        # as tall as the keyboard, open or not, and the message keeps room for two lines.
+        self.board_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        keep = self.keyboard.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)
+        self.keyboard.setSizePolicy(keep)
+        self.save_message.ensurePolished()
+        self.save_message.setMinimumHeight(2 * self.save_message.fontMetrics().lineSpacing())
+        keyboard_or_board = QGridLayout()
+        keyboard_or_board.addWidget(self.keyboard, 0, 0)
+        keyboard_or_board.addWidget(self.board_label, 0, 0)
         save_column = QVBoxLayout(self)
         save_column.addLayout(save_row)
         save_column.addWidget(self.privacy_note)
-        save_column.addWidget(self.keyboard)
         save_column.addWidget(self.save_message)
-        save_column.addWidget(self.board_label)
+        save_column.addLayout(keyboard_or_board)
+        save_column.addStretch(1)
 
     def show_outcome(self, outcome: Outcome, fresh: bool) -> None:
         """Offer ``outcome``'s score for the board; ``fresh`` when its round just ended (the

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from demos.attention.flow import Phase
 from demos.attention.leaderboard import validate_nickname
@@ -114,4 +116,27 @@ def test_the_result_page_with_the_keyboard_open_fits_a_1080p_kiosk(qtbot, tmp_pa
     widget = visit.widget
     open_keyboard(qtbot, widget)
     assert widget.minimumSizeHint().height() <= 1080 - 150  # 797 px measured
+    widget.stop()
+
+
+def _field_geometry(widget):
+    QApplication.processEvents()
+    return widget.nickname.mapTo(widget, widget.nickname.rect().topLeft()), widget.nickname.size()
+
+
+@pytest.mark.parametrize("language_code", ["en", "zh_CN"])
+def test_the_nickname_box_stays_put_when_the_keyboard_opens_and_a_message_shows(
+    qtbot, tmp_path, language_code
+):
+    """Issue 22: in Chinese, opening the keyboard moved the whole page (the box just tapped too)
+    up ~28 px; a refusal's message moved it again."""
+    visit = finish_a_focus_round(qtbot, tmp_path, language_code)
+    widget = visit.widget
+    widget.resize(1920, 1080 - 150)
+    before = _field_geometry(widget)
+    keyboard = open_keyboard(qtbot, widget)
+    assert _field_geometry(widget) == before
+    tap_key(qtbot, keyboard, "Done")  # nothing typed: a sentence says so, the keyboard stays
+    assert widget.save_message.text() and keyboard.isVisible()
+    assert _field_geometry(widget) == before
     widget.stop()
