@@ -189,6 +189,14 @@
         <translation>还剩 %1 秒</translation>
     </message>
     <message>
+        <source>%1 / %2 characters: too long</source>
+        <translation>%1 / %2 个字：太长了</translation>
+    </message>
+    <message>
+        <source>%1 / %2 characters</source>
+        <translation>%1 / %2 个字</translation>
+    </message>
+    <message>
         <source>We could not measure this round</source>
         <translation>这一局没能测量成功</translation>
     </message>

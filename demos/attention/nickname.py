@@ -176,6 +176,19 @@ def _trim_marks(cluster: str) -> str:
     return "".join(kept)
 
 
+def _spaced_and_composed(text: str) -> str:
+    """``text`` NFC-normalised, trimmed, with every run of Unicode spaces made one ASCII space."""
+    spaced = "".join(" " if unicodedata.category(char) == "Zs" else char for char in text)
+    return " ".join(word for word in unicodedata.normalize("NFC", spaced).split(" ") if word)
+
+
+def nickname_length(text: str) -> int:
+    """How many characters :func:`validate_nickname` counts in ``text`` against
+    :data:`MAX_NICKNAME_CHARS` (what a visitor sees as one, after cleaning): the live count under
+    the nickname box uses it, so it never disagrees with Save."""
+    return len(graphemes(_spaced_and_composed(text)))
+
+
 def validate_nickname(text: str) -> str:
     """``text`` as it goes on the board, or :class:`NicknameError`.
 
@@ -186,9 +199,7 @@ def validate_nickname(text: str) -> str:
     visible, at most :data:`MAX_NICKNAME_CHARS` grapheme clusters, and nothing invisible or refused
     (see the module's notes).
     """
-    spaced = "".join(" " if unicodedata.category(char) == "Zs" else char for char in text)
-    cleaned = " ".join(word for word in unicodedata.normalize("NFC", spaced).split(" ") if word)
-    clusters = graphemes(cleaned)
+    clusters = graphemes(_spaced_and_composed(text))
     for cluster in clusters:
         first = cluster[0]
         # A mark on a space is an accent floating between words: refused like one with no letter.

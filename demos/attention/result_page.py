@@ -13,13 +13,16 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QVBox
 
 from demos.attention.flow import Mode, Outcome
 from demos.attention.leaderboard import Leaderboard, NicknameError
-from demos.attention.nickname import MAX_TYPED_UNITS
+from demos.attention.nickname import MAX_NICKNAME_CHARS, MAX_TYPED_UNITS, nickname_length
 from demos.attention.sky_view import TEXT_DARK
 from demos.attention.texts import names_wiped, nickname_problem
 from demos.kit.i18n import fill, translate
 from demos.kit.keyboard import TEXT_LAYOUTS
 from demos.kit.keyboard_widget import TouchKeyboard
 from demos.kit.widgets import ResultScreen, touch_button
+
+# The colour of a refusal, and of the count once the nickname is too long.
+WARNING_COLOUR = "#b42318"
 
 #: "Pick a fun name": an adjective and an animal, each translated, joined by a translated pattern
 #: ("Brave Panda", 勇敢的熊猫). Every pair fits a nickname (12 characters) in both languages.
@@ -108,6 +111,9 @@ class ScoreEntry(QWidget):
         # A bound method, not a lambda: the box is parentless while not shown, and a lambda would
         # keep it alive through itself (the soak benchmark counts closed screens).
         self.nickname.textEdited.connect(self._on_nickname_edited)
+        # "7 / 12" as the visitor types, counted as Save counts, red past the limit: no surprise on Save.
+        self.nickname.textChanged.connect(self._show_count)
+        self.count_label = QLabel(alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.save_button = touch_button()
         self.save_button.clicked.connect(self.save_score)
         self.fun_name_button = touch_button(primary=False)
@@ -142,7 +148,10 @@ class ScoreEntry(QWidget):
         keyboard_or_board.addWidget(self.board_label, 0, 0)
         save_column = QVBoxLayout(self)
         save_column.addLayout(save_row)
-        save_column.addWidget(self.privacy_note)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.privacy_note, 1)
+        note_row.addWidget(self.count_label)
+        save_column.addLayout(note_row)
         save_column.addWidget(self.save_message)
         save_column.addLayout(keyboard_or_board)
         save_column.addStretch(1)
@@ -171,7 +180,7 @@ class ScoreEntry(QWidget):
         try:
             self.board.add(self.nickname.text(), outcome.mode.value, outcome.scores[0])
         except NicknameError as error:
-            self.save_message.setStyleSheet("font-size: 20px; color: #b42318;")
+            self.save_message.setStyleSheet(f"font-size: 20px; color: {WARNING_COLOUR};")
             self.save_message.setText(nickname_problem(error.reason))
             if not self.keyboard.isVisible() and self.keyboard.field is not None:
                 self.keyboard.open_for(self.nickname)  # Done hid it: the visitor types on
@@ -193,6 +202,25 @@ class ScoreEntry(QWidget):
     def _on_nickname_edited(self, _text: str) -> None:
         self.save_message.clear()  # the last complaint goes as the visitor types again
 
+    def _show_count(self) -> None:
+        count = nickname_length(self.nickname.text())
+        too_long = count > MAX_NICKNAME_CHARS
+        text = (
+            translate("Attention", "%1 / %2 characters: too long")
+            if too_long
+            else translate("Attention", "%1 / %2 characters")
+        )
+        self.count_label.setStyleSheet(
+            f"font-size: 20px; color: {WARNING_COLOUR if too_long else TEXT_DARK};"
+        )
+        self.count_label.setText(fill(text, count, MAX_NICKNAME_CHARS))
+        # As wide as its longest text, so the privacy note beside it never rewraps as the count grows.
+        self.count_label.ensurePolished()
+        longest = fill(
+            translate("Attention", "%1 / %2 characters: too long"), MAX_TYPED_UNITS, MAX_NICKNAME_CHARS
+        )
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(longest))
+
     def _on_keyboard_opening(self, _field: QLineEdit) -> None:
         self.board_label.hide()  # the keyboard takes its place; saving shows it again
 
@@ -204,6 +232,7 @@ class ScoreEntry(QWidget):
         self.save_button.setText(translate("Attention", "Save"))
         self.fun_name_button.setText(translate("Attention", "Pick a fun name"))
         self.privacy_note.setText(names_wiped(self.board.retention) if self.board is not None else "")
+        self._show_count()
 
 
 def show_score(result: ResultScreen, outcome: Outcome, entry: ScoreEntry, fresh: bool) -> None:

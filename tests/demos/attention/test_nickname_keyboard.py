@@ -7,11 +7,14 @@ import random
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from demos.attention.flow import Phase
 from demos.attention.leaderboard import validate_nickname
-from demos.attention.result_page import FUN_ADJECTIVES, FUN_ANIMALS, fun_name
+from demos.attention.nickname import nickname_length
+from demos.attention.result_page import FUN_ADJECTIVES, FUN_ANIMALS, WARNING_COLOUR, fun_name
+from demos.kit.i18n import fill, translate
 from demos.kit.keyboard import Layout
 from tests.demos.attention.test_widget import FastVisit
 from tests.demos.screens import press, save
@@ -139,4 +142,44 @@ def test_the_nickname_box_stays_put_when_the_keyboard_opens_and_a_message_shows(
     tap_key(qtbot, keyboard, "Done")  # nothing typed: a sentence says so, the keyboard stays
     assert widget.save_message.text() and keyboard.isVisible()
     assert _field_geometry(widget) == before
+    widget.stop()
+
+
+def _warning_pixels(label) -> int:
+    """Pixels of ``label`` drawn in the warning colour (red text), as a visitor sees it."""
+    image = label.grab().toImage()
+    warning = QColor(WARNING_COLOUR)
+    return sum(
+        1
+        for x in range(image.width())
+        for y in range(image.height())
+        if abs(QColor(image.pixel(x, y)).red() - warning.red()) < 30
+        and abs(QColor(image.pixel(x, y)).green() - warning.green()) < 30
+        and abs(QColor(image.pixel(x, y)).blue() - warning.blue()) < 30
+    )
+
+
+def test_a_live_count_says_when_a_nickname_gets_too_long(qtbot, tmp_path, language):
+    """Issue 22: the box took 20 characters with no hint until Save refused them. The count is the
+    rule's own (a Chinese character is one, spaces around the name are not counted) and turns red
+    past 12, in both languages."""
+    visit = finish_a_focus_round(qtbot, tmp_path, "en")
+    widget = visit.widget
+    count = widget.save_box.count_label
+    keyboard = open_keyboard(qtbot, widget)
+    assert count.isVisible() and count.text().startswith("0 / 12")
+    for label in "abcdefghijkl":
+        tap_key(qtbot, keyboard, label)
+    tap_key(qtbot, keyboard, "Space" if language == "en" else "空格")  # trailing: Save drops it
+    assert count.text().startswith("12 / 12") and _warning_pixels(count) == 0
+    tap_key(qtbot, keyboard, "Delete" if language == "en" else "删除")
+    tap_key(qtbot, keyboard, "m")
+    assert count.text().startswith("13 / 12") and _warning_pixels(count) > 20
+    assert count.text() != fill(translate("Attention", "%1 / %2 characters"), 13, 12)  # says why
+    tap_key(qtbot, keyboard, "Delete" if language == "en" else "删除")
+    assert count.text().startswith("12 / 12") and _warning_pixels(count) == 0
+    widget.nickname.clear()
+    press(qtbot, widget.save_box.fun_name_button)  # a picked name is counted too
+    assert count.text().startswith(f"{nickname_length(widget.nickname.text())} / 12")
+    save(widget, "attention_nickname_count", language)
     widget.stop()
