@@ -21,6 +21,8 @@ from demos.kit.widgets import STYLE_SHEET, touch_button
 
 log = logging.getLogger(__name__)
 KEY_SIZE = QSize(120, 96)
+#: Between the digits and Cancel, more than the keys' own spacing.
+CANCEL_GAP_PX = 32
 #: Why a new PIN is refused, one sentence each (``%1``, ``%2``: the fewest and most digits).
 PIN_PROBLEM_TEXT = {
     PinProblem.LENGTH: QT_TRANSLATE_NOOP("PinPad", "A staff PIN is %1 to %2 digits."),
@@ -119,12 +121,19 @@ class PinPad(Keypad):
         self.unlock_button = self.action_button
         self.cancel_button = touch_button(primary=False)
         self.cancel_button.clicked.connect(self.cancel)
+        # A key as big as the digits, a clear gap under them: a finger aiming at 0 never cancels.
+        self.cancel_button.setFixedSize(KEY_SIZE)
+        self.layout().addSpacing(CANCEL_GAP_PX)
         self.layout().addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignCenter)
         self._wrong = False
         self._lock_timer = QTimer(self)
         self._lock_timer.setInterval(1000)
         self._lock_timer.timeout.connect(self._render)
         self.retranslate()
+
+    def press(self, key: str) -> None:
+        if self.lock.seconds_locked() <= 0:
+            super().press(key)
 
     def submit(self) -> None:
         entered, self.entered = self.entered, ""
@@ -150,6 +159,8 @@ class PinPad(Keypad):
         super()._render()
         left = self.lock.seconds_locked()
         self.unlock_button.setEnabled(left <= 0 and len(self.entered) >= UNLOCK_MIN_DIGITS)
+        for button in self.keys.values():  # no dots for tries the lock refuses anyway
+            button.setEnabled(left <= 0)
         if left > 0:
             self._lock_timer.start()
             self.message.setText(wait_text(left))
