@@ -201,7 +201,19 @@ class HeadsetSection(Retranslating, QWidget):
         self.profile_caption = QLabel()
         self.port_caption, self.mac_caption = QLabel(), QLabel()
         self.serial_number_caption, self.file_caption = QLabel(), QLabel()
-        self.form.addRow(self.profile_caption, self.profile_box)
+        # Apply sits beside the profile, above every row that comes and goes with the profile and
+        # above the keyboard: neither moves it, so the tap after choosing or typing lands on it.
+        self.profile_row = QWidget()
+        profile_line = QHBoxLayout(self.profile_row)
+        profile_line.setContentsMargins(0, 0, 0, 0)
+        profile_line.setSpacing(16)
+        top = Qt.AlignmentFlag.AlignTop  # a message on two lines grows the row downwards only
+        profile_line.addWidget(self.profile_box, 1, top)
+        self.apply_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        profile_line.addWidget(self.apply_button, 0, top)
+        profile_line.addWidget(self.message_label, 1)
+        profile_line.addStretch(0)  # the room left over when there is no message, after Apply
+        self.form.addRow(self.profile_caption, self.profile_row)
         self.form.addRow("", self.description_label)
         self.form.addRow(self.port_caption, self.port_row)
         self.form.addRow("", self.ports_label)
@@ -209,12 +221,6 @@ class HeadsetSection(Retranslating, QWidget):
         self.form.addRow(self.serial_number_caption, self.serial_number_edit)
         self.form.addRow(self.file_caption, self.file_row)
         self.form.addRow("", self.discovery_label)
-        apply_line = QHBoxLayout()
-        apply_line.setSpacing(16)
-        apply_line.addWidget(self.apply_button)
-        apply_line.addWidget(self.message_label, 1)
-        apply_line.addStretch(0)
-        self.form.addRow("", apply_line)
 
         page = QWidget()
         column = QVBoxLayout(page)

@@ -133,3 +133,31 @@ def test_staff_change_the_idle_timeout_with_taps(qtbot, console):
     tap(qtbot, touch.minus)
     assert spin.value() == before + spin.singleStep()
     assert IDLE_TIMEOUT.read(console.host.settings) == before + spin.singleStep()
+
+
+def test_apply_stays_put_when_the_profile_changes_and_the_keyboard_opens(qtbot, console):
+    """Issue 22: choosing a profile with fewer fields moved Apply up ~100 px, and the serial port's
+    keyboard pushed it below the fold and made it jump with each layout switched."""
+    console.resize(1920, 1080)  # the kiosk's screen
+    headset = console.headset
+
+    def apply_at():
+        QApplication.processEvents()
+        button = headset.apply_button
+        assert on_screen(button)
+        return button.mapTo(console, button.rect().topLeft()), button.size()
+
+    choose(console, "cyton")
+    where = apply_at()
+    choose(console, "virtual_visitor")
+    assert apply_at() == where
+    choose(console, "cyton")
+    assert apply_at() == where
+    tap(qtbot, headset.port_box.lineEdit())
+    assert headset.keyboard.isVisible() and apply_at() == where
+    tap_keys(qtbot, headset.keyboard, ["#+=", "/"])
+    assert apply_at() == where
+    tap_keys(qtbot, headset.keyboard, ["ABC", "Done"])
+    assert not headset.keyboard.isVisible() and apply_at() == where
+    tap(qtbot, headset.apply_button)
+    assert headset.message_label.text() and apply_at() == where
