@@ -21,6 +21,8 @@ from demos.kit.widgets import STYLE_SHEET, touch_button
 
 log = logging.getLogger(__name__)
 KEY_SIZE = QSize(120, 96)
+#: Between two keys.
+KEY_SPACING_PX = 12
 #: Between the digits and Cancel, more than the keys' own spacing.
 CANCEL_GAP_PX = 32
 #: Why a new PIN is refused, one sentence each (``%1``, ``%2``: the fewest and most digits).
@@ -44,6 +46,12 @@ def wait_text(seconds: float) -> str:
     return fill(translate("PinPad", "Too many wrong PINs. Try again in %1 min."), math.ceil(seconds / 60))
 
 
+def _as_key(button: QPushButton, width: int = KEY_SIZE.width()) -> None:
+    """``button`` the size of a key, its label whole (a touch button's wide padding clipped "Unlock")."""
+    button.setFixedSize(width, KEY_SIZE.height())
+    button.setStyleSheet(button.styleSheet() + f"QPushButton#{button.objectName()} {{ padding: 0 4px; }}")
+
+
 class Keypad(Retranslating, QWidget):
     """Digits and ⌫, a title, the dots typed, a message, and one action key (subclasses' own)."""
 
@@ -60,6 +68,7 @@ class Keypad(Retranslating, QWidget):
             QPushButton#pinKey { font-size: 34px; border-radius: 14px; background: white;
                                  border: 2px solid #9aa5b1; color: #1f2d3d; }
             QPushButton#pinKey:pressed { background: #e8edf5; }
+            QPushButton#pinKey:disabled { background: #e3e7ec; color: #9aa5b1; border-color: #c9d0d8; }
             """
         )
         self.entered = ""
@@ -80,7 +89,7 @@ class Keypad(Retranslating, QWidget):
         keypad = QWidget()
         grid = QGridLayout(keypad)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(12)
+        grid.setSpacing(KEY_SPACING_PX)
         self.keys: dict[str, QPushButton] = {}
         for index, key in enumerate("123456789⌫0"):
             button = QPushButton(key, objectName="pinKey")
@@ -91,7 +100,7 @@ class Keypad(Retranslating, QWidget):
         layout.addWidget(keypad, 0, Qt.AlignmentFlag.AlignCenter)  # the keys together, however wide the text
         self.action_button = touch_button()
         self.action_button.clicked.connect(self.submit)
-        self.action_button.setFixedSize(KEY_SIZE)
+        _as_key(self.action_button)
         grid.addWidget(self.action_button, 3, 2)
 
     def press(self, key: str) -> None:
@@ -121,8 +130,9 @@ class PinPad(Keypad):
         self.unlock_button = self.action_button
         self.cancel_button = touch_button(primary=False)
         self.cancel_button.clicked.connect(self.cancel)
-        # A key as big as the digits, a clear gap under them: a finger aiming at 0 never cancels.
-        self.cancel_button.setFixedSize(KEY_SIZE)
+        # A key as tall as the digits and as wide as their rows, a clear gap under them: a finger
+        # aiming at 0 never cancels.
+        _as_key(self.cancel_button, 3 * KEY_SIZE.width() + 2 * KEY_SPACING_PX)
         self.layout().addSpacing(CANCEL_GAP_PX)
         self.layout().addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignCenter)
         self._wrong = False
