@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
-from demos.kit.keyboard import PIN_LAYOUTS, PORT_LAYOUTS, TEXT_LAYOUTS, Layout
 from demos.kit.i18n import translate
+from demos.kit.keyboard import PIN_LAYOUTS, PORT_LAYOUTS, TEXT_LAYOUTS, Layout
 from demos.kit.keyboard_widget import LAYOUT_LABELS, TouchKeyboard
 from tests.demos.screens import save
 
