@@ -116,6 +116,12 @@ class StaffConsole(Retranslating, QWidget):
             policy = label.sizePolicy()
             policy.setRetainSizeWhenHidden(True)
             label.setSizePolicy(policy)
+            # Empty, a label is as tall as its own font's line; with a message, as tall as the
+            # fonts that draw it (the CJK fallback's line is taller): hold the taller from the start.
+            label.ensurePolished()
+            label.setText("Ag 国")
+            label.setMinimumHeight(label.sizeHint().height())
+            label.setText("")
         self.retranslate()
 
     def show_notice(self, text: str) -> None:
