@@ -331,3 +331,27 @@ def test_the_layout_and_task_choices_show_whole_after_a_language_switch(qtbot, m
     for box in (speller.layout_box, speller.task_box):
         text = box.fontMetrics().horizontalAdvance(box.currentText())
         assert box.width() >= text + 24, (box.currentText(), box.width())  # the words and the arrow
+
+
+def test_nothing_a_visitor_taps_next_moves_after_a_run(qtbot, make_window):
+    """Issue 22: "Start over" pushed the drop-downs right and the two-line result pushed the keys down."""
+    window, speller = open_speller(qtbot, make_window, layout="phrases")
+    window.resize(1920, 1080)  # the kiosk's screen: the result takes two lines there
+    qtbot.wait(50)
+
+    def places() -> dict[str, object]:
+        return {
+            name: widget.mapTo(speller, widget.rect().topLeft())
+            for name, widget in (
+                ("start", speller.start_button),
+                ("layout", speller.layout_box),
+                ("task", speller.task_box),
+                ("keys", speller.canvas),
+            )
+        }
+
+    before = places()
+    copy_word(qtbot, speller, "Hello", timeout_s=30)
+    assert speller.start_over_button.isVisible() and speller.prompt_label.text().startswith("Done!")
+    qtbot.wait(50)  # let the layouts settle
+    assert places() == before
