@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -109,3 +110,21 @@ def test_switching_language_for_every_visitor_keeps_no_old_translators(qtbot, qa
     finally:
         manager.set_language("en")
         manager.deleteLater()
+
+
+def all_texts(ts_file) -> list[str]:
+    """Every source text and its translation in ``ts_file``."""
+    return [
+        text
+        for (_context, source), translation in messages(ts_file).items()
+        for text in (source, translation.text or "")
+    ]
+
+
+def test_a_number_never_breaks_from_its_percent_sign():
+    """Issue 22: the mind ball's "Guessing averages 50 / %" wrapped between the number and "%"."""
+    for language in translations.LANGUAGES:
+        broken = [
+            text for text in all_texts(translations.ts_path(language)) if re.search(r"(\d|%\d) %(?!\d)", text)
+        ]
+        assert not broken, "use a no-break space (\\u00a0) between a number and %: " + repr(broken)

@@ -144,7 +144,7 @@ def test_the_virtual_visitor_types_hello_and_a_pinyin_word_through_the_live_path
         assert summary["itr_bpm"] > 20
         for trial in record["trials"]:
             assert trial["frame_intervals_ms"] and trial["refresh_hz"] > 30 and trial["dropped_frames"] >= 0
-    assert "bits of information a minute" in speller.prompt_label.text()
+    assert "yes-or-no questions a minute" in speller.prompt_label.text()
     keyboard = speller.flow.plan.layout
     onsets = [m for m in markers_in_stream(window) if 1 <= m <= len(keyboard.keys)]
     assert [keyboard.keys[int(m) - 1].label for m in onsets][-10:] == list("HELLONAOJI")
