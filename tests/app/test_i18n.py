@@ -128,3 +128,17 @@ def test_a_number_never_breaks_from_its_percent_sign():
             text for text in all_texts(translations.ts_path(language)) if re.search(r"(\d|%\d) %(?!\d)", text)
         ]
         assert not broken, "use a no-break space (\\u00a0) between a number and %: " + repr(broken)
+
+
+def test_chinese_translations_use_full_width_punctuation_after_chinese_text():
+    """Issue 22: 确定现在退出吗? and the headset error showed half-width marks; Chinese takes ？！，："""
+    cjk = "\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef"
+    for language in translations.LANGUAGES:
+        if not language.startswith("zh"):
+            continue
+        half_width = [
+            translation.text
+            for translation in messages(translations.ts_path(language)).values()
+            if re.search(f"[{cjk}][?!,:]", translation.text or "")
+        ]
+        assert not half_width, half_width
