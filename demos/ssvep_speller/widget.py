@@ -153,6 +153,10 @@ class SpellerWidget(DemoScreen):
         if self._resume_trial:
             self._do(self.flow.continue_())
 
+    def in_flicker_run(self) -> bool:
+        """Cue, flicker and feedback follow each other by themselves until the run ends."""
+        return self.flow.busy
+
     def stop(self) -> None:
         self._do(self.flow.leave())
         self.driver.halt()

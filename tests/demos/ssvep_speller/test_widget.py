@@ -355,3 +355,26 @@ def test_nothing_a_visitor_taps_next_moves_after_a_run(qtbot, make_window):
     assert speller.start_over_button.isVisible() and speller.prompt_label.text().startswith("Done!")
     qtbot.wait(50)  # let the layouts settle
     assert places() == before
+
+
+def test_a_tap_between_two_flickers_pauses_the_run_but_not_after_it(qtbot, make_window):
+    """Issue 22: a tap between flicker bursts did nothing; the kiosk promises a stop at any moment."""
+    window, speller = open_speller(qtbot, make_window, task="Copy: HELLO", feedback_s=1.0)
+    press(qtbot, speller.start_button)
+    qtbot.waitUntil(lambda: flickering(speller), timeout=5_000)
+    qtbot.waitUntil(lambda: speller.flow.phase is Phase.FEEDBACK, timeout=10_000)  # the first letter
+    qtbot.mouseClick(speller.canvas, Qt.MouseButton.LeftButton)
+    assert window.host.phase is GatePhase.STOPPED and window.host.notice.isVisible()
+    qtbot.waitUntil(lambda: window.host.notice.primary_button.isEnabled(), timeout=2_000)
+    press(qtbot, window.host.notice.primary_button)  # Continue
+    qtbot.waitUntil(lambda: flickering(speller), timeout=5_000)  # the same run goes on
+    assert speller.flow.run.text() == "H"
+
+
+def test_an_ordinary_tap_after_a_run_stops_nothing(qtbot, make_window):
+    window, speller = open_speller(qtbot, make_window, layout="phrases")
+    copy_word(qtbot, speller, "Hello", timeout_s=30)
+    qtbot.mouseClick(speller.canvas, Qt.MouseButton.LeftButton)
+    assert window.host.phase is GatePhase.RUNNING and not window.host.notice.isVisible()
+    press(qtbot, speller.start_over_button)  # the tap reaches the button
+    assert speller.flow.run is None
