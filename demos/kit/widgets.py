@@ -115,7 +115,8 @@ class _TouchRowDelegate(QStyledItemDelegate):
 
 def touch_combo_box() -> QComboBox:
     """A drop-down list a finger can hit: the box :data:`TOUCH_MIN_PX` high, its list opening below
-    it with rows :data:`LIST_ROW_MIN_PX` high and :data:`LIST_ROW_TEXT_PX` text.
+    it with rows :data:`LIST_ROW_MIN_PX` high and :data:`LIST_ROW_TEXT_PX` text (the box keeps
+    :data:`VISITOR_MIN_PX`: larger, it crowded the staff console's rows).
 
     ``combobox-popup: 0`` makes the list drop below the box, as on a phone, instead of the desktop
     menu that opens over the box and the text above it. Its popup frame gets a style sheet of its own
@@ -130,7 +131,7 @@ def touch_combo_box() -> QComboBox:
     # once at first show, a box opened in Chinese cut "Keyboard" to "Keyboa▾".
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     box.setStyleSheet(
-        f"QComboBox {{ font-size: {LIST_ROW_TEXT_PX}px; combobox-popup: 0; }}"
+        f"QComboBox {{ font-size: {VISITOR_MIN_PX}px; combobox-popup: 0; }}"
         f" QComboBox QAbstractItemView {{ font-size: {LIST_ROW_TEXT_PX}px; }}"
     )
     items = QListView()
