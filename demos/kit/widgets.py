@@ -113,6 +113,16 @@ class _TouchRowDelegate(QStyledItemDelegate):
         return QSize(size.width(), max(size.height(), LIST_ROW_MIN_PX))
 
 
+class _TouchComboBox(QComboBox):
+    """Opens its list at least as wide as the widest row: the rows' text is larger than the box's,
+    and a list as wide as the box cut the longest ("Copy: NAOJI (Chinese for "brain-comput…")."""
+
+    def showPopup(self) -> None:
+        view = self.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth())
+        super().showPopup()
+
+
 def touch_combo_box() -> QComboBox:
     """A drop-down list a finger can hit: the box :data:`TOUCH_MIN_PX` high, its list opening below
     it with rows :data:`LIST_ROW_MIN_PX` high and :data:`LIST_ROW_TEXT_PX` text (the box keeps
@@ -125,7 +135,7 @@ def touch_combo_box() -> QComboBox:
     destroyed, but only for widgets it deems stylable; a combo box's popup frame is not, so every
     box left 0.3-0.8 kB behind (1-1.7 kB per speller opened, measured with the soak benchmark).
     """
-    box = QComboBox()
+    box = _TouchComboBox()
     box.setMinimumHeight(TOUCH_MIN_PX)
     # As wide as its longest item whenever the items change (a language switch refills them): sized
     # once at first show, a box opened in Chinese cut "Keyboard" to "Keyboa▾".

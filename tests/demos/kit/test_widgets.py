@@ -214,7 +214,7 @@ def test_a_touch_combo_box_drops_finger_sized_rows_below_itself_under_the_showro
     box = touch_combo_box()
     box.setParent(window)
     box.move(100, 100)
-    box.addItems(["Free spelling", "Copy: HELLO", "Copy: NI HAO"])
+    box.addItems(["Free spelling", "Copy: HELLO", "Copy: NAOJI (Chinese for “brain-computer”)"])
     box.setCurrentIndex(1)
     window.show()
     qtbot.waitExposed(window)
@@ -224,6 +224,7 @@ def test_a_touch_combo_box_drops_finger_sized_rows_below_itself_under_the_showro
     for row in range(box.count()):
         assert view.visualRect(box.model().index(row, 0)).height() >= 56
     assert font_px(view) >= 20
+    assert view.sizeHintForColumn(0) <= view.viewport().width()  # no row cut short
     # The list opens below the box, leaving the box and the text above it readable.
     assert view.mapToGlobal(view.rect().topLeft()).y() >= box.mapToGlobal(box.rect().bottomLeft()).y()
     box.hidePopup()
