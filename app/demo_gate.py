@@ -4,8 +4,9 @@ Every demo gets them without a line of its own, from what its :class:`~demos.bas
 declare and the cues it announces:
 
 - a demo that **flickers** starts only after the visitor accepted the photosensitivity warning;
-  while one of its flickers runs (from a :class:`~drivers.cues.FlickerOnset` cue to the cue that
-  ends it), any touch, click or key stops it at once, and so does the flicker time limit;
+  from its first flicker (a :class:`~drivers.cues.FlickerOnset` cue) to the end of its run (the
+  demo says when: :meth:`~demos.base.Demo.in_flicker_run`), any touch, click or key pauses it at
+  once, between two flickers too; a flicker that runs too long stops at the flicker time limit;
 - a demo that **decodes** does not start while the headset sends nothing: the visitor reads why
   and waits; if the headset drops out mid-visit the demo is paused the same way;
 - with ``checks`` (the kiosk's signal check), a decoding demo starts only after the signal check
@@ -44,6 +45,7 @@ class Step(Enum):
     INTERRUPT_DEMO = "interrupt-demo"  # stop its stimuli now, and put a Stopped cue in the stream
     RESUME_DEMO = "resume-demo"
     WATCH_FLICKER = "watch-flicker"  # catch every touch and key; arm the flicker time limit
+    FLICKER_ENDED = "flicker-ended"  # disarm the limit; keep catching touches until the run is over
     UNWATCH_FLICKER = "unwatch-flicker"
     BACK_TO_MENU = "back-to-menu"
 
@@ -69,6 +71,8 @@ class DemoGate:
         self.phase = Phase.CLOSED
         self.started = False
         self.flickering = False
+        #: A flicker ended and the demo may start the next one by itself: a touch still pauses it.
+        self.between_flickers = False
         self.streaming = False
         #: Why the demo was last stopped by the shell (shown on the "stopped" page).
         self.stop_reason: StopReason | None = None
@@ -126,18 +130,26 @@ class DemoGate:
         return []
 
     def cue(self, cue: cues.Cue) -> list[Action]:
-        """A cue the demo announced: a flicker onset arms stop-on-touch, its end disarms it."""
+        """A cue the demo announced: a flicker onset arms stop-on-touch and the time limit; its end
+        disarms the limit only (the demo's next flicker may come in a moment, see :meth:`run_over`)."""
         if isinstance(cue, cues.FlickerOnset) and self.phase is Phase.RUNNING and not self.flickering:
-            self.flickering = True
+            self.flickering, self.between_flickers = True, False
             return [Action(Step.WATCH_FLICKER)]
         if isinstance(cue, FLICKER_ENDS) and self.flickering:
-            self.flickering = False
-            return [Action(Step.UNWATCH_FLICKER)]
+            self.flickering, self.between_flickers = False, True
+            return [Action(Step.FLICKER_ENDED)]
         return []
 
+    def run_over(self) -> list[Action]:
+        """Between flickers, the demo's run turned out to be over: touches are ordinary again."""
+        if not self.between_flickers:
+            return []
+        self.between_flickers = False
+        return [Action(Step.UNWATCH_FLICKER)]
+
     def touched(self) -> list[Action]:
-        """A touch, click or key while a flicker runs."""
-        if not self.flickering:
+        """A touch, click or key during a flicker run (a flicker or the pause between two)."""
+        if not (self.flickering or self.between_flickers):
             return []
         self.phase = Phase.STOPPED
         return [*self._interrupt(StopReason.TOUCH), Action(Step.SHOW_STOPPED)]
@@ -160,10 +172,10 @@ class DemoGate:
         return [Action(Step.SHOW_DEMO), Action(Step.RESUME_DEMO)]
 
     def close(self) -> list[Action]:
-        actions = [Action(Step.UNWATCH_FLICKER)] if self.flickering else []
+        actions = [Action(Step.UNWATCH_FLICKER)] if self.flickering or self.between_flickers else []
         if self.phase is Phase.CHECKING:
             actions.append(Action(Step.STOP_CHECK))
-        self.flickering = False
+        self.flickering = self.between_flickers = False
         self.phase = Phase.CLOSED
         return actions
 
@@ -182,7 +194,7 @@ class DemoGate:
     def _interrupt(self, reason: StopReason) -> list[Action]:
         self.stop_reason = reason
         actions = [Action(Step.INTERRUPT_DEMO, reason)]
-        if self.flickering:
-            self.flickering = False
+        if self.flickering or self.between_flickers:
+            self.flickering = self.between_flickers = False
             actions.insert(0, Action(Step.UNWATCH_FLICKER))
         return actions

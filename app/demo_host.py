@@ -205,13 +205,24 @@ class DemoHost(Retranslating, QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._watching or self.gate is None:
             return False
+        if event.type() != QEvent.Type.ShortcutOverride and event.type() not in STOP_EVENTS:
+            return False
+        if not self.gate.flickering and not self._in_flicker_run():
+            self._apply(self.gate.run_over())  # asked at the first touch after the run: it is ordinary
+            return False
         if event.type() == QEvent.Type.ShortcutOverride:
             event.accept()  # a key bound to a shortcut comes as a key press: it stops the flicker too
             return True
-        if event.type() in STOP_EVENTS:
-            self._apply(self.gate.touched())
-            return True  # the touch only stops the flicker; it does not also press a button
-        return False
+        self._apply(self.gate.touched())
+        return True  # the touch only stops the flicker; it does not also press a button
+
+    def _in_flicker_run(self) -> bool:
+        """Between two flickers: will the demo flicker again without the visitor asking?"""
+        try:
+            return self.demo is not None and self.demo.in_flicker_run()
+        except Exception:
+            log.exception("demo %s raised in in_flicker_run", self.entry.key if self.entry else "?")
+            return True  # in doubt, a touch pauses the demo
 
     # --- carrying out the gate's steps --------------------------------------------------------------
     def _apply(self, actions: list[Action]) -> bool:
@@ -237,6 +248,8 @@ class DemoHost(Retranslating, QWidget):
             self._watch(True)
         elif step is Step.UNWATCH_FLICKER:
             self._watch(False)
+        elif step is Step.FLICKER_ENDED:
+            self._limit_timer.stop()
         elif step is Step.INTERRUPT_DEMO:
             self._interrupt(action.reason or StopReason.TOUCH)
         elif step is Step.RESUME_DEMO and self.demo is not None:
@@ -296,15 +309,14 @@ class DemoHost(Retranslating, QWidget):
             self.sigBackToMenu.emit()
 
     def _watch(self, on: bool) -> None:
-        if on == self._watching:
-            return
-        self._watching = on
+        """Catch touches and keys (``on``, and time this flicker afresh) or stop catching them."""
         app = QApplication.instance()
+        if on != self._watching:
+            app.installEventFilter(self) if on else app.removeEventFilter(self)
+            self._watching = on
         if on:
-            app.installEventFilter(self)
             self._limit_timer.start(round(self.max_flicker_s * 1000))
         else:
-            app.removeEventFilter(self)
             self._limit_timer.stop()
 
     def continue_visit(self) -> None:

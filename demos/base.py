@@ -270,6 +270,11 @@ class Demo(ABC):
     def resume(self) -> None:  # noqa: B027 - optional hook
         """The visitor chose to continue after :meth:`interrupt`: carry on where the demo paused."""
 
+    def in_flicker_run(self) -> bool:
+        """Between two flickers: will the next one come without the visitor asking? While it
+        will, the shell keeps stop-on-touch armed, so a visitor can stop at any moment of a run."""
+        return False
+
     def set_staff_mode(self, on: bool) -> None:  # noqa: B027 - optional hook
         """Staff controls may show (``on``) or must hide (off, and always in kiosk mode)."""
 

@@ -84,8 +84,8 @@
         <translation>集中注意！谁更专注，球就被拉向谁那边。</translation>
     </message>
     <message>
-        <source>Concentrate: count backwards from 100 in sevens, and the rocket climbs.</source>
-        <translation>集中注意：从 100 开始每次减 7 倒数，火箭就会上升。</translation>
+        <source>Concentrate: count down from 100, taking away 7 each time (100, 93, 86 …), and the rocket climbs.</source>
+        <translation>集中注意：从 100 开始往下数，每次减 7（100、93、86……），火箭就会上升。</translation>
     </message>
     <message>
         <source>When you relax, and most of all with your eyes closed, slow alpha waves (8-13 Hz) grow, strongest at the back of the head. The balloon rose with your alpha.</source>
@@ -872,12 +872,12 @@ The demo starts by itself as soon as the signal arrives.</source>
         <translation>%2 个目标进了 %1 个</translation>
     </message>
     <message>
-        <source>Hit rate: %1 %. The ball followed your imagination.</source>
-        <translation>命中率：%1 %。小球跟着你的想象走了！</translation>
+        <source>Hit rate: %1&#xa0;%. The ball followed your imagination.</source>
+        <translation>命中率：%1&#xa0;%。小球跟着你的想象走了！</translation>
     </message>
     <message>
-        <source>Hit rate: %1 %. Imagining movements takes practice: most people get better with every try.</source>
-        <translation>命中率：%1 %。运动想象需要练习：大多数人每试一次都会更好。</translation>
+        <source>Hit rate: %1&#xa0;%. Imagining movements takes practice: most people get better with every try.</source>
+        <translation>命中率：%1&#xa0;%。运动想象需要练习：大多数人每试一次都会更好。</translation>
     </message>
     <message>
         <source>Not enough clean training</source>
@@ -888,16 +888,16 @@ The demo starts by itself as soon as the signal arrives.</source>
         <translation>只有 %1 次左手和 %2 次右手训练的信号是干净的。请检查头戴设备，然后重新训练。</translation>
     </message>
     <message>
-        <source>Your brain pattern: %1 % recognised</source>
-        <translation>你的脑电模式：识别正确率 %1 %</translation>
+        <source>Your brain pattern: %1&#xa0;% recognised</source>
+        <translation>你的脑电模式：识别正确率 %1&#xa0;%</translation>
     </message>
     <message>
-        <source>On your %1 training trials the computer told left from right %2 % of the time. Guessing averages 50 % and reaches %3 % less than once in 20 tries. Now steer the ball!</source>
-        <translation>在你的 %1 次训练中，计算机分辨左右的正确率为 %2 %。纯靠猜测平均只有 50 %，达到 %3 % 的机会不到二十分之一。现在来控制小球吧！</translation>
+        <source>In your %1 practice tries the computer told left from right %2&#xa0;% of the time. Just guessing gets about 50&#xa0;% right, and a lucky guesser gets %3&#xa0;% only about 1 time in 20. Now steer the ball!</source>
+        <translation>在你的 %1 次练习中，电脑分清左右的次数占 %2&#xa0;%。纯靠猜大约能猜对 50&#xa0;%，运气好的猜测者要猜对 %3&#xa0;%，20 次里大约只有 1 次。现在来控制小球吧！</translation>
     </message>
     <message>
-        <source>The computer recognised %1 % of your trials; to be sure it is not luck it needs %2 % on this many. Try again, or watch a staff demo. You may still play: the ball will wander.</source>
-        <translation>计算机认对了你 %1 % 的训练；要确定不是运气，在这么多次训练中需要达到 %2 %。再试一次，或请工作人员演示。你仍然可以玩：小球会随意游走。</translation>
+        <source>The computer recognised %1&#xa0;% of your trials; to be sure it is not luck it needs %2&#xa0;% on this many. Try again, or watch a staff demo. You may still play: the ball will wander.</source>
+        <translation>计算机认对了你 %1&#xa0;% 的训练；要确定不是运气，在这么多次训练中需要达到 %2&#xa0;%。再试一次，或请工作人员演示。你仍然可以玩：小球会随意游走。</translation>
     </message>
     <message>
         <source>Your brain pattern was not clear enough yet</source>
@@ -956,12 +956,12 @@ The demo starts by itself as soon as the signal arrives.</source>
         <translation>你想象的是右手</translation>
     </message>
     <message>
-        <source>left brain (C3)</source>
-        <translation>左脑（C3）</translation>
+        <source>left side of your brain (sensor C3)</source>
+        <translation>大脑左侧（传感器 C3）</translation>
     </message>
     <message>
-        <source>right brain (C4)</source>
-        <translation>右脑（C4）</translation>
+        <source>right side of your brain (sensor C4)</source>
+        <translation>大脑右侧（传感器 C4）</translation>
     </message>
     <message>
         <source>seconds after the arrow</source>
@@ -1469,8 +1469,8 @@ The demo starts by itself as soon as the signal arrives.</source>
         <translation>做得好！</translation>
     </message>
     <message>
-        <source>Done! You spelled %1 in %2 seconds with your eyes and brain only. %3 of %4 choices were right (%5 %). That is about %7 choices a minute, or %6 bits of information a minute (one bit is the answer to one yes-or-no question).</source>
-        <translation>完成！你只用眼睛和大脑，在 %2 秒内拼出了 %1。%4 次选择中 %3 次正确（%5 %）。相当于每分钟约 %7 次选择，也就是每分钟 %6 比特信息（1 比特就是一个“是或不是”问题的答案）。</translation>
+        <source>Done! You spelled %1 in %2 seconds with your eyes and brain only. %3 of %4 choices were right (%5&#xa0;%). That is about %7 choices a minute: as much information as answering %6 yes-or-no questions a minute.</source>
+        <translation>完成！你只用眼睛和大脑，在 %2 秒内拼出了 %1。%4 次选择中 %3 次正确（%5&#xa0;%）。相当于每分钟约 %7 次选择：传出的信息和每分钟回答 %6 个“是或不是”问题一样多。</translation>
     </message>
     <message>
         <source>Display %1 Hz (%2)</source>

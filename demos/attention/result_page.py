@@ -59,8 +59,14 @@ def _english() -> str:
     return "en"
 
 
-def show_today_best(label: QLabel, board: Leaderboard | None, mode: Mode | None) -> None:
-    """Today's best of ``mode`` (both single modes when None) in ``label``; hidden without a board."""
+def show_today_best(
+    label: QLabel, board: Leaderboard | None, mode: Mode | None, *, with_notice: bool = True
+) -> None:
+    """Today's best of ``mode`` (both single modes when None) in ``label``; hidden without a board.
+    ``with_notice``: end with when the names are wiped (off where the page says it already).
+
+    Headings are bold, not underlined (an underline reads as a link), and nothing is in italics:
+    Chinese fonts have none, so Qt slants the glyphs into a hard-to-read fake italic."""
     if board is None:
         label.setVisible(False)
         return
@@ -74,8 +80,9 @@ def show_today_best(label: QLabel, board: Leaderboard | None, mode: Mode | None)
         lines = [
             f"{place}. {entry.score} · {html.escape(entry.nickname)}" for place, entry in enumerate(rows, 1)
         ]
-        parts.append(f"<br><u>{html.escape(title)}</u><br>" + ("<br>".join(lines) or "–"))
-    parts.append(f"<br><i>{html.escape(names_wiped(board.retention))}</i>")
+        parts.append(f"<br><b>{html.escape(title)}</b><br>" + ("<br>".join(lines) or "–"))
+    if with_notice:
+        parts.append(f"<br>{html.escape(names_wiped(board.retention))}")
     label.setText("".join(parts))
 
 
@@ -169,7 +176,7 @@ class ScoreEntry(QWidget):
             self.save_message.clear()
         elif self.saved:
             self._show_saved()
-        show_today_best(self.board_label, self.board, outcome.mode)
+        show_today_best(self.board_label, self.board, outcome.mode, with_notice=False)
 
     def save_score(self) -> None:
         """Put the visitor's score on today's board under the nickname typed, or say what is wrong."""
@@ -192,7 +199,7 @@ class ScoreEntry(QWidget):
         self._saved_place = place
         self.save_message.setStyleSheet("font-size: 20px; color: #2d6a4f;")
         self._show_saved()
-        show_today_best(self.board_label, self.board, outcome.mode)
+        show_today_best(self.board_label, self.board, outcome.mode, with_notice=False)
 
     def pick_fun_name(self) -> None:
         """Fill in a random friendly nickname in the visitor's language (it can still be edited)."""

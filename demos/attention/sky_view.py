@@ -15,6 +15,7 @@ SKY_TOP, SKY_BOTTOM, GROUND = "#0b1d3a", "#3d6fb6", "#2d6a4f"
 ROCKET, FLAME, BALLOON = "#f4f4f8", "#ff9f1c", "#e63946"
 PLAYER_COLOURS = ("#f28e2b", "#4cc9f0")  # the duel's players, in the sky and in "how it worked"
 TEXT_DARK = "#1f2d3d"  # text on the game's light pages
+SCALE_TEXT = "#ffffff"  # the height scale's numbers: 5:1 or more on the sky's lightest blue
 
 
 class Sky(QWidget):
@@ -55,14 +56,19 @@ class Sky(QWidget):
         width, height = self.width(), self.height()
         ground = height * 0.9
         painter.fillRect(QRectF(0, ground, width, height - ground), QColor(GROUND))
-        painter.setPen(QPen(QColor(255, 255, 255, 70), 1, Qt.PenStyle.DashLine))
+        line_pen, text_pen = (
+            QPen(QColor(255, 255, 255, 70), 1, Qt.PenStyle.DashLine),
+            QPen(QColor(SCALE_TEXT)),
+        )
         font = QFont(self.font())
         font.setPixelSize(VISITOR_MIN_PX)
         painter.setFont(font)
         top = height * 0.12
         for mark in (25, 50, 75, 100):  # the score's scale, so the crowd can read the height
             y = ground - (ground - top) * mark / 100
+            painter.setPen(line_pen)  # faint, so the lines don't compete with the craft
             painter.drawLine(QPointF(40, y), QPointF(width - 10, y))
+            painter.setPen(text_pen)
             painter.drawText(QRectF(0, y - 14, 38, 28), Qt.AlignmentFlag.AlignRight, str(mark))
         y = ground - (ground - top) * self.heights[0]
         size = min(width, height) / 7

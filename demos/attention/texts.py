@@ -73,7 +73,10 @@ def caption(flow: AttentionFlow, now: float, sound_cue: bool) -> str:
         )
     if flow.mode is Mode.DUEL:
         return translate("Attention", "Focus! The one who concentrates more pulls the ball to their side.")
-    return translate("Attention", "Concentrate: count backwards from 100 in sevens, and the rocket climbs.")
+    return translate(
+        "Attention",
+        "Concentrate: count down from 100, taking away 7 each time (100, 93, 86 …), and the rocket climbs.",
+    )
 
 
 def intro_body(flow: AttentionFlow) -> str:

@@ -43,6 +43,10 @@ class DemoScreen(Retranslating, QWidget):
         """The visitor continues after :meth:`interrupt` (by default: :meth:`start` again)."""
         self.start()
 
+    def in_flicker_run(self) -> bool:
+        """See :meth:`demos.base.Demo.in_flicker_run`."""
+        return False
+
     def set_staff_mode(self, on: bool) -> None:
         """Show (``on``) or hide staff controls."""
 
@@ -82,6 +86,9 @@ class WidgetDemo(Demo):
     def resume(self) -> None:
         if self.screen is not None:
             self.screen.resume()
+
+    def in_flicker_run(self) -> bool:
+        return self.screen is not None and self.screen.in_flicker_run()
 
     def set_staff_mode(self, on: bool) -> None:
         if self.screen is not None:

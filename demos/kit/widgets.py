@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import time
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +41,11 @@ INSTRUCTION_MIN_PX = 24
 INSTRUCTION_PROPERTY = "instruction"
 #: The smallest side of anything a visitor touches (about 9 mm on a 24" full-HD screen).
 TOUCH_MIN_PX = 48
+#: Every row of an open drop-down list is this high: rows sit edge to edge, so each needs room for a
+#: finger of its own (trial of issue 22: 27 px rows were missed).
+LIST_ROW_MIN_PX = 56
+#: Text of a row of an open drop-down list (px).
+LIST_ROW_TEXT_PX = 20
 #: Buttons in a row of choices are at least this wide, so each reads as a target of its own.
 CHOICE_MIN_WIDTH_PX = 220
 #: A text column wider than this is hard to read on a large screen; pages centre one this wide.
@@ -94,25 +101,52 @@ def touch_button(text: str = "", *, primary: bool = True) -> QPushButton:
     return button
 
 
-def touch_combo_box() -> QComboBox:
-    """A drop-down list a finger can hit: the box and every item of its list at least 48 px high.
+class _TouchRowDelegate(QStyledItemDelegate):
+    """Draws a drop-down list's rows at least :data:`LIST_ROW_MIN_PX` high, whatever the style.
 
-    The items need a list view of our own: the default popup of a styled combo box ignores item
-    heights from a style sheet (29 px items measured). Its popup frame gets a style sheet of its own
+    The rows' height comes from the combo box's item delegate; the one Qt installs under a style
+    sheet sizes rows as menu items (27 px measured in the kiosk) and ignores item rules in sheets.
+    """
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), max(size.height(), LIST_ROW_MIN_PX))
+
+
+class _TouchComboBox(QComboBox):
+    """Opens its list at least as wide as the widest row: the rows' text is larger than the box's,
+    and a list as wide as the box cut the longest ("Copy: NAOJI (Chinese for "brain-comput…")."""
+
+    def showPopup(self) -> None:
+        view = self.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth())
+        super().showPopup()
+
+
+def touch_combo_box() -> QComboBox:
+    """A drop-down list a finger can hit: the box :data:`TOUCH_MIN_PX` high, its list opening below
+    it with rows :data:`LIST_ROW_MIN_PX` high and :data:`LIST_ROW_TEXT_PX` text (the box keeps
+    :data:`VISITOR_MIN_PX`: larger, it crowded the staff console's rows).
+
+    ``combobox-popup: 0`` makes the list drop below the box, as on a phone, instead of the desktop
+    menu that opens over the box and the text above it. Its popup frame gets a style sheet of its own
     (a comment: it styles nothing): under a style sheet (the main window has one) QStyleSheetStyle
     caches render rules per widget, keyed by address, and drops a widget's entry when it is
     destroyed, but only for widgets it deems stylable; a combo box's popup frame is not, so every
     box left 0.3-0.8 kB behind (1-1.7 kB per speller opened, measured with the soak benchmark).
     """
-    box = QComboBox()
+    box = _TouchComboBox()
     box.setMinimumHeight(TOUCH_MIN_PX)
     # As wide as its longest item whenever the items change (a language switch refills them): sized
     # once at first show, a box opened in Chinese cut "Keyboard" to "Keyboa▾".
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-    box.setStyleSheet(f"font-size: {VISITOR_MIN_PX}px;")
+    box.setStyleSheet(
+        f"QComboBox {{ font-size: {VISITOR_MIN_PX}px; combobox-popup: 0; }}"
+        f" QComboBox QAbstractItemView {{ font-size: {LIST_ROW_TEXT_PX}px; }}"
+    )
     items = QListView()
-    items.setStyleSheet(f"QListView::item {{ min-height: {TOUCH_MIN_PX}px; }}")
     box.setView(items)
+    box.setItemDelegate(_TouchRowDelegate(box))
     box.view().parentWidget().setStyleSheet("/* tracked by the style-sheet cache */")
     return box
 

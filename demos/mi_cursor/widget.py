@@ -390,12 +390,12 @@ class MiCursorWidget(DemoScreen):
             )
             self.result.show_result(
                 fill(translate("MiCursor", "%1 of %2 goals"), game.hits, len(game.targets)),
-                fill(translate("MiCursor", "Hit rate: %1 %. The ball followed your imagination."), rate)
+                fill(translate("MiCursor", "Hit rate: %1\u00a0%. The ball followed your imagination."), rate)
                 if game.hits > len(game.targets) / 2
                 else fill(
                     translate(
                         "MiCursor",
-                        "Hit rate: %1 %. Imagining movements takes practice: most people "
+                        "Hit rate: %1\u00a0%. Imagining movements takes practice: most people "
                         "get better with every try.",
                     ),
                     rate,
@@ -426,13 +426,14 @@ class MiCursorWidget(DemoScreen):
             validation = calibrated.validation
             accuracy, chance = round(100 * validation.accuracy), round(100 * validation.chance)
             if validation.above_chance:
-                headline = fill(translate("MiCursor", "Your brain pattern: %1 % recognised"), accuracy)
+                headline = fill(translate("MiCursor", "Your brain pattern: %1\u00a0% recognised"), accuracy)
                 body = fill(
                     translate(
                         "MiCursor",
-                        "On your %1 training trials the computer told left from right %2 % of the time. "
-                        "Guessing averages 50 % and reaches %3 % less than once in 20 tries. Now steer the "
-                        "ball!",
+                        # No-break spaces keep each number with its "%" on one line.
+                        "In your %1 practice tries the computer told left from right %2\u00a0% of the time. "
+                        "Just guessing gets about 50\u00a0% right, and a lucky guesser gets %3\u00a0% only "
+                        "about 1 time in 20. Now steer the ball!",
                     ),
                     validation.n_trials,
                     accuracy,
@@ -443,9 +444,9 @@ class MiCursorWidget(DemoScreen):
                 body = fill(
                     translate(
                         "MiCursor",
-                        "The computer recognised %1 % of your trials; to be sure it is not luck it needs "
-                        "%2 % on this many. Try again, or watch a staff demo. You may still play: the "
-                        "ball will wander.",
+                        "The computer recognised %1\u00a0% of your trials; to be sure it is not luck "
+                        "it needs %2\u00a0% on this many. Try again, or watch a staff demo. You may still "
+                        "play: the ball will wander.",
                     ),
                     accuracy,
                     chance,
@@ -547,8 +548,8 @@ class ErdCoursePlot(QWidget):
             RIGHT: translate("MiCursor", "You imagined your RIGHT hand"),
         }
         names = {
-            LEFT: translate("MiCursor", "left brain (C3)"),
-            RIGHT: translate("MiCursor", "right brain (C4)"),
+            LEFT: translate("MiCursor", "left side of your brain (sensor C3)"),
+            RIGHT: translate("MiCursor", "right side of your brain (sensor C4)"),
         }
         self.key.setText(
             "&nbsp;&nbsp;&nbsp;&nbsp;".join(

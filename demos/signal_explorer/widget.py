@@ -43,8 +43,11 @@ class SignalExplorerWidget(DemoScreen):
         self.panel = LiveSignalPanel(context.stream)
         self.table = QTableWidget(context.stream.n_channels, 5)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setMinimumWidth(400)
+        # Columns as wide as the widest text they may hold, the table as wide as its columns (see
+        # _fit_columns): sized to whatever was in them, the table needed a scrollbar at 18 px.
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         # Visitors read the table from a step back, like the plots beside it.
         self.table.setStyleSheet(
             f"QTableWidget {{ font-size: {VISITOR_MIN_PX}px; }}"
@@ -119,6 +122,26 @@ class SignalExplorerWidget(DemoScreen):
             for column, value in enumerate(cells, start=2):
                 self.table.setItem(row, column, QTableWidgetItem(value))
 
+    def _fit_columns(self) -> None:
+        """Each column as wide as its heading or the widest text it may show in this language (the
+        longest quality sentence, a five-digit value), and the table exactly as wide as they are."""
+        self.table.ensurePolished()
+        header = self.table.horizontalHeader()
+        header.ensurePolished()
+        cells = self.table.fontMetrics()
+        channels = [self.table.item(row, 0).text() for row in range(self.table.rowCount())]
+        qualities = [QCoreApplication.translate("SignalExplorer", text) for text in QUALITY_TEXT.values()]
+        widest = (channels, qualities, ["-1234.5"], ["-1234.5"], ["-1234.5"])
+        padding = 2 * cells.averageCharWidth()  # the cell's margins, and room to breathe
+        for column, texts in enumerate(widest):
+            width = max(
+                header.sectionSizeHint(column),
+                *(cells.horizontalAdvance(text) + padding for text in texts),
+            )
+            self.table.setColumnWidth(column, width)
+        frame = 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width()
+        self.table.setFixedWidth(header.length() + frame)
+
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels(
             [
@@ -129,6 +152,7 @@ class SignalExplorerWidget(DemoScreen):
                 QCoreApplication.translate("SignalExplorer", "Main rhythm (Hz)"),
             ]
         )
+        self._fit_columns()
         self.marker_button.setText(QCoreApplication.translate("SignalExplorer", "Mark an event"))
         self.headset_label.setText(
             QCoreApplication.translate("SignalExplorer", "Headset off: put it on the visitor.")

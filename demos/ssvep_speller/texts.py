@@ -51,7 +51,7 @@ PROMPTS = {
     Prompt.SUMMARY: QT_TRANSLATE_NOOP(
         "SsvepSpeller",
         "Done! You spelled %1 in %2 seconds with your eyes and brain only. %3 of %4 choices "
-        "were right (%5 %). That is about %7 choices a minute, or %6 bits of information a minute "
-        "(one bit is the answer to one yes-or-no question).",
+        "were right (%5\u00a0%). That is about %7 choices a minute: as much information as answering "
+        "%6 yes-or-no questions a minute.",
     ),
 }

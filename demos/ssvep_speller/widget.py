@@ -76,7 +76,9 @@ class SpellerWidget(DemoScreen):
         # What to do next and, at the end, the result ("Done! …"): an instruction, read from 1 m.
         self.prompt_label.setStyleSheet(f"font-size: {INSTRUCTION_MIN_PX}px;")
         mark_instruction(self.prompt_label)
-        self.prompt_label.setMinimumHeight(64)  # two lines, so the keys don't jump when the text grows
+        # Two lines (1.5 em each: Chinese fonts need that much) reserved whatever it says, so the keys
+        # never move when the prompt grows into the two-line result.
+        self.prompt_label.setFixedHeight(2 * round(1.5 * INSTRUCTION_MIN_PX))
         self.text_label = QLabel(objectName="spellerText", textFormat=Qt.TextFormat.RichText, wordWrap=True)
         self.text_label.setMinimumHeight(64)
         self.text_label.setStyleSheet(
@@ -85,6 +87,10 @@ class SpellerWidget(DemoScreen):
         self.start_button = touch_button()
         self.start_button.clicked.connect(self.toggle)
         self.start_over_button = touch_button(primary=False)
+        # Hidden until a run ends, but its place is kept: the drop-downs beside it stay where they are.
+        keep_place = self.start_over_button.sizePolicy()
+        keep_place.setRetainSizeWhenHidden(True)
+        self.start_over_button.setSizePolicy(keep_place)
         self.start_over_button.clicked.connect(lambda: self._do(self.flow.start_over()))
         self.layout_box, self.task_box = touch_combo_box(), touch_combo_box()
         self.layout_box.activated.connect(lambda _: self._choose(self.layout_box.currentData(), None))
@@ -146,6 +152,10 @@ class SpellerWidget(DemoScreen):
     def resume(self) -> None:
         if self._resume_trial:
             self._do(self.flow.continue_())
+
+    def in_flicker_run(self) -> bool:
+        """Cue, flicker and feedback follow each other by themselves until the run ends."""
+        return self.flow.busy
 
     def stop(self) -> None:
         self._do(self.flow.leave())
@@ -273,6 +283,18 @@ class SpellerWidget(DemoScreen):
         self._update_staff_info()
         self.canvas.update()
 
+    def _fit_start_button(self) -> None:
+        """As wide as the widest of its words, so "Stop" and "Continue" don't shift the drop-downs."""
+        widths = []
+        for word in (
+            translate("SsvepSpeller", "Start"),
+            translate("SsvepSpeller", "Stop"),
+            translate("SsvepSpeller", "Continue"),
+        ):
+            self.start_button.setText(word)
+            widths.append(self.start_button.sizeHint().width())
+        self.start_button.setMinimumWidth(max(widths))
+
     def _update_staff_info(self) -> None:
         names = ", ".join(self.context.stream.channel_names[i] for i in self.flow.channels)
         run, last = self.flow.run, self.flow.last
@@ -320,6 +342,7 @@ class SpellerWidget(DemoScreen):
         chosen = flow.plan.task
         self.task_box.setCurrentIndex(flow.plan.layout.tasks.index(chosen) + 1 if chosen else 0)
         self.start_over_button.setText(translate("SsvepSpeller", "Start over"))
+        self._fit_start_button()
         self.contrast_box.setText(translate("SsvepSpeller", "Reduced contrast"))
         self.calibrated_box.setText(translate("SsvepSpeller", "Calibrated mode (TRCA)"))
         self.scene.set_grid(flow.plan.layout.rows, flow.plan.layout.columns, self._labels())

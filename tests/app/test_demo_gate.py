@@ -34,14 +34,27 @@ def test_touches_stop_only_a_running_flicker():
     assert steps(gate.continue_()) == [Step.SHOW_DEMO, Step.RESUME_DEMO]
 
 
-def test_every_cue_that_ends_a_flicker_disarms_the_watch():
+def between_flickers(end: cues.Cue) -> DemoGate:
+    gate = DemoGate(flickers=True, decodes=True)
+    gate.open(streaming=True)
+    gate.warning_accepted()
+    gate.cue(cues.FlickerOnset())
+    assert steps(gate.cue(end)) == [Step.FLICKER_ENDED]
+    return gate
+
+
+def test_every_cue_that_ends_a_flicker_disarms_the_limit_and_touches_pause_until_the_run_is_over():
     for end in (cues.FlickerEnd(), cues.Decision(2, 0.9), cues.Decision(None), cues.Stopped()):
-        gate = DemoGate(flickers=True, decodes=True)
-        gate.open(streaming=True)
-        gate.warning_accepted()
-        gate.cue(cues.FlickerOnset())
-        assert steps(gate.cue(end)) == [Step.UNWATCH_FLICKER]
+        gate = between_flickers(end)
         assert gate.limit_reached() == [] and gate.phase is Phase.RUNNING
+        assert steps(gate.cue(cues.FlickerOnset())) == [Step.WATCH_FLICKER]  # the run's next flicker
+        gate = between_flickers(end)
+        actions = gate.touched()  # issue 22: a tap between two flickers of a run pauses it
+        assert steps(actions) == [Step.UNWATCH_FLICKER, Step.INTERRUPT_DEMO, Step.SHOW_STOPPED]
+        assert actions[1].reason is StopReason.TOUCH
+        gate = between_flickers(end)
+        assert steps(gate.run_over()) == [Step.UNWATCH_FLICKER]
+        assert gate.touched() == [] and gate.run_over() == []  # after the run: an ordinary touch
 
 
 def test_the_limit_stops_a_flicker_with_its_own_reason():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -109,3 +110,35 @@ def test_switching_language_for_every_visitor_keeps_no_old_translators(qtbot, qa
     finally:
         manager.set_language("en")
         manager.deleteLater()
+
+
+def all_texts(ts_file) -> list[str]:
+    """Every source text and its translation in ``ts_file``."""
+    return [
+        text
+        for (_context, source), translation in messages(ts_file).items()
+        for text in (source, translation.text or "")
+    ]
+
+
+def test_a_number_never_breaks_from_its_percent_sign():
+    """Issue 22: the mind ball's "Guessing averages 50 / %" wrapped between the number and "%"."""
+    for language in translations.LANGUAGES:
+        broken = [
+            text for text in all_texts(translations.ts_path(language)) if re.search(r"(\d|%\d) %(?!\d)", text)
+        ]
+        assert not broken, "use a no-break space (\\u00a0) between a number and %: " + repr(broken)
+
+
+def test_chinese_translations_use_full_width_punctuation_after_chinese_text():
+    """Issue 22: 确定现在退出吗? and the headset error showed half-width marks; Chinese takes ？！，："""
+    cjk = "\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef"
+    for language in translations.LANGUAGES:
+        if not language.startswith("zh"):
+            continue
+        half_width = [
+            translation.text
+            for translation in messages(translations.ts_path(language)).values()
+            if re.search(f"[{cjk}][?!,:]", translation.text or "")
+        ]
+        assert not half_width, half_width

@@ -201,3 +201,30 @@ def test_a_touch_combo_box_and_every_item_of_its_list_are_finger_sized(qtbot):
     for row in range(box.count()):
         assert box.view().visualRect(box.model().index(row, 0)).height() >= TOUCH_MIN_PX
     box.hidePopup()
+
+
+def test_a_touch_combo_box_drops_finger_sized_rows_below_itself_under_the_showroom_style(qtbot):
+    """Issue 22: under the shell's style sheet the list opened desktop-style (27 px rows over the box)."""
+    from app.style import SHOWROOM_STYLE
+
+    window = QWidget()
+    window.setStyleSheet(SHOWROOM_STYLE)
+    qtbot.addWidget(window)
+    window.resize(800, 600)
+    box = touch_combo_box()
+    box.setParent(window)
+    box.move(100, 100)
+    box.addItems(["Free spelling", "Copy: HELLO", "Copy: NAOJI (Chinese for “brain-computer”)"])
+    box.setCurrentIndex(1)
+    window.show()
+    qtbot.waitExposed(window)
+    box.showPopup()
+    view = box.view()
+    qtbot.waitUntil(view.isVisible)
+    for row in range(box.count()):
+        assert view.visualRect(box.model().index(row, 0)).height() >= 56
+    assert font_px(view) >= 20
+    assert view.sizeHintForColumn(0) <= view.viewport().width()  # no row cut short
+    # The list opens below the box, leaving the box and the text above it readable.
+    assert view.mapToGlobal(view.rect().topLeft()).y() >= box.mapToGlobal(box.rect().bottomLeft()).y()
+    box.hidePopup()

@@ -78,8 +78,8 @@ def test_a_visit_goes_from_the_intro_through_training_and_game_to_how_it_worked(
     assert widget.flow.phase is Phase.RESULT and widget.pages.currentWidget() is widget.result
     validation = widget.flow.calibrated.validation
     assert validation.above_chance
-    assert f"{round(100 * validation.accuracy)} %" in widget.result.headline_label.text()
-    assert f"{round(100 * validation.chance)} %" in widget.result.body_label.text()  # the chance level
+    assert f"{round(100 * validation.accuracy)}\u00a0%" in widget.result.headline_label.text()
+    assert f"{round(100 * validation.chance)}\u00a0%" in widget.result.body_label.text()  # the chance level
     save(widget, "mi_result", language)
     press(qtbot, widget.result.primary_button)  # Play
     assert widget.flow.phase is Phase.GAME

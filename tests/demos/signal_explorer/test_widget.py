@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from drivers import cues
@@ -58,3 +59,31 @@ def test_with_the_headset_off_the_table_says_so_once(qtbot):
         live.advance(0.2)
     explorer.refresh_summary()
     assert explorer.headset_label.isHidden()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_channel_table_fits_at_1080p_without_a_horizontal_scrollbar(qtbot, make_window, language):
+    """Issue 22: with 18 px text the table needed a horizontal scrollbar and its right side was cut."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    from demos.signal_explorer.widget import QUALITY_TEXT
+
+    window = make_window("virtual_visitor", language=language)
+    window.resize(1920, 1080)
+    explorer = enter_demo(window, "signal_explorer")
+    explorer.stop()  # the texts below stay as written
+    table = explorer.table
+    longest = max(
+        (QCoreApplication.translate("SignalExplorer", text) for text in QUALITY_TEXT.values()),
+        key=table.fontMetrics().horizontalAdvance,
+    )
+    for row in range(table.rowCount()):  # the widest texts each column can hold
+        table.setItem(row, 1, QTableWidgetItem(longest))
+        for column in (2, 3, 4):
+            table.setItem(row, column, QTableWidgetItem("-1234.5"))
+    qtbot.wait(50)
+    assert table.horizontalScrollBar().maximum() == 0
+    header = table.horizontalHeader()
+    assert all(header.sectionSizeHint(c) <= table.columnWidth(c) for c in range(table.columnCount()))
+    assert table.mapTo(window, table.rect().topRight()).x() < window.width()

@@ -144,7 +144,7 @@ def test_the_virtual_visitor_types_hello_and_a_pinyin_word_through_the_live_path
         assert summary["itr_bpm"] > 20
         for trial in record["trials"]:
             assert trial["frame_intervals_ms"] and trial["refresh_hz"] > 30 and trial["dropped_frames"] >= 0
-    assert "bits of information a minute" in speller.prompt_label.text()
+    assert "yes-or-no questions a minute" in speller.prompt_label.text()
     keyboard = speller.flow.plan.layout
     onsets = [m for m in markers_in_stream(window) if 1 <= m <= len(keyboard.keys)]
     assert [keyboard.keys[int(m) - 1].label for m in onsets][-10:] == list("HELLONAOJI")
@@ -331,3 +331,50 @@ def test_the_layout_and_task_choices_show_whole_after_a_language_switch(qtbot, m
     for box in (speller.layout_box, speller.task_box):
         text = box.fontMetrics().horizontalAdvance(box.currentText())
         assert box.width() >= text + 24, (box.currentText(), box.width())  # the words and the arrow
+
+
+def test_nothing_a_visitor_taps_next_moves_after_a_run(qtbot, make_window):
+    """Issue 22: "Start over" pushed the drop-downs right and the two-line result pushed the keys down."""
+    window, speller = open_speller(qtbot, make_window, layout="phrases")
+    window.resize(1920, 1080)  # the kiosk's screen: the result takes two lines there
+    qtbot.wait(50)
+
+    def places() -> dict[str, object]:
+        return {
+            name: widget.mapTo(speller, widget.rect().topLeft())
+            for name, widget in (
+                ("start", speller.start_button),
+                ("layout", speller.layout_box),
+                ("task", speller.task_box),
+                ("keys", speller.canvas),
+            )
+        }
+
+    before = places()
+    copy_word(qtbot, speller, "Hello", timeout_s=30)
+    assert speller.start_over_button.isVisible() and speller.prompt_label.text().startswith("Done!")
+    qtbot.wait(50)  # let the layouts settle
+    assert places() == before
+
+
+def test_a_tap_between_two_flickers_pauses_the_run_but_not_after_it(qtbot, make_window):
+    """Issue 22: a tap between flicker bursts did nothing; the kiosk promises a stop at any moment."""
+    window, speller = open_speller(qtbot, make_window, task="Copy: HELLO", feedback_s=1.0)
+    press(qtbot, speller.start_button)
+    qtbot.waitUntil(lambda: flickering(speller), timeout=5_000)
+    qtbot.waitUntil(lambda: speller.flow.phase is Phase.FEEDBACK, timeout=10_000)  # the first letter
+    qtbot.mouseClick(speller.canvas, Qt.MouseButton.LeftButton)
+    assert window.host.phase is GatePhase.STOPPED and window.host.notice.isVisible()
+    qtbot.waitUntil(lambda: window.host.notice.primary_button.isEnabled(), timeout=2_000)
+    press(qtbot, window.host.notice.primary_button)  # Continue
+    qtbot.waitUntil(lambda: flickering(speller), timeout=5_000)  # the same run goes on
+    assert speller.flow.run.text() == "H"
+
+
+def test_an_ordinary_tap_after_a_run_stops_nothing(qtbot, make_window):
+    window, speller = open_speller(qtbot, make_window, layout="phrases")
+    copy_word(qtbot, speller, "Hello", timeout_s=30)
+    qtbot.mouseClick(speller.canvas, Qt.MouseButton.LeftButton)
+    assert window.host.phase is GatePhase.RUNNING and not window.host.notice.isVisible()
+    press(qtbot, speller.start_over_button)  # the tap reaches the button
+    assert speller.flow.run is None
