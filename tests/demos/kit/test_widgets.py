@@ -214,7 +214,7 @@ def test_a_touch_combo_box_drops_finger_sized_rows_below_itself_under_the_showro
     box = touch_combo_box()
     box.setParent(window)
     box.move(100, 100)
-    box.addItems(["Free spelling", "Copy: HELLO", "Copy: NAOJI (Chinese for “brain-computer”)"])
+    box.addItems(["Free spelling", "Copy: HELLO", 'Copy: NAOJI (Chinese for "brain-computer")'])
     box.setCurrentIndex(1)
     window.show()
     qtbot.waitExposed(window)

@@ -40,6 +40,6 @@ def test_the_copy_task_gloss_follows_the_language(qtbot, language):
         assert naoji == "照着拼：NAOJI（脑机）" and ni_hao == "照着拼：NI HAO（你好）"
         assert not [text for text in texts if LATIN_WORD.search(text)], texts  # no English gloss left
     else:
-        assert naoji == "Copy: NAOJI (Chinese for “brain-computer”)"
-        assert ni_hao == "Copy: NI HAO (Chinese for “hello”)"
+        assert naoji == 'Copy: NAOJI (Chinese for "brain-computer")'
+        assert ni_hao == 'Copy: NI HAO (Chinese for "hello")'
         assert "Copy: HELLO" in texts  # no empty brackets where a word needs no gloss

@@ -64,10 +64,10 @@ def test_tasks_name_existing_keys():
 def test_a_word_to_copy_is_glossed_in_the_visitor_language():
     keyboard = builtin_layouts()["keyboard40"]
     glosses = {task.text: (task.meaning_for("en"), task.meaning_for("zh_CN")) for task in keyboard.tasks}
-    assert glosses["NAOJI"] == ("Chinese for “brain-computer”", "脑机")
-    assert glosses["NI HAO"] == ("Chinese for “hello”", "你好")
+    assert glosses["NAOJI"] == ('Chinese for "brain-computer"', "脑机")
+    assert glosses["NI HAO"] == ('Chinese for "hello"', "你好")
     assert glosses["HELLO"] == ("", "")  # an English word needs no gloss
-    assert keyboard.tasks[1].meaning_for("fr") == "Chinese for “brain-computer”"  # unknown: the English
+    assert keyboard.tasks[1].meaning_for("fr") == 'Chinese for "brain-computer"'  # unknown: the English
 
 
 def test_glosses_in_other_languages_name_existing_tasks():
@@ -78,3 +78,11 @@ def test_glosses_in_other_languages_name_existing_tasks():
         parse_layout({**good, "translations": {"zh_CN": {"meanings": {"BA": "乙甲"}}}}, "x.toml")
     with pytest.raises(LayoutError, match=r"translations\.zh_CN\.meanings"):
         parse_layout({**good, "translations": {"zh_CN": {"meanings": ["甲乙"]}}}, "x.toml")
+
+
+def test_english_glosses_quote_with_plain_quotes():
+    """Curly quotes are drawn by the CJK fallback font, full width, in an English sentence
+    ("Chinese for “hello”" looked Chinese-punctuated on the kiosk)."""
+    for layout in builtin_layouts().values():
+        for task in layout.tasks:
+            assert not set(task.meaning_for("en")) & set("“”‘’（）"), (layout.name, task.text)
