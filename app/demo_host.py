@@ -350,7 +350,7 @@ class DemoHost(Retranslating, QWidget):
                     "This game uses flickering lights.\n\nA very small number of people can have a seizure "
                     "when they see flashing lights. If you or anyone in your family has epilepsy or has "
                     "ever had a seizure, please do not play, and tell a member of staff.\n\nTouch the "
-                    "screen or press any key at any time to stop the flicker.",
+                    "screen at any time to stop the flicker.",
                 ),
                 translate("DemoHost", "I understand, start"),
                 translate("DemoHost", "Not now"),

@@ -156,10 +156,6 @@
         <translation>昵称里有无法显示的字符，请使用文字和数字。</translation>
     </message>
     <message>
-        <source>Sound: no sound output on this computer</source>
-        <translation>声音：这台电脑没有声音输出</translation>
-    </message>
-    <message>
         <source>Sound: on</source>
         <translation>声音：开</translation>
     </message>
@@ -452,12 +448,12 @@
 
 A very small number of people can have a seizure when they see flashing lights. If you or anyone in your family has epilepsy or has ever had a seizure, please do not play, and tell a member of staff.
 
-Touch the screen or press any key at any time to stop the flicker.</source>
+Touch the screen at any time to stop the flicker.</source>
         <translation>这个游戏使用闪烁的灯光。
 
 极少数人看到闪光时可能会癫痫发作。如果你或家人患有癫痫，或曾经发作过，请不要参加，并告诉工作人员。
 
-任何时候触摸屏幕或按任意键，闪烁都会立即停止。</translation>
+任何时候触摸屏幕，闪烁都会立即停止。</translation>
     </message>
     <message>
         <source>I understand, start</source>

@@ -364,15 +364,10 @@ class AttentionWidget(DemoScreen):
         )
 
     def _retranslate_sound(self) -> None:
-        if not self.sound.available:
-            self.sound_button.setText(translate("Attention", "Sound: no sound output on this computer"))
-            self.sound_button.setEnabled(False)
-        else:
-            self.sound_button.setText(
-                translate("Attention", "Sound: on")
-                if self.sound.enabled
-                else translate("Attention", "Sound: off")
-            )
+        # Without a sound output the switch could do nothing: visitors do not see it.
+        self.sound_button.setVisible(self.sound.available)
+        on, off = translate("Attention", "Sound: on"), translate("Attention", "Sound: off")
+        self.sound_button.setText(on if self.sound.enabled else off)
 
     def _retranslate_intro(self) -> None:
         self.new_player_button.setVisible(self.flow.knows_the_players)
