@@ -95,7 +95,7 @@ def streaming(*acquisitions):
 
 
 def test_the_installed_command_runs_two_headsets_and_releases_both(tmp_path):
-    result = run_cli(tmp_path, "--second-board", "virtual_visitor", "--quit-after", "1")
+    result = run_cli(tmp_path, "--second-board", "virtual_visitor", "--quit-after", "4")
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert "second headset: virtual_visitor" in result.stderr
@@ -109,7 +109,7 @@ def test_the_installed_command_runs_two_headsets_and_releases_both(tmp_path):
 def test_the_installed_command_gives_the_second_board_its_parameters(tmp_path):
     recording = write_recording(tmp_path / "recording.csv")
     second = ["--second-board", "playback", "--second-param", f"file={recording}"]
-    result = run_cli(tmp_path, *second, "--quit-after", "1")
+    result = run_cli(tmp_path, *second, "--quit-after", "4")
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert "second headset: playback" in result.stderr

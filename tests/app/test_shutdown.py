@@ -48,7 +48,7 @@ def closing(self, event):
 MainWindow.closeEvent = closing
 atexit.register(lambda: print(f"exiting at {time.monotonic():.3f}", flush=True))
 from app.cli import main
-sys.exit(main(["--quit-after", "2", "--settings", sys.argv[2]]))
+sys.exit(main(["--quit-after", "4", "--settings", sys.argv[2]]))
 """
 
 
